@@ -1,0 +1,43 @@
+# One command each: `make install`, `make demo`, `make test`, `make check`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test check lint format typecheck bench clean
+
+$(BIN)/cachlamhay: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/cachlamhay
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/cachlamhay --db $(DEMO_DB) ingest examples/
+	$(BIN)/cachlamhay --db $(DEMO_DB) stats
+	$(BIN)/cachlamhay --db $(DEMO_DB) search "ha tinh" --limit 3
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format:
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck:
+	$(BIN)/mypy src
+
+check: install lint typecheck test
+
+bench: install
+	$(BIN)/python bench/ingest_corpus.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

@@ -1,0 +1,209 @@
+"""Command line: ``cachlamhay ingest|search|show|stats|export``.
+
+Exit codes: 0 success, 1 some inputs rejected or a store/lookup error, 2 usage error.
+User errors print one line on stderr (``cachlamhay: <file>: <reason>``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cachlamhay import __version__, kb
+from cachlamhay.errors import CachlamhayError, UsageError
+from cachlamhay.pipeline import IngestSummary, ingest
+from cachlamhay.store import open_store
+
+DEFAULT_DB = "cachlamhay.db"
+
+
+def default_db() -> str:
+    return os.environ.get("CACHLAMHAY_DB") or DEFAULT_DB
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
+                        help="SQLite store (default: $CACHLAMHAY_DB or ./cachlamhay.db)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="machine-readable output")
+    parser = _Parser(prog="cachlamhay", parents=[common],
+                     description="Build and query a sourced knowledge base from Vietnamese news.")
+    parser.add_argument("--version", action="version", version=f"cachlamhay {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("ingest", parents=[common], help="read, clean and store articles")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt, .jsonl[.gz], .html, .warc[.gz] files or directories")
+    p.add_argument("--batch-size", type=int, default=500, help="documents per transaction")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search, diacritics ignored")
+    p.add_argument("query", help='e.g. "ha tinh" or "sáp nhập xã, quy hoạch"')
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--offset", type=int, default=0)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("show", parents=[common], help="metadata and clean text of a document")
+    p.add_argument("doc_id")
+    p.add_argument("--raw", action="store_true", help="print the text as read, before cleaning")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("stats", parents=[common], help="counts of what the store holds")
+    p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("export", parents=[common], help="write every table as JSONL, CSV or Parquet")
+    p.add_argument("--format", required=True, choices=kb.EXPORT_FORMATS)
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.set_defaults(run=cmd_export)
+    return parser
+
+
+# -- commands ------------------------------------------------------------------------------
+
+def cmd_ingest(args: argparse.Namespace, out: Console, err: Console) -> int:
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    with open_store(args.db) as store:
+        summary = _run_with_progress(
+            err, lambda hook: ingest(store, args.paths, batch_size=args.batch_size, on_progress=hook)
+        )
+    for rejection in summary.rejections:
+        err.print(f"cachlamhay: rejected {escape(rejection.line())}", highlight=False, soft_wrap=True)
+    if summary.rejected > len(summary.rejections):
+        err.print(f"cachlamhay: … and {summary.rejected - len(summary.rejections)} more rejections")
+    if args.json:
+        _print_json(summary.as_dict())
+    else:
+        rate = f", {summary.read / summary.seconds:.0f} docs/s" if summary.seconds else ""
+        out.print(
+            f"read {summary.read}  new {summary.new}  duplicate {summary.duplicate}  "
+            f"rejected {summary.rejected}  (joined an existing cluster: {summary.clustered})"
+            f"  in {summary.seconds:.1f}s{rate}", highlight=False)
+    return 1 if summary.rejected else 0
+
+
+def _run_with_progress(
+    err: Console, work: Callable[[Callable[[IngestSummary], None] | None], IngestSummary]
+) -> IngestSummary:
+    if not err.is_terminal:
+        return work(None)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("ingesting")
+
+        def hook(s: IngestSummary) -> None:
+            progress.update(task, description=(
+                f"read {s.read}  new {s.new}  duplicate {s.duplicate}  rejected {s.rejected}"))
+
+        return work(hook)
+
+
+def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        page = kb.search(store, args.query, limit=args.limit, offset=args.offset)
+    if args.json:
+        _print_json(page.as_dict())
+        return 0
+    out.print(f"{page.total} documents match {escape(args.query)!r}", highlight=False)
+    for rank, result in enumerate(page.results, start=args.offset + 1):
+        meta = " · ".join(str(v) for v in (result["source"], result["published"]) if v)
+        out.print(f"\n[bold]{rank}. {escape(result['title'] or '(no title)')}[/bold]  "
+                  f"[dim]{escape(result['id'])}{'  ' + escape(meta) if meta else ''}[/dim]",
+                  highlight=False)
+        out.print("   " + _highlighted(result["snippet"]), highlight=False)
+    return 0
+
+
+def _highlighted(snip: dict[str, Any]) -> str:
+    text, parts, last = snip["text"], [], 0
+    for start, end in snip["highlights"]:
+        parts.append(escape(text[last:start]) + "[bold yellow]" + escape(text[start:end]) + "[/]")
+        last = end
+    return "".join(parts) + escape(text[last:])
+
+
+def cmd_show(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        doc = kb.show(store, args.doc_id)
+    if args.json:
+        _print_json(doc)
+        return 0
+    table = Table(show_header=False, box=None)
+    for key in ("id", "title", "source", "published", "author", "url", "origin", "cluster_id"):
+        table.add_row(f"[dim]{key}[/dim]", escape(str(doc[key])) if doc[key] is not None else "—")
+    if doc["cluster"]:
+        table.add_row("[dim]same story[/dim]", escape(", ".join(doc["cluster"])))
+    out.print(table)
+    out.print()
+    out.print(escape(doc["raw_text"] if args.raw else doc["text"]), highlight=False)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        data = kb.stats(store)
+    if args.json:
+        _print_json(data)
+        return 0
+    table = Table(title=f"cachlamhay store {escape(data['database'])}", show_header=False)
+    for key in ("documents", "clusters", *kb.FACT_TABLES):
+        table.add_row(key, f"{data[key]:,}")
+    out.print(table)
+    if data["sources"]:
+        out.print("sources: " + ", ".join(f"{escape(k)} {v:,}" for k, v in data["sources"].items()),
+                  highlight=False)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        files = kb.export(store, args.format, args.out)
+    if args.json:
+        _print_json({"files": [str(f) for f in files]})
+    else:
+        for path in files:
+            out.print(f"wrote {escape(str(path))}", highlight=False)
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    try:
+        args = build_parser().parse_args(argv)
+        args.db = getattr(args, "db", None) or default_db()
+        args.json = getattr(args, "json", False)
+        code: int = args.run(args, out, err)
+        return code
+    except CachlamhayError as error:
+        err.print(f"cachlamhay: {escape(error.message)}", highlight=False, soft_wrap=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        err.print("cachlamhay: interrupted (committed batches are kept; rerun to finish)")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

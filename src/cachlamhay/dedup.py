@@ -1,0 +1,73 @@
+"""Near-duplicate detection: MinHash signatures (datasketch) and LSH band keys.
+
+Pure: text in, signature and band keys out. The store keeps the band keys in an indexed table,
+so candidates for a new document are found with one query instead of an in-memory LSH index
+that would have to be rebuilt, and grow, with the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+
+import numpy as np
+from datasketch import MinHash
+
+from cachlamhay.vntext import fold
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+# Syndicated copies differ in leads, bylines and footers; 0.75 keeps them together while
+# separate stories on the same event (a few shared sentences) stay apart.
+THRESHOLD = 0.75
+_WORD = re.compile(r"\w+")
+_SHINGLE = 3
+_MAX_WORDS = 3000
+_SEED = 7
+
+
+def _crc32(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def shingles(text: str) -> list[bytes]:
+    """Word 3-grams of the folded text (so tone style and case do not matter)."""
+    words = _WORD.findall(fold(text))[:_MAX_WORDS]
+    if len(words) < _SHINGLE:
+        return [" ".join(words).encode()] if words else [b""]
+    return [" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - _SHINGLE + 1)]
+
+
+def signature(text: str) -> np.ndarray:
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_crc32)
+    minhash.update_batch(shingles(text))
+    return np.asarray(minhash.hashvalues, dtype=np.uint64)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per band (fits an SQLite INTEGER)."""
+    keys = []
+    for band in range(BANDS):
+        chunk = sig[band * ROWS : (band + 1) * ROWS].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8, person=band.to_bytes(2, "big")).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def to_blob(sig: np.ndarray) -> bytes:
+    return sig.astype("<u8").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u8").astype(np.uint64)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(fold(text).split()).encode()).hexdigest()

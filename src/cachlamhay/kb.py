@@ -1,0 +1,183 @@
+"""Queries over the store: search with snippets, document view, statistics, exports.
+
+Search folds the query exactly as the index was folded (``vntext.fold``), so "ha tinh",
+"Hà Tĩnh" and "HÀ TĨNH" are the same query. Syllables typed together are one phrase
+(Vietnamese words are several syllables: "ha tinh", "sap nhap xa"); separate phrases with commas
+or quotes to require several.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cachlamhay.errors import UsageError
+from cachlamhay.store.db import DOCUMENT_COLUMNS, Store
+from cachlamhay.vntext import fold
+
+MAX_QUERY_CHARS = 500
+MAX_LIMIT = 200
+SNIPPET_CHARS = 220
+FACT_TABLES = ("visits", "people", "indicators", "transfers", "practices")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def parse_query(query: str) -> list[list[str]]:
+    """Phrases (lists of folded tokens) from a user query."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise UsageError(f"query longer than {MAX_QUERY_CHARS} characters")
+    parts = re.split(r'[,;"“”]', fold(query))
+    phrases = [_TOKEN.findall(part) for part in parts]
+    phrases = [p for p in phrases if p]
+    if not phrases:
+        raise UsageError("empty query: give at least one word")
+    return phrases
+
+
+def fts_expression(phrases: list[list[str]]) -> str:
+    return " AND ".join('"' + " ".join(tokens) + '"' for tokens in phrases)
+
+
+def _phrase_pattern(phrases: list[list[str]]) -> re.Pattern[str]:
+    alternatives = [r"\W+".join(map(re.escape, tokens)) for tokens in phrases]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+
+
+def snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_CHARS) -> dict[str, Any]:
+    """A window of ``text`` around the first match, with match offsets relative to the window."""
+    folded = fold(text)
+    first = pattern.search(folded)
+    if first is None:
+        start = 0
+    else:
+        start = max(0, first.start() - width // 3)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and not text[end].isspace() and end - start < width + 30:
+        end += 1
+    window = text[start:end].replace("\n", " ")
+    highlights = [
+        [m.start() - start, m.end() - start]
+        for m in pattern.finditer(folded, start, end)
+        if m.end() <= end
+    ]
+    return {
+        "text": ("…" if start > 0 else "") + window + ("…" if end < len(text) else ""),
+        "offset": start,
+        "highlights": [[s + (1 if start > 0 else 0), e + (1 if start > 0 else 0)] for s, e in highlights],
+    }
+
+
+@dataclass(slots=True)
+class SearchPage:
+    query: str
+    total: int
+    results: list[dict[str, Any]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "results": self.results}
+
+
+def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> SearchPage:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"--limit must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise UsageError("--offset must not be negative")
+    phrases = parse_query(query)
+    match = fts_expression(phrases)
+    ranked = store.search_rowids(match, limit, offset)
+    docs = store.documents_by_rowid([rowid for rowid, _ in ranked])
+    pattern = _phrase_pattern(phrases)
+    results = []
+    for rowid, score in ranked:
+        doc = docs[rowid]
+        results.append({
+            "id": doc["id"],
+            "title": doc["title"],
+            "source": doc["source"],
+            "published": doc["published"],
+            "score": round(-score, 4),
+            "cluster_id": doc["cluster_id"],
+            "snippet": snippet(doc["text"], pattern),
+        })
+    return SearchPage(query=query, total=store.count_matches(match), results=results)
+
+
+def show(store: Store, doc_id: str) -> dict[str, Any]:
+    doc = store.get_document(doc_id)
+    doc["cluster"] = [d for d in store.cluster_members(doc["cluster_id"]) if d != doc_id]
+    return doc
+
+
+def stats(store: Store) -> dict[str, Any]:
+    counts: dict[str, Any] = {"documents": store.count("documents")}
+    counts.update(dict.fromkeys(FACT_TABLES, 0))  # fact tables arrive with extraction
+    counts["clusters"] = store.count_clusters()
+    counts["sources"] = {k or "(unknown)": n for k, n in store.count_by("source")}
+    counts["years"] = {k or "(unknown)": n for k, n in store.count_by("substr(published, 1, 4)")}
+    counts["database"] = str(store.path)
+    counts["database_bytes"] = store.path.stat().st_size if store.path.exists() else 0
+    return counts
+
+
+def export(store: Store, fmt: str, out: Path) -> list[Path]:
+    """Write every table to ``out`` as ``<table>.<fmt>``; returns the files written."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"documents.{fmt}"
+    rows = store.iter_documents()
+    if fmt == "jsonl":
+        _write_jsonl(target, rows)
+    elif fmt == "csv":
+        _write_csv(target, rows, DOCUMENT_COLUMNS)
+    else:
+        _write_parquet(target, rows, DOCUMENT_COLUMNS)
+    return [target]
+
+
+def _write_jsonl(path: Path, rows: Any) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _flat(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    return {
+        c: json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], dict | list) else row[c]
+        for c in columns
+    }
+
+
+def _write_csv(path: Path, rows: Any, columns: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(_flat(row, columns))
+
+
+def _write_parquet(path: Path, rows: Any, columns: list[str], batch: int = 2000) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"cluster_id": pa.int64()}
+    schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
+    with pq.ParquetWriter(path, schema) as writer:
+        buffer: list[dict[str, Any]] = []
+        for row in rows:
+            buffer.append(_flat(row, columns))
+            if len(buffer) >= batch:
+                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                buffer.clear()
+        if buffer or writer is not None:
+            writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
