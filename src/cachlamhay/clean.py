@@ -25,7 +25,7 @@ _VN_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 def normalize_date(value: object) -> str | None:
-    """"2023-11", "2020-11-24T08:00:00+07:00", "24/11/2020" → ISO "YYYY[-MM[-DD]]"; else None."""
+    """ "2023-11", "2020-11-24T08:00:00+07:00", "24/11/2020" → ISO "YYYY[-MM[-DD]]"; else None."""
     if value is None:
         return None
     text = str(value).strip()
@@ -36,10 +36,12 @@ def normalize_date(value: object) -> str | None:
     iso = _ISO_DATE.match(text)
     if not iso:
         return None
-    year = int(iso.group(1))
-    month = int(iso.group(2)) if iso.group(2) else None
-    day = int(iso.group(3)) if iso.group(3) else None
-    return _iso(year, month, day)
+    iso_month, iso_day = iso.group(2), iso.group(3)
+    return _iso(
+        int(iso.group(1)),
+        int(iso_month) if iso_month else None,
+        int(iso_day) if iso_day else None,
+    )
 
 
 def _iso(year: int, month: int | None, day: int | None) -> str | None:
@@ -199,7 +201,7 @@ _SOURCE_TAG = re.compile(r"^\((?P<tag>[^()\d,]{2,40}?)\)\s*[-–—]+\s*")
 
 
 def extract_source_tag(lines: list[str]) -> tuple[str | None, list[str]]:
-    """"(Baohatinh.vn) - Chia sẻ …" in the lead → source "baohatinh.vn", tag removed."""
+    """ "(Baohatinh.vn) - Chia sẻ …" in the lead → source "baohatinh.vn", tag removed."""
     for index, line in enumerate(lines[:6]):
         match = _SOURCE_TAG.match(line)
         if match:

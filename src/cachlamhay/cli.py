@@ -37,19 +37,31 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                        help="SQLite store (default: $CACHLAMHAY_DB or ./cachlamhay.db)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="machine-readable output")
-    parser = _Parser(prog="cachlamhay", parents=[common],
-                     description="Build and query a sourced knowledge base from Vietnamese news.")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="SQLite store (default: $CACHLAMHAY_DB or ./cachlamhay.db)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    parser = _Parser(
+        prog="cachlamhay",
+        parents=[common],
+        description="Build and query a sourced knowledge base from Vietnamese news.",
+    )
     parser.add_argument("--version", action="version", version=f"cachlamhay {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("ingest", parents=[common], help="read, clean and store articles")
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help=".txt, .jsonl[.gz], .html, .warc[.gz] files or directories")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=".txt, .jsonl[.gz], .html, .warc[.gz] files or directories",
+    )
     p.add_argument("--batch-size", type=int, default=500, help="documents per transaction")
     p.set_defaults(run=cmd_ingest)
 
@@ -67,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="counts of what the store holds")
     p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("export", parents=[common], help="write every table as JSONL, CSV or Parquet")
+    p = sub.add_parser(
+        "export", parents=[common], help="write every table as JSONL, CSV or Parquet"
+    )
     p.add_argument("--format", required=True, choices=kb.EXPORT_FORMATS)
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.set_defaults(run=cmd_export)
@@ -76,15 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- commands ------------------------------------------------------------------------------
 
+
 def cmd_ingest(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     with open_store(args.db) as store:
         summary = _run_with_progress(
-            err, lambda hook: ingest(store, args.paths, batch_size=args.batch_size, on_progress=hook)
+            err,
+            lambda hook: ingest(store, args.paths, batch_size=args.batch_size, on_progress=hook),
         )
     for rejection in summary.rejections:
-        err.print(f"cachlamhay: rejected {escape(rejection.line())}", highlight=False, soft_wrap=True)
+        err.print(
+            f"cachlamhay: rejected {escape(rejection.line())}", highlight=False, soft_wrap=True
+        )
     if summary.rejected > len(summary.rejections):
         err.print(f"cachlamhay: … and {summary.rejected - len(summary.rejections)} more rejections")
     if args.json:
@@ -94,7 +112,9 @@ def cmd_ingest(args: argparse.Namespace, out: Console, err: Console) -> int:
         out.print(
             f"read {summary.read}  new {summary.new}  duplicate {summary.duplicate}  "
             f"rejected {summary.rejected}  (joined an existing cluster: {summary.clustered})"
-            f"  in {summary.seconds:.1f}s{rate}", highlight=False)
+            f"  in {summary.seconds:.1f}s{rate}",
+            highlight=False,
+        )
     return 1 if summary.rejected else 0
 
 
@@ -103,13 +123,22 @@ def _run_with_progress(
 ) -> IngestSummary:
     if not err.is_terminal:
         return work(None)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
         task = progress.add_task("ingesting")
 
         def hook(s: IngestSummary) -> None:
-            progress.update(task, description=(
-                f"read {s.read}  new {s.new}  duplicate {s.duplicate}  rejected {s.rejected}"))
+            progress.update(
+                task,
+                description=(
+                    f"read {s.read}  new {s.new}  duplicate {s.duplicate}  rejected {s.rejected}"
+                ),
+            )
 
         return work(hook)
 
@@ -123,9 +152,11 @@ def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
     out.print(f"{page.total} documents match {escape(args.query)!r}", highlight=False)
     for rank, result in enumerate(page.results, start=args.offset + 1):
         meta = " · ".join(str(v) for v in (result["source"], result["published"]) if v)
-        out.print(f"\n[bold]{rank}. {escape(result['title'] or '(no title)')}[/bold]  "
-                  f"[dim]{escape(result['id'])}{'  ' + escape(meta) if meta else ''}[/dim]",
-                  highlight=False)
+        out.print(
+            f"\n[bold]{rank}. {escape(result['title'] or '(no title)')}[/bold]  "
+            f"[dim]{escape(result['id'])}{'  ' + escape(meta) if meta else ''}[/dim]",
+            highlight=False,
+        )
         out.print("   " + _highlighted(result["snippet"]), highlight=False)
     return 0
 
@@ -166,8 +197,10 @@ def cmd_stats(args: argparse.Namespace, out: Console, err: Console) -> int:
         table.add_row(key, f"{data[key]:,}")
     out.print(table)
     if data["sources"]:
-        out.print("sources: " + ", ".join(f"{escape(k)} {v:,}" for k, v in data["sources"].items()),
-                  highlight=False)
+        out.print(
+            "sources: " + ", ".join(f"{escape(k)} {v:,}" for k, v in data["sources"].items()),
+            highlight=False,
+        )
     return 0
 
 

@@ -7,14 +7,13 @@ that would have to be rebuilt, and grow, with the corpus.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
 
 import numpy as np
 from datasketch import MinHash
-
-from cachlamhay.vntext import fold
 
 NUM_PERM = 64
 BANDS = 16
@@ -26,23 +25,33 @@ _WORD = re.compile(r"\w+")
 _SHINGLE = 3
 _MAX_WORDS = 3000
 _SEED = 7
+_SCHEME = "affine32"  # datasketch >= 2.0; signatures stored in the database depend on it
 
 
 def _crc32(data: bytes) -> int:
     return zlib.crc32(data)
 
 
-def shingles(text: str) -> list[bytes]:
+def shingles(folded: str) -> list[bytes]:
     """Word 3-grams of the folded text (so tone style and case do not matter)."""
-    words = _WORD.findall(fold(text))[:_MAX_WORDS]
+    words = _WORD.findall(folded)[:_MAX_WORDS]
     if len(words) < _SHINGLE:
         return [" ".join(words).encode()] if words else [b""]
     return [" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - _SHINGLE + 1)]
 
 
-def signature(text: str) -> np.ndarray:
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_crc32)
-    minhash.update_batch(shingles(text))
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch draws these from the seed on every MinHash(); draw them once per process."""
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations  # type: ignore[no-any-return]
+
+
+def signature(folded: str) -> np.ndarray:
+    """MinHash signature of a text already passed through ``vntext.fold``."""
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=_crc32, permutations=_permutations(), scheme=_SCHEME
+    )
+    minhash.update_batch(shingles(folded))
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
 
 
@@ -69,5 +78,6 @@ def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u8").astype(np.uint64)
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(fold(text).split()).encode()).hexdigest()
+def content_hash(folded: str) -> str:
+    """Identity of a text up to case, diacritics and white space (input: folded text)."""
+    return hashlib.sha256(" ".join(folded.split()).encode()).hexdigest()

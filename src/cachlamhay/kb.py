@@ -71,7 +71,9 @@ def snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_CHARS) -> 
     return {
         "text": ("…" if start > 0 else "") + window + ("…" if end < len(text) else ""),
         "offset": start,
-        "highlights": [[s + (1 if start > 0 else 0), e + (1 if start > 0 else 0)] for s, e in highlights],
+        "highlights": [
+            [s + (1 if start > 0 else 0), e + (1 if start > 0 else 0)] for s, e in highlights
+        ],
     }
 
 
@@ -98,15 +100,17 @@ def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> Sea
     results = []
     for rowid, score in ranked:
         doc = docs[rowid]
-        results.append({
-            "id": doc["id"],
-            "title": doc["title"],
-            "source": doc["source"],
-            "published": doc["published"],
-            "score": round(-score, 4),
-            "cluster_id": doc["cluster_id"],
-            "snippet": snippet(doc["text"], pattern),
-        })
+        results.append(
+            {
+                "id": doc["id"],
+                "title": doc["title"],
+                "source": doc["source"],
+                "published": doc["published"],
+                "score": round(-score, 4),
+                "cluster_id": doc["cluster_id"],
+                "snippet": snippet(doc["text"], pattern),
+            }
+        )
     return SearchPage(query=query, total=store.count_matches(match), results=results)
 
 

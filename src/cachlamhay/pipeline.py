@@ -57,12 +57,13 @@ class IngestSummary:
 
 def prepare(doc: CleanDocument) -> PreparedDocument:
     """Everything the writer needs that can be computed without the database."""
-    signature = dedup.signature(doc.text)
+    folded = fold(doc.text)
+    signature = dedup.signature(folded)
     return PreparedDocument(
         doc=doc,
         folded_title=fold(doc.title or ""),
-        folded_text=fold(doc.text),
-        content_hash=dedup.content_hash(doc.text),
+        folded_text=folded,
+        content_hash=dedup.content_hash(folded),
         signature=signature,
         band_keys=dedup.band_keys(signature),
     )

@@ -56,18 +56,18 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_tone_marks(text: str) -> str:
-    """Rewrite new-style tone placement (hoà, thuỷ, khoẻ) to the style news uses (hòa, thủy, khỏe)."""
+    """New-style tone placement (hoà, thuỷ, khoẻ) → the style news uses (hòa, thủy, khỏe)."""
     return _NEW_STYLE.sub(_move_tone, text)
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u3000\t\u2009\u200a"), " ")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u3000\t\u2009\u200a]")
 
 
 def normalize_unicode(text: str) -> str:
     """NFC, one line-ending style, no zero-width characters, ordinary spaces, one tone style."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
     return normalize_tone_marks(unicodedata.normalize("NFC", text))
 
 

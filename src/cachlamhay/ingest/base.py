@@ -45,7 +45,9 @@ def decode_text(data: bytes, where: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise InputError(where, f"invalid UTF-16 at byte {error.start}", code="bad-encoding") from None
+            raise InputError(
+                where, f"invalid UTF-16 at byte {error.start}", code="bad-encoding"
+            ) from None
     if b"\x00" in data[:8192]:
         raise InputError(where, "binary file (NUL bytes), not text", code="binary")
     try:
@@ -53,7 +55,9 @@ def decode_text(data: bytes, where: str) -> str:
     except UnicodeDecodeError as error:
         if _looks_binary(data):
             raise InputError(where, "binary file, not text", code="binary") from None
-        raise InputError(where, f"invalid UTF-8 at byte {error.start}", code="bad-encoding") from None
+        raise InputError(
+            where, f"invalid UTF-8 at byte {error.start}", code="bad-encoding"
+        ) from None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
@@ -17,22 +18,27 @@ def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = No
     """One page → one document; a page without article text is rejected."""
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+            html, url=url, with_metadata=True, include_comments=False
         )
     except Exception as error:  # trafilatura/lxml raise many types on hostile markup
-        raise InputError(origin, f"unreadable HTML ({type(error).__name__})", code="bad-html") from None
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+        raise InputError(
+            origin, f"unreadable HTML ({type(error).__name__})", code="bad-html"
+        ) from None
+    found: dict[str, Any] = (
+        extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted or {})
+    )
+    text = found.get("text")
+    if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "no article text found in the HTML page", code="no-text")
     return RawDocument(
         id=doc_id,
         text=text,
         origin=origin,
-        title=extracted.title or None,
-        url=url or extracted.url or None,
-        source=extracted.sitename or extracted.hostname or None,
-        published=extracted.date or None,
-        author=extracted.author or None,
+        title=found.get("title") or None,
+        url=url or found.get("url") or None,
+        source=found.get("sitename") or found.get("hostname") or None,
+        published=found.get("date") or None,
+        author=found.get("author") or None,
     )
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from cachlamhay.document import RawDocument
-from cachlamhay.ingest.base import Item, Rejection, decode_text, doc_id_from_path
 from cachlamhay.errors import InputError
+from cachlamhay.ingest.base import Item, Rejection, decode_text, doc_id_from_path
 from cachlamhay.ingest.sniff import GZIP_MAGIC
 
 _FIELDS = ("title", "url", "source", "published", "author")
@@ -32,11 +32,13 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     lineno = 0
     with _open(path) as handle:
         try:
-            for lineno, line in enumerate(handle, start=1):  # noqa: B007 (used after the loop)
+            for lineno, line in enumerate(handle, start=1):
                 if line.strip():
                     yield _record(line, f"{path}:{lineno}", f"{stem}:{lineno}")
         except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-            yield Rejection(str(path), f"truncated or corrupt gzip after line {lineno} ({error})", "bad-gzip")
+            yield Rejection(
+                str(path), f"truncated or corrupt gzip after line {lineno} ({error})", "bad-gzip"
+            )
 
 
 def _record(line: bytes, where: str, fallback_id: str) -> Item:

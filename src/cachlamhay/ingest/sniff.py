@@ -14,7 +14,15 @@ _TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 _HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_EXTENSIONS = {".jsonl", ".ndjson", ".json"}
 _WARC_EXTENSIONS = {".warc", ".arc"}
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"SQLite format 3")
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x7fELF",
+    b"SQLite format 3",
+)
 
 
 class Format(Enum):
@@ -42,7 +50,9 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         with gzip.open(path, "rb") as handle:
             return handle.read(size)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(str(path), f"truncated or corrupt gzip ({error})", code="bad-gzip") from None
+        raise InputError(
+            str(path), f"truncated or corrupt gzip ({error})", code="bad-gzip"
+        ) from None
 
 
 def sniff(path: Path) -> Format:
@@ -53,7 +63,9 @@ def sniff(path: Path) -> Format:
     if not head.strip():
         raise InputError(where, "empty file (only white space)", code="empty")
     if head.startswith(_BINARY_MAGIC):
-        raise InputError(where, "binary file (PDF, image, archive or database), not an article", code="binary")
+        raise InputError(
+            where, "binary file (PDF, image, archive or database), not an article", code="binary"
+        )
     suffix = inner_suffix(path)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"WARC/") or suffix in _WARC_EXTENSIONS:

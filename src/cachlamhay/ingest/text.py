@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
-from cachlamhay.ingest.base import doc_id_from_path, decode_text
+from cachlamhay.ingest.base import decode_text, doc_id_from_path
 from cachlamhay.ingest.sniff import GZIP_MAGIC
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -24,7 +24,9 @@ def read_bytes(path: Path) -> bytes:
         with opener(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(str(path), f"truncated or corrupt gzip ({error})", code="bad-gzip") from None
+        raise InputError(
+            str(path), f"truncated or corrupt gzip ({error})", code="bad-gzip"
+        ) from None
     if len(data) > MAX_BYTES:
         raise InputError(str(path), f"larger than {MAX_BYTES // 2**20} MB", code="too-large")
     return data

@@ -16,7 +16,7 @@ MAX_RECORD_BYTES = 32 * 1024 * 1024
 
 
 def record_id(raw: str | None) -> str | None:
-    """"<urn:uuid:0a1b…>" → "0a1b…"."""
+    """ "<urn:uuid:0a1b…>" → "0a1b…"."""
     if not raw:
         return None
     return raw.strip("<>").removeprefix("urn:uuid:") or None
@@ -29,11 +29,18 @@ def read_warc(path: Path) -> Iterator[Item]:
             for record in ArchiveIterator(handle):
                 if record.rec_type != "response":
                     continue
-                content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+                content_type = (
+                    record.http_headers.get_header("Content-Type", "")
+                    if record.http_headers
+                    else ""
+                )
                 if "html" not in content_type.lower():
                     continue
                 count += 1
-                rid = record_id(record.rec_headers.get_header("WARC-Record-ID")) or f"{path.stem}:{count}"
+                rid = (
+                    record_id(record.rec_headers.get_header("WARC-Record-ID"))
+                    or f"{path.stem}:{count}"
+                )
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{rid}"
                 body = record.content_stream().read(MAX_RECORD_BYTES)
@@ -43,4 +50,6 @@ def read_warc(path: Path) -> Iterator[Item]:
                     yield Rejection(error.where, error.reason, error.code)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
             reason = "truncated or corrupt WARC" if count else "not a readable WARC file"
-            yield Rejection(str(path), f"{reason} after {count} records ({type(error).__name__})", "bad-warc")
+            yield Rejection(
+                str(path), f"{reason} after {count} records ({type(error).__name__})", "bad-warc"
+            )

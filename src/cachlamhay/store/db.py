@@ -68,8 +68,9 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write ({error}); is another ingest running?",
-                             code="busy") from None
+            raise StoreError(
+                f"{self.path}: cannot write ({error}); is another ingest running?", code="busy"
+            ) from None
         try:
             yield
         except BaseException:
@@ -82,7 +83,9 @@ class Store:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: database schema v{version} is newer than this cachlamhay "
-                f"(v{SCHEMA_VERSION}); upgrade cachlamhay", code="schema-too-new")
+                f"(v{SCHEMA_VERSION}); upgrade cachlamhay",
+                code="schema-too-new",
+            )
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
                 for statement in _statements(MIGRATIONS[number]):
@@ -105,11 +108,22 @@ class Store:
             "INSERT INTO documents (id, title, source, url, published, author, origin, text,"
             " raw_text, captions, meta, content_hash, cluster_id, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.title, doc.source, doc.url, doc.published, doc.author, doc.origin,
-             doc.text, zlib.compress(doc.raw_text.encode("utf-8"), 6),
-             json.dumps([[s.start, s.end] for s in doc.captions]),
-             json.dumps(doc.meta, ensure_ascii=False), prepared.content_hash,
-             cluster if cluster is not None else 0, _now()),
+            (
+                doc.id,
+                doc.title,
+                doc.source,
+                doc.url,
+                doc.published,
+                doc.author,
+                doc.origin,
+                doc.text,
+                zlib.compress(doc.raw_text.encode("utf-8"), 6),
+                json.dumps([[s.start, s.end] for s in doc.captions]),
+                json.dumps(doc.meta, ensure_ascii=False),
+                prepared.content_hash,
+                cluster if cluster is not None else 0,
+                _now(),
+            ),
         )
         rowid = int(cursor.lastrowid or 0)
         if cluster is None:
@@ -140,7 +154,8 @@ class Store:
         for band, key in enumerate(prepared.band_keys):
             params += [band, key]
         rows = self.conn.execute(
-            f"SELECT m.signature, d.cluster_id FROM minhash m JOIN documents d ON d.rowid = m.doc_rowid"
+            "SELECT m.signature, d.cluster_id FROM minhash m"
+            " JOIN documents d ON d.rowid = m.doc_rowid"
             f" WHERE m.doc_rowid IN (SELECT DISTINCT doc_rowid FROM minhash_bands WHERE {clauses}"
             f" LIMIT {MAX_CANDIDATES})",
             params,
@@ -164,7 +179,8 @@ class Store:
         marks = ",".join("?" for _ in rowids)
         rows = self.conn.execute(
             f"SELECT rowid, id, title, source, url, published, author, text, cluster_id"
-            f" FROM documents WHERE rowid IN ({marks})", list(rowids)
+            f" FROM documents WHERE rowid IN ({marks})",
+            list(rowids),
         ).fetchall()
         return {int(r["rowid"]): dict(r) for r in rows}
 
@@ -198,13 +214,16 @@ class Store:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def count_clusters(self) -> int:
-        return int(self.conn.execute("SELECT count(DISTINCT cluster_id) FROM documents").fetchone()[0])
+        return int(
+            self.conn.execute("SELECT count(DISTINCT cluster_id) FROM documents").fetchone()[0]
+        )
 
     def count_by(self, column: str, limit: int = 20) -> list[tuple[str | None, int]]:
         if column not in ("source", "substr(published, 1, 4)"):
             raise ValueError(column)
         rows = self.conn.execute(
-            f"SELECT {column} AS k, count(*) AS n FROM documents GROUP BY k ORDER BY n DESC LIMIT ?",
+            f"SELECT {column} AS k, count(*) AS n FROM documents"
+            " GROUP BY k ORDER BY n DESC LIMIT ?",
             (limit,),
         ).fetchall()
         return [(r[0], int(r[1])) for r in rows]
@@ -225,9 +244,22 @@ class Store:
 
 _COUNTABLE = {"documents", "minhash", "minhash_bands"}
 
-DOCUMENT_COLUMNS = ["id", "title", "source", "url", "published", "author", "origin",
-                    "cluster_id", "content_hash", "ingested_at", "captions", "meta", "text",
-                    "raw_text"]
+DOCUMENT_COLUMNS = [
+    "id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "author",
+    "origin",
+    "cluster_id",
+    "content_hash",
+    "ingested_at",
+    "captions",
+    "meta",
+    "text",
+    "raw_text",
+]
 
 
 def document_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -257,13 +289,16 @@ def open_store(path: Path | str, *, readonly: bool = False) -> Store:
     """Open (and, for writers, create and migrate) the store at ``path``."""
     db_path = Path(path)
     if readonly and not db_path.exists():
-        raise StoreError(f"{db_path}: no database here (run `cachlamhay ingest` first)", code="no-db")
+        raise StoreError(
+            f"{db_path}: no database here (run `cachlamhay ingest` first)", code="no-db"
+        )
     if not readonly and db_path.parent and not db_path.parent.exists():
         raise StoreError(f"{db_path}: directory {db_path.parent} does not exist", code="no-dir")
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"file:{db_path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
         else:
             conn = sqlite3.connect(db_path, isolation_level=None)
         conn.row_factory = sqlite3.Row
@@ -279,10 +314,12 @@ def open_store(path: Path | str, *, readonly: bool = False) -> Store:
                 raise StoreError(
                     f"{db_path}: schema v{version}, this cachlamhay reads v{SCHEMA_VERSION}"
                     + (" (run `cachlamhay ingest` to migrate)" if version < SCHEMA_VERSION else ""),
-                    code="schema-mismatch")
+                    code="schema-mismatch",
+                )
         else:
             store.migrate()
         return store
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{db_path}: not a usable cachlamhay database ({error})",
-                         code="bad-db") from None
+        raise StoreError(
+            f"{db_path}: not a usable cachlamhay database ({error})", code="bad-db"
+        ) from None

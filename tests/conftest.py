@@ -1,0 +1,41 @@
+"""Shared fixtures: seed articles, the shared corpus (skipped when absent), a fresh store."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cachlamhay.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED_000 = EXAMPLES / "000_c376ad1e370c138e.txt"
+SEED_004 = EXAMPLES / "004_64df843035bf8b4e.txt"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "test.db") as opened:
+        yield opened
+
+
+def corpus_records(name: str, ids: set[str]) -> dict[str, dict[str, str]]:
+    """The corpus records with the given ids (one streaming pass over the gzip)."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"shared corpus not found at {path}")
+    found: dict[str, dict[str, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["id"] in ids:
+                found[record["id"]] = record
+                if len(found) == len(ids):
+                    break
+    return found
