@@ -33,7 +33,7 @@ def default_db() -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,6 +144,7 @@ def _run_with_progress(
 
 
 def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:
+    kb.parse_query(args.query)  # a bad query is a usage error, whatever the database
     with open_store(args.db, readonly=True) as store:
         page = kb.search(store, args.query, limit=args.limit, offset=args.offset)
     if args.json:
@@ -220,7 +221,7 @@ def _print_json(data: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
     err = Console(stderr=True, highlight=False)
     try:
         args = build_parser().parse_args(argv)
@@ -236,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except SystemExit as exit_:  # --help and --version
+        return exit_.code if isinstance(exit_.code, int) else 0
 
 
 if __name__ == "__main__":

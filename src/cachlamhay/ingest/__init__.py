@@ -54,6 +54,10 @@ def read_file(path: Path) -> Iterator[Item]:
         yield Rejection(error.where, error.reason, error.code)
     except OSError as error:
         yield Rejection(str(path), f"cannot read: {error.strerror or error}", "unreadable")
+    except Exception as error:  # a reader bug must cost one file, not the whole ingest
+        yield Rejection(
+            str(path), f"reader failed ({type(error).__name__}: {error})", "reader-error"
+        )
 
 
 def read_paths(paths: Iterable[Path | str]) -> Iterator[Item]:

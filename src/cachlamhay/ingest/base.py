@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
@@ -28,6 +31,33 @@ class Rejection:
 
 
 Item = RawDocument | Rejection
+
+
+def iter_gzip_lines(handle: IO[bytes], chunk_size: int = 1 << 16) -> Iterator[bytes]:
+    """Complete lines of a (multi-member) gzip stream, streaming.
+
+    Unlike ``gzip.open``, a stream cut short still yields every line before the break and then
+    raises ``EOFError``; ``gzip`` loses the lines of the chunk in which the break falls.
+    """
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    fed = False  # has the current member received any input?
+    pending = b""
+    while chunk := handle.read(chunk_size):
+        while chunk:
+            fed = True
+            pending += decompressor.decompress(chunk)
+            chunk = b""
+            if decompressor.eof:  # the next gzip member, if any, starts in unused_data
+                chunk = decompressor.unused_data
+                decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                fed = False
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+    if fed and not decompressor.eof:  # the cut line is incomplete: drop it
+        raise EOFError("compressed stream ended before the end-of-stream marker")
+    if pending:
+        yield pending
 
 
 def doc_id_from_path(path: Path) -> str:

@@ -18,15 +18,17 @@ def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = No
     """One page → one document; a page without article text is rejected."""
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False
+            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
         )
     except Exception as error:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(
             origin, f"unreadable HTML ({type(error).__name__})", code="bad-html"
         ) from None
-    found: dict[str, Any] = (
-        extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted or {})
-    )
+    found: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        found = extracted
+    elif extracted is not None:
+        found = extracted.as_dict()
     text = found.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "no article text found in the HTML page", code="no-text")

@@ -6,39 +6,40 @@ still read. A gzip that ends early keeps what was read before the break.
 
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
-from cachlamhay.ingest.base import Item, Rejection, decode_text, doc_id_from_path
+from cachlamhay.ingest.base import (
+    Item,
+    Rejection,
+    decode_text,
+    doc_id_from_path,
+    iter_gzip_lines,
+)
 from cachlamhay.ingest.sniff import GZIP_MAGIC
 
 _FIELDS = ("title", "url", "source", "published", "author")
 
 
-def _open(path: Path) -> IO[bytes]:
-    with path.open("rb") as handle:
-        compressed = handle.read(2) == GZIP_MAGIC
-    return gzip.open(path, "rb") if compressed else path.open("rb")  # type: ignore[return-value]
-
-
 def read_jsonl(path: Path) -> Iterator[Item]:
     stem = doc_id_from_path(path)
     lineno = 0
-    with _open(path) as handle:
+    with path.open("rb") as handle:
+        compressed = handle.read(2) == GZIP_MAGIC
+        handle.seek(0)
+        lines: Iterable[bytes] = iter_gzip_lines(handle) if compressed else handle
         try:
-            for lineno, line in enumerate(handle, start=1):
+            for lineno, line in enumerate(lines, start=1):
                 if line.strip():
                     yield _record(line, f"{path}:{lineno}", f"{stem}:{lineno}")
-        except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-            yield Rejection(
-                str(path), f"truncated or corrupt gzip after line {lineno} ({error})", "bad-gzip"
-            )
+        except (EOFError, zlib.error) as error:
+            reason = f"truncated or corrupt gzip after line {lineno} ({error})"
+            yield Rejection(str(path), reason, "bad-gzip")
 
 
 def _record(line: bytes, where: str, fallback_id: str) -> Item:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from enum import Enum
 from pathlib import Path
@@ -41,18 +40,30 @@ def inner_suffix(path: Path) -> str:
 
 
 def read_head(path: Path, size: int = 4096) -> bytes:
-    """The first bytes of a file, decompressed when it is gzip."""
+    """The first bytes of a file, decompressed when it is gzip.
+
+    A truncated gzip still shows its first bytes (the reader then keeps the records before the
+    break); only a gzip whose very start cannot be decompressed is rejected here.
+    """
     with path.open("rb") as handle:
         head = handle.read(size)
-    if not head.startswith(GZIP_MAGIC):
-        return head
+        if not head.startswith(GZIP_MAGIC):
+            return head
+        compressed = head + handle.read(64 * size)
     try:
-        with gzip.open(path, "rb") as handle:
-            return handle.read(size)
-    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(
-            str(path), f"truncated or corrupt gzip ({error})", code="bad-gzip"
-        ) from None
+        inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(compressed, size)
+    except zlib.error as error:
+        raise InputError(str(path), f"corrupt gzip ({error})", code="bad-gzip") from None
+    if not inflated:
+        raise InputError(str(path), "truncated gzip (no data)", code="bad-gzip")
+    return inflated
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text with a BOM
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return b"\x00" in head or controls > len(head) * 0.05
 
 
 def sniff(path: Path) -> Format:
@@ -67,9 +78,11 @@ def sniff(path: Path) -> Format:
             where, "binary file (PDF, image, archive or database), not an article", code="binary"
         )
     suffix = inner_suffix(path)
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"WARC/") or suffix in _WARC_EXTENSIONS:
         return Format.WARC
+    if _looks_binary(head):
+        raise InputError(where, "binary file (control bytes), not text", code="binary")
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in _JSONL_EXTENSIONS or (suffix in _TEXT_EXTENSIONS and stripped.startswith(b"{")):
         return Format.JSONL
     if suffix in _HTML_EXTENSIONS or stripped.startswith((b"<!doctype html", b"<html")):
