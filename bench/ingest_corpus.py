@@ -69,7 +69,8 @@ def main() -> None:
     first, seconds, peak = run_ingest(db, inputs)
     again, seconds_again, _ = run_ingest(db, inputs)
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}",
         "inputs": [p.name for p in inputs],
         "documents_read": first["read"],
         "new": first["new"],

@@ -6,8 +6,8 @@ The full 58,084-document run is a benchmark (bench/ingest_corpus.py), not a test
 from __future__ import annotations
 
 import gzip
-import json
 import itertools
+import json
 from pathlib import Path
 
 import pytest
