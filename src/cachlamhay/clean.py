@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cachlamhay.document import CleanDocument, RawDocument
 from cachlamhay.spans import Span, trimmed_span
-from cachlamhay.vntext import fold, normalize_unicode
+from cachlamhay.vntext import UPPER, fold, normalize_unicode
 
 _HEADER_KEYS = ("date", "published", "source", "url", "author", "title", "id")
 _INLINE_HEADER = re.compile(rf"^\s*({'|'.join(_HEADER_KEYS)})\s+(\S+)(?:\s+|$)", re.IGNORECASE)
@@ -145,7 +145,7 @@ def strip_footer(lines: list[str]) -> list[str]:
     return lines[:end]
 
 
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'.-]*"
+_NAME_WORD = rf"[{UPPER}][\w'.-]*"
 _BYLINE = re.compile(
     rf"^(?P<author>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"
     r"(?:\s*\((?P<note>[^()]{1,60})\))?\s*\.?$"

@@ -19,9 +19,10 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cachlamhay import __version__, kb
+from cachlamhay import __version__, evaluate, kb
 from cachlamhay.errors import CachlamhayError, UsageError
-from cachlamhay.pipeline import IngestSummary, ingest
+from cachlamhay.ingest import Rejection
+from cachlamhay.pipeline import IngestSummary, extract_paths, ingest
 from cachlamhay.store import open_store
 
 DEFAULT_DB = "cachlamhay.db"
@@ -64,6 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--batch-size", type=int, default=500, help="documents per transaction")
     p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("extract", parents=[common], help="print SPEC facts per document (JSONL)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="any input `ingest` accepts")
+    p.set_defaults(run=cmd_extract)
+
+    p = sub.add_parser("eval", parents=[common], help="score extraction against gold files")
+    p.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    p.add_argument(
+        "--inputs",
+        nargs="+",
+        metavar="PATH",
+        default=None,
+        help="where the gold documents are (default: the store at --db)",
+    )
+    p.add_argument(
+        "--floors",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="JSON {field: minimum F1}; exit 1 when a score is below its floor",
+    )
+    p.add_argument("--errors", action="store_true", help="list every false positive/negative")
+    p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("search", parents=[common], help="full-text search, diacritics ignored")
     p.add_argument("query", help='e.g. "ha tinh" or "sáp nhập xã, quy hoạch"')
@@ -141,6 +165,59 @@ def _run_with_progress(
             )
 
         return work(hook)
+
+
+def cmd_extract(args: argparse.Namespace, out: Console, err: Console) -> int:
+    rejected = 0
+    for item in extract_paths(args.paths):
+        if isinstance(item, Rejection):
+            rejected += 1
+            err.print(
+                f"cachlamhay: rejected {escape(item.line())}", highlight=False, soft_wrap=True
+            )
+        else:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return 1 if rejected else 0
+
+
+def cmd_eval(args: argparse.Namespace, out: Console, err: Console) -> int:
+    gold = evaluate.load_gold(args.gold)
+    predicted: dict[str, Any] = {}
+    if args.inputs:
+        for item in extract_paths(args.inputs, only=set(gold)):
+            if not isinstance(item, Rejection):
+                predicted[item["doc"]["id"]] = item
+    else:
+        with open_store(args.db, readonly=True) as store:
+            predicted = kb.extract_stored(store, list(gold))
+    report = evaluate.score(gold, predicted)
+    failures: list[str] = []
+    if args.floors:
+        try:
+            floors = json.loads(args.floors.read_text("utf-8"))
+        except (OSError, ValueError) as problem:
+            raise UsageError(f"{args.floors}: cannot read floors ({problem})") from None
+        failures = evaluate.floor_failures(report, floors)
+    if args.json:
+        _print_json(report.as_dict(with_errors=args.errors) | {"floor_failures": failures})
+    else:
+        out.print(escape(report.render()), highlight=False)
+        if args.errors:
+            for error in report.errors:
+                out.print(
+                    escape(f"{error.doc_id}\t{error.type}\t{error.kind}\t{error.fact}"),
+                    highlight=False,
+                )
+        missing = [doc_id for doc_id in gold if doc_id not in predicted]
+        if missing:
+            err.print(
+                f"cachlamhay: no input for {len(missing)} gold documents: "
+                + escape(", ".join(missing[:10])),
+                highlight=False,
+            )
+    for line in failures:
+        err.print(f"cachlamhay: {escape(line)}", highlight=False)
+    return 1 if failures else 0
 
 
 def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -114,6 +114,34 @@ def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> Sea
     return SearchPage(query=query, total=store.count_matches(match), results=results)
 
 
+def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Run extraction on stored documents (their cleaned text), for ``eval`` without inputs."""
+    from cachlamhay.document import CleanDocument
+    from cachlamhay.extract import extract_document
+    from cachlamhay.spans import Span
+
+    found: dict[str, dict[str, Any]] = {}
+    for doc_id in doc_ids:
+        if not store.has_document(doc_id):
+            continue
+        row = store.get_document(doc_id)
+        doc = CleanDocument(
+            id=row["id"],
+            text=row["text"],
+            raw_text=row["raw_text"],
+            origin=row["origin"],
+            title=row["title"],
+            url=row["url"],
+            source=row["source"],
+            published=row["published"],
+            author=row["author"],
+            captions=[Span(s, e) for s, e in row["captions"]],
+            meta=row["meta"],
+        )
+        found[doc_id] = extract_document(doc)
+    return found
+
+
 def show(store: Store, doc_id: str) -> dict[str, Any]:
     doc = store.get_document(doc_id)
     doc["cluster"] = [d for d in store.cluster_members(doc["cluster_id"]) if d != doc_id]

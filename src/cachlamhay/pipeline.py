@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,23 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
         signature=signature,
         band_keys=dedup.band_keys(signature),
     )
+
+
+def extract_paths(
+    paths: Iterable[Path | str], only: set[str] | None = None
+) -> Iterator[dict[str, Any] | Rejection]:
+    """SPEC JSON for every document under ``paths`` (or only those whose id is in ``only``)."""
+    from cachlamhay.extract import extract_document
+
+    for item in read_paths(paths):
+        if isinstance(item, Rejection):
+            if only is None:
+                yield item
+            continue
+        if only is not None and item.id not in only:
+            continue
+        cleaned = clean_or_reject(item)
+        yield cleaned if isinstance(cleaned, Rejection) else extract_document(cleaned)
 
 
 def clean_or_reject(raw: RawDocument) -> CleanDocument | Rejection:

@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Upper-case Vietnamese letters for regex classes ("[À-Ỹ]" would also take the lower case ones,
+# which Unicode interleaves with them).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
 _TONED = {
     "a": "àáảãạ",
     "e": "èéẻẽẹ",

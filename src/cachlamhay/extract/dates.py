@@ -1,0 +1,437 @@
+"""Dates and reporting periods in Vietnamese news prose.
+
+Hand-written because no library reads how Vietnamese news writes time: day-first dates with
+no year ("Sáng 24/11", "ngày 5-2", "chiều 5.2"), months written "tháng 10/2020" or
+"tháng 1.2017", periods ("giai đoạn 2016 - 2020", "từ đầu nhiệm kỳ 2020 - 2025 đến nay",
+"trong gần 3 năm", "quý I/2017") whose meaning depends on the publication year. dateparser and
+friends either miss these or guess month-first and invent a year; here the year comes only
+from the publication date or the text (SPEC "Conventions": ``date``, ``period``), and a date
+whose year cannot be known is written ``--MM-DD``.
+
+- ``find_dates``: every date mention with its ISO value ("2020-11-24", "2020-10", "2020",
+  "--11-24", "--10").
+- ``resolve_year``: the year an article is about (publication year, else the text).
+- ``find_period``: the period a figure refers to, from the text before it.
+
+Everything here is pure; the regular expressions are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "find_period",
+    "find_term_start",
+    "period_at",
+    "published_year",
+    "resolve_year",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date written in a text: ``text[start:end]`` and its ISO value.
+
+    The span covers the date proper and a leading "ngày"/"tháng"/"năm" that belongs to it
+    ("ngày 24/11", "tháng 10/2020", "năm 2020"), not a time of day ("Sáng" in "Sáng 24/11").
+    """
+
+    start: int
+    end: int
+    value: str
+
+
+_LETTER = r"[^\W\d_]"
+_END = rf"(?!{_LETTER})"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"\d{1,2}"
+_PUBLISHED = re.compile(rf"\s*({_YEAR})(?:-(\d\d))?")
+
+_FULL = re.compile(
+    rf"(?<![\d/.,-])(?P<pre>ngày\s+)?(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})"
+    rf"(?P=s)(?P<y>{_YEAR})(?![\d/.,]\d)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(
+    rf"ngày\s+(?P<d>{_DAY})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:năm|,)\s*(?P<y>{_YEAR}))?(?!\d)",
+    re.IGNORECASE,
+)
+# A day/month without year only after a word that makes it a date: "Sáng 24/11", "ngày 5-2",
+# "hôm 3/2", "Hôm nay (6/2)", "thứ Hai (24/11)".
+_PREFIXED = re.compile(
+    rf"(?<!{_LETTER})(?P<pre>ngày|sáng|chiều|tối|trưa|đêm|hôm|khuya|rạng\s+sáng|mùng|mồng"
+    rf"|(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)|nay|qua"
+    rf"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s*,)?\s*(?P<open>\()?"
+    rf"(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})(?![\d/.,-]\d|\d|{_LETTER})",
+    re.IGNORECASE,
+)
+# "từ 20/5 đến 11/6": both ends are dates.
+_SPAN = re.compile(
+    rf"(?<!{_LETTER})từ\s+(?P<d>{_DAY})/(?P<m>\d{{1,2}})\s+(?:đến|tới|-|–)\s+"
+    rf"(?P<d2>{_DAY})/(?P<m2>\d{{1,2}})(?![\d/])",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(
+    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})(?![\d/.,-]|\s*năm\s+\d|\s+tuổi)", re.IGNORECASE
+)
+_YEAR_ONLY = re.compile(
+    rf"(?<!{_LETTER})năm\s+(?P<y>{_YEAR})(?!\d|\s*[-–—]\s*\d|\s+đến\s+(?:năm\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def published_year(published: str | None) -> int | None:
+    """The year of an ISO (possibly partial) publication date: "2023-11" → 2023."""
+    if not published:
+        return None
+    m = _PUBLISHED.match(published)
+    return int(m.group(1)) if m else None
+
+
+def _published_month(published: str | None) -> int | None:
+    if not published:
+        return None
+    m = _PUBLISHED.match(published)
+    return int(m.group(2)) if m and m.group(2) else None
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def _year_for(month: int, year: int | None, pub_month: int | None) -> int | None:
+    """The year of a day/month written without one: the article's year, moved back (or
+    forward) one year when the month is more than six months after (before) publication."""
+    if year is None or pub_month is None:
+        return year
+    if month - pub_month > 6:
+        return year - 1
+    if pub_month - month > 6:
+        return year + 1
+    return year
+
+
+def _day_value(day: int, month: int, year: int | None) -> str:
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def find_dates(
+    text: str, published: str | None = None, *, year: int | None = None
+) -> list[DateMention]:
+    """Every date mention in ``text``, in order, without overlaps.
+
+    A date written without its year takes ``year`` if given, else the year of ``published``
+    (pass ``str(resolve_year(text, None))`` to use the year the text is about); when none is
+    known the value is ``--MM-DD`` (or ``--MM`` for "tháng 10"). Impossible dates (31/11, 30/2)
+    are not dates. Bare "24/11" or "24.11" without a date word before it is too ambiguous
+    (a ratio, a score, a decimal) and is left alone.
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    known = year if year is not None else published_year(published)
+    pub_month = _published_month(published) if year is None else None
+    found: list[tuple[int, int, str]] = []
+
+    for m in _FULL.finditer(text):
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if _valid(d, mo, y):
+            found.append((m.start(), m.end(), _day_value(d, mo, y)))
+    for m in _WORDS.finditer(text):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        y = int(m.group("y")) if m.group("y") else _year_for(mo, known, pub_month)
+        if _valid(d, mo, y):
+            found.append((m.start(), m.end(), _day_value(d, mo, y)))
+    for m in _PREFIXED.finditer(text):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        y = _year_for(mo, known, pub_month)
+        if m.group("s") != "/" and m.group("open"):
+            continue
+        if _valid(d, mo, y):
+            begin = m.start() if m.group("pre").lower() == "ngày" else m.start("d")
+            found.append((begin, m.end(), _day_value(d, mo, y)))
+    for m in _SPAN.finditer(text):
+        for dk, mk in (("d", "m"), ("d2", "m2")):
+            d, mo = int(m.group(dk)), int(m.group(mk))
+            y = _year_for(mo, known, pub_month)
+            if _valid(d, mo, y):
+                found.append((m.start(dk), m.end(mk), _day_value(d, mo, y)))
+    for m in _MONTH_YEAR.finditer(text):
+        mo, y = int(m.group("m")), int(m.group("y"))
+        if 1 <= mo <= 12:
+            found.append((m.start(), m.end(), f"{y:04d}-{mo:02d}"))
+    for m in _MONTH.finditer(text):
+        mo = int(m.group("m"))
+        if 1 <= mo <= 12:
+            y = _year_for(mo, known, pub_month)
+            found.append((m.start(), m.end(), f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"))
+    for m in _YEAR_ONLY.finditer(text):
+        found.append((m.start(), m.end(), m.group("y")))
+
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    mentions: list[DateMention] = []
+    for start, end, value in found:
+        if mentions and start < mentions[-1].end:
+            continue
+        mentions.append(DateMention(start, end, value))
+    return mentions
+
+
+# --------------------------------------------------------------------------------------------
+# The article's year
+
+_RANGE_YEARS = re.compile(rf"(?<!\d)({_YEAR})\s*[-–—]\s*({_YEAR})(?!\d)")
+_BIRTH = re.compile(r"(?:\bSN|sinh\s+năm|sinh)\s*$", re.IGNORECASE)
+_AHEAD = re.compile(r"(?:đến|tới|tầm\s+nhìn(?:\s+đến)?)\s+năm\s+$", re.IGNORECASE)
+
+
+def resolve_year(text: str, published: str | None) -> int | None:
+    """The year the article is about: the publication year when ``published`` has one, else
+    the year the text names most, weighting full dates (3), "tháng 10/2020" (2), "năm 2020"
+    (1, or 0.5 for a horizon "đến năm 2050") and the ends of ranges "2016 - 2020" (0.5 each);
+    birth years ("SN 1994") do not count. Ties go to the later year. None when no year."""
+    year = published_year(published)
+    if year is not None:
+        return year
+    score: dict[int, float] = {}
+    for m in _FULL.finditer(text):
+        if _valid(int(m.group("d")), int(m.group("m")), int(m.group("y"))):
+            score[int(m.group("y"))] = score.get(int(m.group("y")), 0) + 3
+    for m in _MONTH_YEAR.finditer(text):
+        score[int(m.group("y"))] = score.get(int(m.group("y")), 0) + 2
+    for m in _YEAR_ONLY.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start() + 4]
+        if _BIRTH.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        y = int(m.group("y"))
+        score[y] = score.get(y, 0) + (0.5 if _AHEAD.search(before) else 1)
+    for m in _RANGE_YEARS.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last:
+            score[first] = score.get(first, 0) + 0.5
+            score[last] = score.get(last, 0) + 0.5
+    if not score:
+        return None
+    return max(score, key=lambda y: (score[y], y))
+
+
+# --------------------------------------------------------------------------------------------
+# Periods
+
+_NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
+_COUNT = r"\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+_DASH = r"\s*[-–—]\s*"
+_TERM = re.compile(rf"nhiệm\s+kỳ\s+({_YEAR}){_DASH}({_YEAR})(?!\d)", re.IGNORECASE)
+
+_P_TERM_SO_FAR = re.compile(
+    rf"(?<!{_LETTER})(?:từ\s+)?(?:đầu\s+)?nhiệm\s+kỳ\s+(?P<a>{_YEAR}){_DASH}(?P<b>{_YEAR})"
+    rf"\s+(?:đến|tới)\s+nay{_END}",
+    re.IGNORECASE,
+)
+_P_SINCE = re.compile(
+    rf"(?<!{_LETTER})từ\s+(?:năm\s+)?(?P<a>{_YEAR})\s+(?:đến|tới)\s+nay{_END}", re.IGNORECASE
+)
+_P_RANGE = re.compile(
+    rf"(?:(?<!{_LETTER})(?:từ\s+)?(?:năm\s+))?(?<!\d)(?P<a>{_YEAR})"
+    rf"(?:{_DASH}|\s+(?:đến|tới)\s+(?:hết\s+)?(?:(?:tháng\s+\d{{1,2}}\s*[/.-]\s*)|năm\s+)?)"
+    rf"(?P<b>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+_P_FULL_DATE = re.compile(
+    rf"(?<![\d/.])(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})(?!\d)"
+)
+_P_UNTIL = re.compile(r"(?:đến|tới|tính\s+đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_P_MONTH_YEAR = _MONTH_YEAR
+_P_QUARTER = re.compile(
+    rf"(?<!{_LETTER})quý\s+(?:[IV]+|[1-4])\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+_P_YEAR = re.compile(
+    rf"(?<!{_LETTER})(?:năm|trong|hết|cuối|đầu)\s+(?P<y>{_YEAR})(?!\d|{_DASH}\d)", re.IGNORECASE
+)
+_P_COMPARED = re.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+_P_LAST_YEARS = re.compile(
+    rf"(?<!{_LETTER})(?P<lead>(?:trong|qua|sau)\s+)?(?:(?:gần|hơn|khoảng|trên|chưa\s+đầy)\s+)?"
+    rf"(?P<n>{_COUNT})\s+năm(?P<tail>\s+(?:qua|vừa\s+qua|gần\s+đây|trở\s+lại\s+đây))?"
+    rf"(?!\s*(?:tới|nữa|sau|tù|tuổi|trước|đầu|học)(?!{_LETTER}))(?!{_LETTER})",
+    re.IGNORECASE,
+)
+_P_TERM_START = re.compile(
+    rf"(?<!{_LETTER})đầu\s+nhiệm\s+kỳ(?!\s+(?:{_YEAR}|này\s+đến))", re.IGNORECASE
+)
+_P_THIS_YEAR = re.compile(
+    rf"(?<!{_LETTER})(?:năm\s+nay|từ\s+đầu\s+năm|đầu\s+năm\s+đến\s+nay|tháng\s+đầu\s+năm"
+    rf"|cuối\s+năm|trong\s+năm)(?!\s+(?:{_YEAR}|\d|ngoái|trước|qua|sau)){_END}",
+    re.IGNORECASE,
+)
+_P_LAST_YEAR = re.compile(rf"(?<!{_LETTER})(?<!\d\s)năm\s+(?:ngoái|trước){_END}", re.IGNORECASE)
+_P_MONTH = _MONTH
+
+_CLAUSE_SPLIT = re.compile(r";")
+_RESET = re.compile(rf"(?<!{_LETTER})lũy\s+kế{_END}", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\n|[!?…]|\.(?!\d)(?=\s|$)")
+
+
+def find_term_start(text: str) -> int | None:
+    """The start year of the first term written "nhiệm kỳ 2020 - 2025" in ``text``."""
+    m = _TERM.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _candidates(
+    clause: str, year: int | None, term_start: int | None
+) -> list[tuple[int, int, str]]:
+    """Every period mention in ``clause`` as (start, end, SPEC period)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _P_TERM_SO_FAR.finditer(clause):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b:
+            last = b if year is None else max(a, min(year, b))
+            out.append((m.start(), m.end(), f"{a}-{last}" if last > a else str(a)))
+    for m in _P_SINCE.finditer(clause):
+        a = int(m.group("a"))
+        if year is not None and year >= a:
+            out.append((m.start(), m.end(), f"{a}-{year}" if year > a else str(a)))
+    for m in _P_RANGE.finditer(clause):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b <= a + 50:
+            out.append((m.start(), m.end(), f"{a}-{b}"))
+    for m in _P_FULL_DATE.finditer(clause):
+        mo, y = int(m.group("m")), int(m.group("y"))
+        if _valid(int(m.group("d")), mo, y):
+            until = _P_UNTIL.search(clause, max(0, m.start() - 20), m.start())
+            out.append((m.start(), m.end(), str(y) if until else f"{y}-{mo:02d}"))
+    for m in _P_MONTH_YEAR.finditer(clause):
+        mo = int(m.group("m"))
+        if 1 <= mo <= 12:
+            out.append((m.start(), m.end(), f"{m.group('y')}-{mo:02d}"))
+    for m in _P_QUARTER.finditer(clause):
+        out.append((m.start(), m.end(), m.group("y")))
+    for m in _P_YEAR.finditer(clause):
+        if not _P_COMPARED.search(clause, max(0, m.start() - 20), m.start()):
+            out.append((m.start(), m.end(), m.group("y")))
+    if year is not None:
+        for m in _P_LAST_YEARS.finditer(clause):
+            if not (m.group("lead") or m.group("tail")):
+                continue
+            word = m.group("n").lower()
+            n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+            if 1 <= n <= 30:
+                out.append((m.start(), m.end(), f"{year - n + 1}-{year}" if n > 1 else str(year)))
+        for m in _P_THIS_YEAR.finditer(clause):
+            out.append((m.start(), m.end(), str(year)))
+        for m in _P_LAST_YEAR.finditer(clause):
+            out.append((m.start(), m.end(), str(year - 1)))
+        for m in _P_MONTH.finditer(clause):
+            mo = int(m.group("m"))
+            if 1 <= mo <= 12:
+                out.append((m.start(), m.end(), f"{year}-{mo:02d}"))
+    for m in _P_TERM_START.finditer(clause):
+        start = term_start
+        if start is None and year is not None:
+            # Party congress terms run 2015-2020, 2020-2025, ...: the term under way in `year`.
+            start = year - 5 if year % 5 == 0 else year - year % 5
+        if start is not None:
+            out.append((m.start(), m.end(), str(start)))
+    return out
+
+
+def _closest(clause: str, year: int | None, term_start: int | None) -> str | None:
+    found = _candidates(clause, year, term_start)
+    if not found:
+        return None
+    return max(found, key=lambda c: (c[1], -c[0]))[2]
+
+
+def find_period(
+    clause: str,
+    published: str | None = None,
+    year: int | None = None,
+    *,
+    term_start: int | None = None,
+) -> str | None:
+    """The period (SPEC ``period``) a figure refers to, from ``clause``: the text of its sentence
+    *up to the figure* (pass ``sentence[:quantity.start]``; a shorter clause works too).
+
+    The mention closest before the figure wins, looking first in the figure's own ``;`` clause
+    and, failing that, in an introductory phrase that opens the sentence and governs all of it
+    ("Dự kiến đến cuối năm 2020, toàn tỉnh có 169/182 xã ...; 4/10 huyện ..." → "2020").
+    "lũy kế" (cumulative) between the mention and the figure cancels it.
+
+    Relative periods need the article's year: the year of ``published``, else ``year`` (e.g.
+    from ``resolve_year``). "từ đầu nhiệm kỳ 2020 - 2025 đến nay" → "2020-<year>" (the whole
+    term "2020-2025" without a year); "trong gần 3 năm", "3 năm qua" → "<year-2>-<year>" (None
+    without a year); "đầu nhiệm kỳ" → ``term_start`` (see ``find_term_start``), else the Party
+    term under way in the article's year. "quý I/2017" → "2017"; "tháng 10/2020" → "2020-10";
+    "tính đến ngày 31/10/2018" → "2018". None when the text gives no period.
+    """
+    known = published_year(published)
+    if known is None:
+        known = year
+    sentence_from = 0
+    for m in _SENTENCE_END.finditer(clause):
+        sentence_from = m.end()
+    sentence = clause[sentence_from:]
+    cut = sentence.rfind(";")
+    own = sentence[cut + 1 :]
+    reset = None
+    for m in _RESET.finditer(own):
+        reset = m
+    if reset is not None:
+        return _closest(own[reset.end() :], known, term_start)
+    period = _closest(own, known, term_start)
+    if period is not None or cut < 0:
+        return period
+    # An introductory phrase: the sentence opens with the period, then a comma, before any
+    # other figure ("Riêng trong năm 2020, tỉnh ...", "Trong gần 3 năm, toàn tỉnh ...").
+    head = sentence[: sentence.find(";")]
+    comma = head.find(",")
+    while comma >= 0:
+        intro = head[:comma]
+        found = _candidates(intro, known, term_start)
+        if found:
+            last = max(found, key=lambda c: (c[1], -c[0]))
+            tail = intro[last[1] :]
+            if not any(ch.isdigit() for ch in tail) and len(tail.split()) <= 3:
+                return last[2]
+            return None
+        if any(ch.isdigit() for ch in intro):
+            return None
+        comma = head.find(",", comma + 1)
+    return None
+
+
+def period_at(
+    text: str,
+    start: int,
+    published: str | None = None,
+    year: int | None = None,
+    *,
+    term_start: int | None = None,
+) -> str | None:
+    """``find_period`` for the figure at ``text[start]``, looking back to its sentence start."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        begin = m.end()
+    return find_period(text[begin:start], published, year, term_start=term_start)

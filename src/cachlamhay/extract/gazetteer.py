@@ -1,0 +1,344 @@
+"""Gazetteer: provinces (63 before 1 July 2025, 34 after), central bodies, foreign countries.
+
+Provinces, codes, coordinates and the 2025 successor of every old unit come from
+vietnamadminunits (its bundled dataset and ``convert_address``). What it does not carry is
+written here: the spellings news uses ("TP.HCM", "Sài Gòn", "BR-VT", "Thừa Thiên - Huế"), the
+pre-2025 name "Thừa Thiên Huế" (the dataset already calls it "Huế"), the central bodies of the
+Party and State, and country names in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import vietnamadminunits
+from vietnamadminunits import convert_address
+
+from cachlamhay.vntext import fold, normalize_unicode
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # short official name as SPEC wants it: "Hà Tĩnh", "Hồ Chí Minh", "Thừa Thiên Huế"
+    full_name: str  # "Tỉnh Hà Tĩnh", "Thành phố Hồ Chí Minh"
+    code: str
+    latitude: float
+    longitude: float
+    successor: str  # the 2025 unit it belongs to (itself when unchanged)
+    current: bool  # one of the 34 units since 1 July 2025
+
+
+_LEGACY_RENAMES = {"Huế": "Thừa Thiên Huế"}
+_FULL_RENAMES = {"Thành phố Huế": "Tỉnh Thừa Thiên Huế"}
+
+# Spellings in news beyond the official short name (already tone-normalised).
+_EXTRA_ALIASES: dict[str, list[str]] = {
+    "Hồ Chí Minh": [
+        "TP.HCM",
+        "TP. HCM",
+        "TP HCM",
+        "TPHCM",
+        "Tp.HCM",
+        "Tp HCM",
+        "TP.Hồ Chí Minh",
+        "TP. Hồ Chí Minh",
+        "TP Hồ Chí Minh",
+        "Thành phố Hồ Chí Minh",
+        "HCM",
+        "Sài Gòn",
+        "TP.HCM.",
+    ],
+    "Thừa Thiên Huế": ["Thừa Thiên - Huế", "Thừa Thiên-Huế", "TT-Huế", "TT - Huế", "Huế"],
+    "Bà Rịa - Vũng Tàu": ["Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu", "BR-VT", "BR - VT", "Vũng Tàu"],
+    "Đắk Lắk": ["Đắc Lắc", "Daklak", "Dak Lak", "Đăk Lăk", "Đắk Lăk"],
+    "Đắk Nông": ["Đăk Nông", "Dak Nong", "Đắc Nông"],
+    "Hà Nội": ["Thủ đô Hà Nội", "TP.Hà Nội", "TP. Hà Nội"],
+    "Đà Nẵng": ["TP.Đà Nẵng", "TP. Đà Nẵng"],
+    "Cần Thơ": ["TP.Cần Thơ", "TP. Cần Thơ"],
+    "Hải Phòng": ["TP.Hải Phòng", "TP. Hải Phòng"],
+    "Kon Tum": ["Kontum"],
+}
+# Short names that are also ordinary words or common place parts: matched only after a
+# "tỉnh"/"thành phố" cue or when the whole name is capitalised as a name.
+AMBIGUOUS = {"Huế", "HCM", "Vũng Tàu", "Sài Gòn"}
+
+
+def _dataset() -> Path:
+    return Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+
+
+@functools.cache
+def provinces() -> dict[str, Province]:
+    """Every province by its SPEC name, the 63 pre-2025 units and the 34 current ones."""
+    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
+    try:
+        legacy = conn.execute(
+            "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon,"
+            " min(ward), min(district) FROM admin_units_legacy GROUP BY province"
+        ).fetchall()
+        current = conn.execute(
+            "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon"
+            " FROM admin_units GROUP BY province"
+        ).fetchall()
+    finally:
+        conn.close()
+    current_short = {full: short for full, short, *_ in current}
+    found: dict[str, Province] = {}
+    for full, short, code, lat, lon, ward, district in legacy:
+        successor_full = convert_address(f"{ward}, {district}, {full}").province
+        successor = current_short.get(successor_full, short)
+        name = _LEGACY_RENAMES.get(short, short)
+        found[name] = Province(
+            name,
+            _FULL_RENAMES.get(full, full),
+            code,
+            lat,
+            lon,
+            successor,
+            current=short in current_short.values() and name == short,
+        )
+    for full, short, code, lat, lon in current:
+        if short not in found:
+            found[short] = Province(short, full, code, lat, lon, short, current=True)
+    return found
+
+
+def successor_of(name: str) -> str:
+    return provinces()[name].successor
+
+
+def predecessors_of(name: str) -> list[str]:
+    """Old units that became (part of) ``name`` on 1 July 2025, itself excluded."""
+    return sorted(p.name for p in provinces().values() if p.successor == name and p.name != name)
+
+
+@functools.cache
+def province_aliases() -> dict[str, str]:
+    """Surface form (as written, tone-normalised) → SPEC province name."""
+    aliases: dict[str, str] = {}
+    for province in provinces().values():
+        aliases[province.name] = province.name
+    for name, extra in _EXTRA_ALIASES.items():
+        for alias in extra:
+            aliases[normalize_unicode(alias)] = name
+    return aliases
+
+
+@functools.cache
+def province_by_fold() -> dict[str, str]:
+    return {fold(alias): name for alias, name in province_aliases().items()}
+
+
+def canonical_province(text: str) -> str | None:
+    """ "tỉnh Hà Tĩnh", "TP.HCM", "ha tinh" → SPEC name; None if not a province."""
+    cleaned = re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", normalize_unicode(text).strip(), flags=re.I)
+    return province_by_fold().get(fold(cleaned))
+
+
+# -- central bodies ------------------------------------------------------------------------------
+
+MINISTRIES = [
+    "Bộ Công an",
+    "Bộ Quốc phòng",
+    "Bộ Ngoại giao",
+    "Bộ Nội vụ",
+    "Bộ Tư pháp",
+    "Bộ Tài chính",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Công Thương",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và Môi trường",
+    "Bộ Giao thông vận tải",
+    "Bộ Xây dựng",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Y tế",
+    "Bộ Dân tộc và Tôn giáo",
+    "Ngân hàng Nhà nước",
+    "Thanh tra Chính phủ",
+    "Văn phòng Chính phủ",
+    "Ủy ban Dân tộc",
+]
+PARTY_AND_STATE = [
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Trung ương Đảng",
+    "Ban Tổ chức Trung ương",
+    "Ban Tuyên giáo Trung ương",
+    "Ban Tuyên giáo và Dân vận Trung ương",
+    "Ban Dân vận Trung ương",
+    "Ban Kinh tế Trung ương",
+    "Ban Nội chính Trung ương",
+    "Ban Đối ngoại Trung ương",
+    "Ủy ban Kiểm tra Trung ương",
+    "Văn phòng Trung ương Đảng",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Chính phủ",
+    "Chủ tịch nước",
+    "Ủy ban Trung ương MTTQ Việt Nam",
+    "Tòa án nhân dân tối cao",
+    "Viện Kiểm sát nhân dân tối cao",
+    "Kiểm toán Nhà nước",
+    "Trung ương Đoàn",
+]
+CENTRAL_BODIES = MINISTRIES + PARTY_AND_STATE
+
+# Short forms news uses for the same bodies.
+CENTRAL_ALIASES = {
+    "Bộ KH&ĐT": "Bộ Kế hoạch và Đầu tư",
+    "Bộ KHĐT": "Bộ Kế hoạch và Đầu tư",
+    "Bộ NN&PTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ NN-PTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ GTVT": "Bộ Giao thông vận tải",
+    "Bộ TN&MT": "Bộ Tài nguyên và Môi trường",
+    "Bộ TNMT": "Bộ Tài nguyên và Môi trường",
+    "Bộ TT&TT": "Bộ Thông tin và Truyền thông",
+    "Bộ LĐ-TB&XH": "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ LĐTB&XH": "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ VH-TT&DL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ VHTTDL": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Văn hóa - Thể thao và Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ KH&CN": "Bộ Khoa học và Công nghệ",
+    "Bộ GD&ĐT": "Bộ Giáo dục và Đào tạo",
+    "Bộ GD-ĐT": "Bộ Giáo dục và Đào tạo",
+    "Bộ Nông nghiệp": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Lao động": "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Giáo dục": "Bộ Giáo dục và Đào tạo",
+    "Bộ Giao thông": "Bộ Giao thông vận tải",
+    "Bộ Công thương": "Bộ Công Thương",
+    "Ban Tổ chức T.Ư": "Ban Tổ chức Trung ương",
+    "Ban Tuyên giáo T.Ư": "Ban Tuyên giáo Trung ương",
+    "Ban Kinh tế T.Ư": "Ban Kinh tế Trung ương",
+    "Ban Dân vận T.Ư": "Ban Dân vận Trung ương",
+    "Ban Nội chính T.Ư": "Ban Nội chính Trung ương",
+    "UBKT Trung ương": "Ủy ban Kiểm tra Trung ương",
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
+    "Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
+    "Chính Phủ": "Chính phủ",
+}
+
+# -- foreign countries ---------------------------------------------------------------------------
+
+# canonical Vietnamese name → other spellings
+COUNTRIES: dict[str, list[str]] = {
+    "Lào": [],
+    "Campuchia": ["Cam-pu-chia"],
+    "Trung Quốc": [],
+    "Nhật Bản": ["Nhật"],
+    "Hàn Quốc": [],
+    "Triều Tiên": ["CHDCND Triều Tiên"],
+    "Hoa Kỳ": ["Mỹ"],
+    "Nga": ["Liên bang Nga"],
+    "Pháp": [],
+    "Đức": ["CHLB Đức"],
+    "Anh": ["Vương quốc Anh"],
+    "Italy": ["Ý", "Italia"],
+    "Tây Ban Nha": [],
+    "Bồ Đào Nha": [],
+    "Hà Lan": [],
+    "Bỉ": [],
+    "Thụy Điển": [],
+    "Na Uy": [],
+    "Phần Lan": [],
+    "Đan Mạch": [],
+    "Thụy Sĩ": [],
+    "Áo": [],
+    "Ba Lan": [],
+    "Séc": ["CH Séc"],
+    "Hungary": [],
+    "Ukraine": ["Ucraina"],
+    "Belarus": [],
+    "Cuba": [],
+    "Venezuela": [],
+    "Brazil": [],
+    "Argentina": [],
+    "Chile": [],
+    "Mexico": [],
+    "Canada": [],
+    "Australia": ["Úc", "Ô-xtrây-li-a"],
+    "New Zealand": [],
+    "Ấn Độ": [],
+    "Indonesia": [],
+    "Malaysia": [],
+    "Singapore": [],
+    "Thái Lan": [],
+    "Philippines": [],
+    "Myanmar": [],
+    "Brunei": [],
+    "Đông Timor": ["Timor-Leste"],
+    "Mông Cổ": [],
+    "Israel": [],
+    "Iran": [],
+    "Iraq": [],
+    "Thổ Nhĩ Kỳ": [],
+    "Ai Cập": [],
+    "Nam Phi": [],
+    "Nigeria": [],
+    "Mozambique": [],
+    "Angola": [],
+    "Algeria": [],
+    "Kazakhstan": [],
+    "Uzbekistan": [],
+    "Ả Rập Xê Út": ["Saudi Arabia"],
+    "UAE": ["Các Tiểu vương quốc Ả Rập Thống nhất"],
+    "Qatar": [],
+    "Kuwait": [],
+    "Palestine": [],
+    "Đài Loan": [],
+    "Hồng Kông": [],
+    "Slovakia": [],
+    "Bulgaria": [],
+    "Romania": [],
+    "Serbia": [],
+    "Hy Lạp": [],
+    "Ireland": [],
+    "Luxembourg": [],
+    "Peru": [],
+    "Colombia": [],
+    "Bangladesh": [],
+    "Pakistan": [],
+    "Sri Lanka": [],
+    "Nepal": [],
+    "Slovenia": [],
+    "Croatia": [],
+    "Estonia": [],
+    "Latvia": [],
+    "Lithuania": [],
+    "Ai-len": [],
+    "Madagascar": [],
+    "Tanzania": [],
+    "Kenya": [],
+    "Ethiopia": [],
+    "Maroc": [],
+    "Tunisia": [],
+    "Lebanon": [],
+    "Syria": [],
+    "Jordan": [],
+}
+
+
+@functools.cache
+def country_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for name, extra in COUNTRIES.items():
+        aliases[name] = name
+        for alias in extra:
+            aliases[alias] = name
+    return aliases
+
+
+@functools.cache
+def central_aliases() -> dict[str, str]:
+    aliases = {name: name for name in CENTRAL_BODIES}
+    aliases.update({normalize_unicode(k): v for k, v in CENTRAL_ALIASES.items()})
+    return aliases

@@ -1,0 +1,235 @@
+"""Province indicators (SPEC table) from the figures of a sentence.
+
+Hand-written: Vietnamese reports name an indicator either before its figure ("tăng trưởng kinh
+tế … đạt gần 6%", "tổng thu ngân sách … ước đạt 57.700 tỷ đồng") or after it ("13 đơn vị hành
+chính", "gần 99.000 đảng viên", "169/182 xã đạt chuẩn NTM"). A figure goes to the province the
+clause names, else to the province the text is about at that point; a figure about a district,
+commune, company or industrial park keeps that as ``scope`` and is never the province's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.dates import find_period
+from cachlamhay.extract.numbers import Quantity, find_quantities
+from cachlamhay.vntext import UPPER, fold
+
+VERSION = "indicators.v1"
+
+# (indicator, words before the figure in its clause, accepted units)
+_BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
+    ("income_per_capita", r"thu nhap binh quan(?: dau nguoi)?", ("VND", "USD")),
+    ("grdp_per_capita", r"(?:grdp|gdp) binh quan dau nguoi|binh quan dau nguoi", ("VND", "USD")),
+    (
+        "grdp_growth",
+        r"tang truong kinh te|toc do tang truong|tang truong grdp|tang truong gdp"
+        r"|grdp tang|tang truong binh quan|kinh te tang truong",
+        ("%",),
+    ),
+    (
+        "grdp_total",
+        r"quy mo grdp|quy mo nen kinh te|tong san pham|grdp dat|grdp uoc",
+        ("VND", "USD"),
+    ),
+    (
+        "budget_revenue",
+        r"thu ngan sach|tong thu ngan sach|thu ngan sach nha nuoc|thu noi dia",
+        ("VND",),
+    ),
+    ("poverty_rate", r"ty le ho ngheo|ho ngheo (?:giam )?con", ("%",)),
+    ("fdi_capital", r"von fdi|von dau tu truc tiep nuoc ngoai", ("USD", "VND")),
+    (
+        "investment_capital",
+        r"tong von dang ky|tong von dau tu|tong so von|von dang ky|tong muc dau tu"
+        r"|von dau tu",
+        ("VND", "USD"),
+    ),
+    ("export_value", r"kim ngach xuat khau|xuat khau dat", ("USD", "VND")),
+    ("disaster_damage", r"thiet hai|tong thiet hai", ("VND",)),
+    ("tourism", r"doanh thu du lich|tong thu tu du lich|doanh thu tu du lich", ("VND",)),
+    ("population", r"dan so", ("người", None)),
+    ("area", r"dien tich tu nhien", ("ha", "km2")),
+]
+# (indicator, unit nouns right after the figure, words required after it in the sentence,
+#  words required right before it, words forbidden before it in the clause, SPEC unit)
+_AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
+    ("ntm_model_communes", r"xa", r"kieu mau", None, None, "commune"),
+    ("ntm_advanced_communes", r"xa", r"nang cao", None, None, "commune"),
+    ("ntm_communes", r"xa", r"nong thon moi|ntm", None, None, "commune"),
+    ("ntm_districts", r"huyen|don vi cap huyen", r"nong thon moi|ntm", None, None, "district"),
+    ("admin_units_reduced", r"dvhc|don vi hanh chinh|don vi", None, r"giam", None, "unit"),
+    (
+        "admin_units",
+        r"don vi hanh chinh|dvhc",
+        None,
+        None,
+        r"sap nhap|sap xep|giam|thanh lap",
+        "unit",
+    ),
+    ("staff_reduced", r"can bo|cong chuc|bien che", None, r"giam|tinh gian", None, "person"),
+    ("party_members", r"dang vien", None, None, r"ket nap|moi", "person"),
+    ("party_organizations", r"to chuc co so dang|chi bo|dang bo", None, None, None, "organization"),
+    (
+        "fdi_projects",
+        r"du an fdi|du an co von dau tu nuoc ngoai|du an von fdi",
+        None,
+        None,
+        None,
+        "project",
+    ),
+    ("investment_projects", r"du an", r"dau tu|von|thu hut|cap phep", None, None, "project"),
+    (
+        "households_affected",
+        r"ho dan|ho",
+        r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
+        None,
+        None,
+        "household",
+    ),
+    (
+        "houses_built",
+        r"nha o|nha(?! van hoa)|can nha",
+        r"nguoi co cong|ho ngheo|kien co|kho khan",
+        None,
+        None,
+        "house",
+    ),
+    ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
+]
+_LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
+_LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+")
+_SCOPE = re.compile(
+    r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
+    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]rường|[Tt]hành phố)"
+    rf"(?:\s+(?:[{UPPER}0-9][\w&.-]*|TNHH|CP))+)"
+)
+_PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
+
+
+@dataclass(slots=True)
+class Indicator:
+    province: str
+    indicator: str
+    value: float
+    unit: str
+    period: str | None
+    qualifier: str
+    of: float | None
+    scope: str | None
+    start: int  # evidence: the clause
+    end: int
+    alt: list[str] | None = None
+
+
+def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
+    found: list[Indicator] = []
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.caption:
+            continue
+        quantities = find_quantities(sentence.text)
+        if not quantities:
+            continue
+        folded = fold(sentence.text)
+        for quantity in quantities:
+            clause_start = _clause_start(sentence.text, quantity.start)
+            clause_end = _clause_end(sentence.text, quantity.end)
+            matched = _classify(folded, quantity, clause_start, clause_end)
+            if matched is None:
+                continue
+            indicator, unit = matched
+            province = ctx.paragraph_focus(index, sentence.start + quantity.start)
+            if province is None:
+                continue
+            scope = _scope(sentence.text, clause_start, quantity.start)
+            period = find_period(sentence.text[: quantity.start], ctx.published, year)
+            if period is None and index > 0:
+                previous = ctx.sentences[index - 1]
+                if previous.paragraph == sentence.paragraph or previous.caption is False:
+                    period = find_period(previous.text.rstrip(".!?… "), ctx.published, year)
+            found.append(
+                Indicator(
+                    province,
+                    indicator,
+                    quantity.value,
+                    unit,
+                    period,
+                    quantity.qualifier,
+                    quantity.of,
+                    scope,
+                    sentence.start + clause_start,
+                    sentence.start + clause_end,
+                )
+            )
+    return _dedupe(found)
+
+
+def _clause_start(text: str, at: int) -> int:
+    cut = max(text.rfind(";", 0, at), text.rfind(":", 0, at))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _clause_end(text: str, at: int) -> int:
+    ends = [k for k in (text.find(";", at), text.find(",", at)) if k >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _classify(
+    folded: str, quantity: Quantity, clause_start: int, clause_end: int
+) -> tuple[str, str] | None:
+    before = folded[clause_start : quantity.start].rstrip()
+    unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
+    tail = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
+    rest = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
+    for indicator, nouns, required, right_before, forbidden, spec_unit in _AFTER:
+        if not re.match(rf"(?:{nouns})(?![a-z])", tail):
+            continue
+        context = rest if indicator in _LOOK_AHEAD else f"{before[-40:]} | {tail}"
+        if required and not re.search(required, context):
+            continue
+        if right_before and not re.search(
+            rf"(?:{right_before})(?: (?:hon|gan|khoang|duoc))?$", before
+        ):
+            continue
+        if forbidden and re.search(forbidden, before[-40:]):
+            continue
+        if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
+            return "fdi_projects", spec_unit
+        return indicator, spec_unit
+    best: tuple[int, str, str] | None = None
+    for indicator, words, units in _BEFORE:
+        if quantity.unit not in units:
+            continue
+        for match in re.finditer(words, before):
+            distance = len(before) - match.end()
+            if best is None or distance < best[0]:
+                best = (distance, indicator, quantity.unit or "")
+    if best is None:
+        return None
+    return best[1], best[2] or "person"
+
+
+def _scope(text: str, clause_start: int, at: int) -> str | None:
+    window = text[max(0, clause_start - 0) : at]
+    sentence_head = text[:at]
+    for candidate in (window, sentence_head[:80]):
+        match = _SCOPE.search(candidate)
+        if match:
+            scope = match.group(1).strip()
+            if re.match(r"[Tt]hành phố", scope):
+                continue
+            return re.sub(r"^KCN\b", "Khu công nghiệp", scope)
+    return None
+
+
+def _dedupe(found: list[Indicator]) -> list[Indicator]:
+    seen: set[tuple[str, str, float, str | None]] = set()
+    unique = []
+    for item in found:
+        key = (item.province, item.indicator, item.value, item.scope)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique

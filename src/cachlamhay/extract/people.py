@@ -1,0 +1,667 @@
+"""People and their offices, from the patterns Vietnamese news uses.
+
+Hand-written: no bundled model knows Vietnamese office titles, and the shapes are regular:
+  - title before name: "Bí thư Tỉnh ủy Hậu Giang Lê Tiến Châu", "Phó Chủ tịch UBND tỉnh Đặng Ngọc
+    Sơn", "Trưởng ban Dân vận Tỉnh ủy - Chủ tịch Ủy ban MTTQ tỉnh Bình Phước Lê Thị Xuân Trang";
+  - name before title: "ông Lê Văn Hùng - Phó Chánh Thanh tra TP.HCM", "đồng chí Lê Phước Thái -
+    Giám đốc Sở Tài chính tỉnh Hậu Giang", "Đại tá Nguyễn Xuân Thắng - Ủy viên BTV Tỉnh ủy, Chỉ huy
+    trưởng Bộ CHQS tỉnh".
+A name is 2-5 capitalised syllables starting with a Vietnamese family name (or, after a title
+naming a country, a foreign name). Titles are completed with the province the sentence is about
+("Phó Chủ tịch UBND tỉnh" → "Phó Chủ tịch UBND tỉnh Hà Tĩnh") and abbreviations expanded
+(BTV → Ban Thường vụ, CHQS → Chỉ huy Quân sự, ĐBQH → Đại biểu Quốc hội).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cachlamhay.extract import gazetteer
+from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.text import Sentence
+from cachlamhay.vntext import UPPER
+
+VERSION = "people.v1"
+
+SURNAMES = set(
+    """
+    Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trịnh Mai
+    Lâm Cao Hà Tạ Lương Trương Chu Tô Thái Vương Đoàn Lưu Triệu Kiều Quách Thân Nông Lò Giang
+    Tăng Mạc Phùng Khổng Âu Từ Hứa La Lã Lại Nghiêm Quan Tôn Văn Ông Khúc Kim Doãn Diệp Hầu
+    Ninh Mẫn Ung Châu Bạch Đàm Đồng Lục Hàn Quang Thạch Tống Y Ksor Rơ Siu Hoa Tiêu Viên Vi
+    Sầm Giáp Cù Bế Lầu Sùng Mùa Thào Vàng Chế Phó Công Tòng Điểu Danh Sơn Lạc Trình Trà Bàn
+    Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng
+    """.split()
+)
+RANKS = [
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "Đô đốc",
+    "Phó Đô đốc",
+    "Chuẩn Đô đốc",
+]
+_HEADS = [
+    "Tổng Bí thư",
+    "Thủ tướng",
+    "Phó Thủ tướng Thường trực",
+    "Phó Thủ tướng",
+    "Chủ tịch nước",
+    "Phó Chủ tịch nước",
+    "Chủ tịch Quốc hội",
+    "Phó Chủ tịch Quốc hội",
+    "Thường trực Ban Bí thư",
+    "Ủy viên Bộ Chính trị",
+    "Ủy viên dự khuyết Trung ương Đảng",
+    "Ủy viên Trung ương Đảng",
+    "Bí thư Trung ương Đảng",
+    "Ủy viên Ban Thường vụ",
+    "Ủy viên BTV",
+    "Ủy viên Ban Chấp hành",
+    "Ủy viên",
+    "Phó Bí thư Thường trực",
+    "Phó Bí thư",
+    "Bí thư",
+    "Phó Chủ tịch Thường trực",
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Tổng Giám đốc",
+    "Tổng Giám đốc",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Phó Trưởng ban Thường trực",
+    "Phó Trưởng ban",
+    "Trưởng ban",
+    "Phó Trưởng Ban",
+    "Trưởng Ban",
+    "Phó Chánh Văn phòng",
+    "Chánh Văn phòng",
+    "Phó Chánh Thanh tra",
+    "Chánh Thanh tra",
+    "Phó Chánh án",
+    "Chánh án",
+    "Phó Viện trưởng",
+    "Viện trưởng",
+    "Phó Chỉ huy trưởng",
+    "Chỉ huy trưởng",
+    "Chính ủy",
+    "Phó Tư lệnh",
+    "Tư lệnh",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Phó Chủ nhiệm",
+    "Chủ nhiệm",
+    "Phó Trưởng Đoàn",
+    "Trưởng Đoàn",
+    "Phó Trưởng đoàn",
+    "Trưởng đoàn",
+    "Đại biểu Quốc hội",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Phó Cục trưởng",
+    "Cục trưởng",
+    "Phó Vụ trưởng",
+    "Vụ trưởng",
+    "Phó Tổng cục trưởng",
+    "Tổng cục trưởng",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    "Đại sứ",
+    "Tổng Lãnh sự",
+    "Lãnh sự",
+    "Phó Tổng thống",
+    "Tổng thống",
+    "Quốc vương",
+    "Nhà vua",
+    "Thị trưởng",
+    "Thống đốc",
+    "Phó Thống đốc",
+    "Tổng Kiểm toán Nhà nước",
+    "Tổng Thanh tra Chính phủ",
+    "Tổng thư ký",
+    "Tổng Thư ký",
+    "Người phát ngôn",
+    "Trưởng Công an",
+    "Phó Trưởng Công an",
+    "Thủ trưởng",
+    "Tỉnh trưởng",
+    "Phó Tỉnh trưởng",
+    "Chủ tịch HĐQT",
+    "Chủ tịch Hội đồng quản trị",
+    "Trưởng Ban Chỉ đạo",
+    "Chủ tịch Hội",
+    "Chủ tịch Ủy ban",
+    "Chánh văn phòng",
+    "Trưởng Văn phòng",
+    "Giám đốc Công an",
+    "Phó Giám đốc Công an",
+    "Bí thư Đảng ủy",
+    "Phó Bí thư Đảng ủy",
+]
+_ABBREVIATIONS = [
+    (re.compile(r"\bBTV\b"), "Ban Thường vụ"),
+    (re.compile(r"\bBCH\b"), "Ban Chấp hành"),
+    (re.compile(r"\bCHQS\b"), "Chỉ huy Quân sự"),
+    (re.compile(r"\bBĐBP\b"), "Bộ đội Biên phòng"),
+    (re.compile(r"\bĐBQH\b"), "Đại biểu Quốc hội"),
+    (re.compile(r"\bUBDN\b"), "UBND"),
+    (re.compile(r"\bUB MTTQ\b"), "Ủy ban MTTQ"),
+    (re.compile(r"\bT\.Ư\b|\bTƯ\b|\bTW\b"), "Trung ương"),
+]
+# Lowercase words that occur inside office and organisation names.
+_ORG_LOWER = {
+    "và",
+    "tỉnh",
+    "thành",
+    "phố",
+    "huyện",
+    "quận",
+    "thị",
+    "xã",
+    "phường",
+    "trấn",
+    "nhân",
+    "dân",
+    "nông",
+    "thôn",
+    "vận",
+    "tải",
+    "tối",
+    "cao",
+    "quốc",
+    "tế",
+    "trung",
+    "ương",
+    "tổ",
+    "ủy",
+    "thường",
+    "trực",
+    "đầu",
+    "tư",
+    "khóa",
+    "lâm",
+    "thời",
+    "hội",
+    "đồng",
+    "quản",
+    "trị",
+    "của",
+    "tại",
+}
+_WORD = re.compile(r"[\w][\w.&'’-]*[\w&]|[\w]|[-–—,()]")
+_PROVINCE_CUE_END = re.compile(
+    r"(?:\b(?:tỉnh|Tỉnh ủy|Thành ủy|UBND tỉnh|HĐND tỉnh|thành phố|UBND thành phố|HĐND thành phố"
+    r"|UBND TP|HĐND TP|Công an tỉnh|MTTQ tỉnh|CHQS tỉnh|Chỉ huy Quân sự tỉnh|Đoàn ĐBQH tỉnh"
+    r"|Đoàn Đại biểu Quốc hội tỉnh|Biên phòng tỉnh|TP))$"
+)
+_PROVINCE_LEVEL_ORG = re.compile(
+    r"^(?:Sở|Ban \w+ Tỉnh ủy|Văn phòng UBND|Văn phòng Tỉnh ủy|Văn phòng HĐND)\b"
+)
+
+
+@dataclass(slots=True)
+class PersonMention:
+    name: str
+    titles: list[str]
+    province: str | None
+    start: int  # name span
+    end: int
+    sentence: Sentence | None = None
+    foreign: bool = False
+    central_body: str | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    province: str | None = None
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+_HEAD_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(h) for h in sorted(set(_HEADS + RANKS), key=len, reverse=True))
+    + r")(?![\w])"
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        first = self.text[0]
+        return first.isupper() or (first.isdigit() and False)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(m.group(0), start + m.start(), start + m.end())
+        for m in _WORD.finditer(text[start:end])
+    ]
+
+
+def _is_name_syllable(token: _Token) -> bool:
+    text = token.text
+    return (text[0].isupper() and text.isalpha() and not text.isupper()) or (
+        len(text) == 1 and text.isupper() and text.isalpha()
+    )
+
+
+def _name_at_end(run: list[_Token], foreign_ok: bool) -> tuple[int, int] | None:
+    """(first, last+1) token indices of a person name ending ``run``'s capitalised tail."""
+    tail = len(run)
+    first = tail
+    while first > 0 and _is_name_syllable(run[first - 1]):
+        first -= 1
+    count = tail - first
+    if count < 2:
+        return None
+    for begin in range(first, tail - 1):
+        if tail - begin > 5:
+            continue
+        if run[begin].text in SURNAMES and not _province_prefix(run, begin, tail):
+            return begin, tail
+    if foreign_ok and count >= 2:
+        return max(first, tail - 4), tail
+    return None
+
+
+def _province_prefix(run: list[_Token], begin: int, tail: int) -> bool:
+    """True when the tokens from ``begin`` spell a province (or country) rather than a name."""
+    aliases = gazetteer.province_aliases()
+    for length in (4, 3, 2):
+        if begin + length <= tail:
+            words = " ".join(t.text for t in run[begin : begin + length])
+            if words in aliases and begin + length == tail:
+                return True
+    return False
+
+
+def expand_title(title: str) -> str:
+    for pattern, replacement in _ABBREVIATIONS:
+        title = pattern.sub(replacement, title)
+    return re.sub(r"\s+", " ", title).strip(" ,-–")
+
+
+def complete_title(title: str, province: str | None) -> str:
+    """Add the province to a provincial office that names none ("Bí thư Tỉnh ủy" + Hà Tĩnh)."""
+    if not province or gazetteer.canonical_province(title.split()[-1]) or _names_province(title):
+        return title
+    if _PROVINCE_CUE_END.search(title):
+        return f"{title} {province}"
+    org = _organisation(title)
+    if org and _PROVINCE_LEVEL_ORG.match(org) and "tỉnh" not in org and "Trung ương" not in org:
+        kind = (
+            "thành phố" if gazetteer.provinces()[province].full_name.startswith("Thành") else "tỉnh"
+        )
+        return f"{title} {kind} {province}"
+    return title
+
+
+def _names_province(title: str) -> bool:
+    folded_aliases = gazetteer.province_aliases()
+    return any(alias in title for alias in folded_aliases if len(alias) > 3)
+
+
+def _organisation(title: str) -> str | None:
+    match = _HEAD_PATTERN.match(title)
+    return title[match.end() :].strip() if match else None
+
+
+def province_of_title(title: str) -> str | None:
+    for alias, name in sorted(gazetteer.province_aliases().items(), key=lambda kv: -len(kv[0])):
+        if len(alias) > 3 and re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title):
+            return name
+    return None
+
+
+def central_body_of(titles: list[str]) -> str | None:
+    """The central body a set of titles belongs to (SPEC actor for central visitors)."""
+    for title in titles:
+        if re.match(r"(?:Phó )?Thủ tướng", title):
+            return "Chính phủ"
+        if title.startswith(("Tổng Bí thư",)):
+            return "Trung ương Đảng"
+        if re.match(r"(?:Phó )?Chủ tịch nước", title):
+            return "Chủ tịch nước"
+        if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title):
+            return "Quốc hội"
+        for alias, body in sorted(gazetteer.central_aliases().items(), key=lambda kv: -len(kv[0])):
+            if alias in title and not title.startswith("Ủy viên"):
+                return body
+    for title in titles:
+        if title.startswith("Ủy viên Bộ Chính trị"):
+            return "Bộ Chính trị"
+    return None
+
+
+# Official names with lowercase words inside: their tokens count as organisation, never as names.
+ORG_NAMES = [
+    "Kế hoạch và Đầu tư",
+    "Kế hoạch - Đầu tư",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và PTNT",
+    "Tài nguyên và Môi trường",
+    "Giao thông vận tải",
+    "Giao thông Vận tải",
+    "Lao động - Thương binh và Xã hội",
+    "Lao động, Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa - Thể thao và Du lịch",
+    "Thông tin và Truyền thông",
+    "Khoa học và Công nghệ",
+    "Giáo dục và Đào tạo",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Tòa án nhân dân",
+    "Viện Kiểm sát nhân dân",
+    "Viện kiểm sát nhân dân",
+    "Mặt trận Tổ quốc",
+    "Bộ Chỉ huy Quân sự",
+    "Bộ Chỉ huy quân sự",
+    "Bộ đội Biên phòng",
+    "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Đoàn Thanh niên",
+    "Đoàn TNCS Hồ Chí Minh",
+    "Hội Liên hiệp Phụ nữ",
+    "Liên đoàn Lao động",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Quản lý thị trường",
+    "Ban Quản lý",
+    "Công an nhân dân",
+    "Quân đội nhân dân",
+    "Đảng ủy Khối",
+    "Ủy ban Kiểm tra",
+    "Hội đồng quản trị",
+    "Ban Chỉ đạo",
+    "Phát triển nông thôn",
+    "Xây dựng",
+    "Tài chính",
+    "Công Thương",
+    "Ngoại vụ",
+    "Nội vụ",
+    "Tư pháp",
+    "Y tế",
+    "Thanh tra",
+    "Tổ chức",
+    "Tuyên giáo",
+    "Dân vận",
+    "Nội chính",
+    "Kinh tế",
+    "Đối ngoại",
+    "Thường vụ",
+    "Chấp hành",
+    "Quốc phòng",
+    "Công an",
+    "Ngoại giao",
+    "Quân sự",
+    "Thi đua - Khen thưởng",
+    "Văn phòng",
+    "Đoàn đại biểu Quốc hội",
+    "Đoàn Đại biểu Quốc hội",
+    "Ủy ban nhân dân tỉnh",
+    "Hội đồng Nhân dân",
+    "Ủy ban Nhân dân",
+    "Cảnh sát giao thông",
+    "Cảnh sát điều tra",
+    "Phòng cháy chữa cháy",
+    "Cảnh sát Phòng cháy chữa cháy",
+]
+_ORG_NAME_PATTERN = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True))
+    + r")(?![\w])"
+)
+_HONORIFIC = re.compile(
+    r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|anh|chị|PGS\.?TS\.?|GS\.?TS\.?|TS\.?|ThS\.?"
+    r"|PGS\.?|GS\.?|BS\.?|Bác sĩ|bác sĩ|Nhà báo|NSND|NSƯT|Luật sư|luật sư)\s*$"
+)
+
+
+class _Classified:
+    """Tokens of one sentence with what each can be: head start, organisation word, name part."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        text = sentence.text
+        self.sentence = sentence
+        self.tokens = _tokens(text, 0, len(text))
+        self.head_at: dict[int, int] = {}  # token index → token index after the head
+        self.org: set[int] = set()
+        starts = {t.start: i for i, t in enumerate(self.tokens)}
+        ends = {t.end: i for i, t in enumerate(self.tokens)}
+        for match in _HEAD_PATTERN.finditer(text):
+            if match.start() in starts and match.end() in ends:
+                self.head_at[starts[match.start()]] = ends[match.end()] + 1
+        for match in _ORG_NAME_PATTERN.finditer(text):
+            if match.start() in starts and match.end() in ends:
+                self.org.update(range(starts[match.start()], ends[match.end()] + 1))
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text
+
+    def is_org_word(self, i: int) -> bool:
+        token = self.tokens[i].text
+        if i in self.org or token in _ORG_LOWER or token == "&":
+            return True
+        return token[0].isupper() or (token[0].isdigit() and False)
+
+    def is_name_part(self, i: int) -> bool:
+        return i not in self.org and i not in self.head_at and _is_name_syllable(self.tokens[i])
+
+
+def _name_run_ending_at(
+    c: _Classified, end: int, lo: int, foreign_ok: bool
+) -> tuple[int, int] | None:
+    """A person name made of tokens [begin, end) with begin ≥ lo, or None."""
+    first = end
+    while first > lo and c.is_name_part(first - 1):
+        first -= 1
+    if end - first < 2:
+        return None
+    begin = first
+    aliases = gazetteer.province_aliases()
+    countries = gazetteer.country_aliases()
+    moved = True
+    while moved:  # skip a province or country written before the name ("Hậu Giang Lê Tiến Châu")
+        moved = False
+        for length in (4, 3, 2, 1):
+            words = " ".join(c.word(k) for k in range(begin, min(begin + length, end)))
+            if begin + length <= end and (words in aliases or words in countries):
+                begin += length
+                moved = True
+                break
+    for start in range(begin, end - 1):
+        if c.word(start) in SURNAMES and 2 <= end - start <= 5:
+            return start, end
+    if (
+        foreign_ok
+        and end - begin >= 2
+        and not any(c.word(k) in SURNAMES for k in range(begin, end))
+    ):
+        return max(begin, end - 4), end
+    return None
+
+
+def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None, int]:
+    """Titles from head token ``i`` on; stops at a name that ends them, or where they end."""
+    titles: list[tuple[int, int]] = []
+    segment_start = i
+    j = c.head_at[i]
+    n = len(c.tokens)
+    while True:
+        while j < n and c.is_org_word(j) and c.word(j) not in ("-", "–", ",", "(", ")"):
+            if not c.is_name_part(j) or j + 1 >= n or c.is_name_part(j + 1):
+                j += 1
+                continue
+            j += 1
+            name = _name_run_ending_at(
+                c, j, segment_start + 1, foreign_ok=_names_country(c, segment_start, j)
+            )
+            if name and name[0] > segment_start:
+                titles.append((segment_start, name[0]))
+                return titles, name, j
+        name = _name_run_ending_at(
+            c, j, segment_start + 1, foreign_ok=_names_country(c, segment_start, j)
+        )
+        if name and name[0] > segment_start:
+            titles.append((segment_start, name[0]))
+            return titles, name, j
+        titles.append((segment_start, j))
+        if j + 1 < n and c.word(j) in ("-", "–", ",") and j + 1 in c.head_at:
+            segment_start = j + 1
+            j = c.head_at[j + 1]
+            continue
+        if j + 1 < n and c.word(j) == "kiêm" and j + 1 in c.head_at:
+            segment_start = j + 1
+            j = c.head_at[j + 1]
+            continue
+        return titles, None, j
+
+
+def _names_country(c: _Classified, lo: int, hi: int) -> bool:
+    countries = gazetteer.country_aliases()
+    words = [c.word(k) for k in range(lo, hi)]
+    return any(
+        " ".join(words[a:b]) in countries
+        for a in range(len(words))
+        for b in range(a + 1, min(a + 4, len(words) + 1))
+    )
+
+
+def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
+    """ "NAME - Title" / "NAME, Title" / "NAME (Title": the name just before head token ``i``."""
+    if i < 3 or c.word(i - 1) not in ("-", "–", ",", "("):
+        return None
+    return _name_run_ending_at(c, i - 1, 0, foreign_ok=False)
+
+
+def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
+    """(name span in sentence offsets, raw titles) for every titled person in one sentence."""
+    c = _Classified(sentence)
+    found: list[tuple[tuple[int, int], list[str]]] = []
+    i = 0
+    n = len(c.tokens)
+    last_name: tuple[int, int] | None = None  # token indices of the last person found
+    while i < n:
+        if i not in c.head_at:
+            i += 1
+            continue
+        titles, name, j = _chain(c, i)
+        text_titles = [_span_text(c, a, b) for a, b in titles]
+        if name:
+            found.append(((c.tokens[name[0]].start, c.tokens[name[1] - 1].end), text_titles))
+            last_name = name
+            # "Đại tá NAME - Title, Title": titles after the name belong to the same person
+            if j + 1 < n and c.word(j) in ("-", "–", "(") and j + 1 in c.head_at:
+                more, next_name, k = _chain(c, j + 1)
+                if next_name is None:
+                    found[-1][1].extend(_span_text(c, a, b) for a, b in more)
+                    i = k
+                    continue
+            i = j
+            continue
+        before = _name_before(c, i)
+        if before and before != last_name:
+            found.append(((c.tokens[before[0]].start, c.tokens[before[1] - 1].end), text_titles))
+            last_name = before
+        elif before and before == last_name and found:
+            found[-1][1].extend(text_titles)
+        i = max(j, i + 1)
+    return found
+
+
+def _span_text(c: _Classified, a: int, b: int) -> str:
+    return c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–")
+
+
+def extract_people(ctx: DocContext) -> list[Person]:
+    """Every titled person of the document, one entry per name, titles completed."""
+    raw: list[tuple[int, tuple[int, int], list[str]]] = []
+    for index, sentence in enumerate(ctx.sentences):
+        for (start, end), titles in sentence_people(sentence):
+            raw.append((index, (sentence.start + start, sentence.start + end), titles))
+    explicit: dict[str, str] = {}
+    for _index, (start, end), titles in raw:
+        name = ctx.text[start:end]
+        for title in titles:
+            province = province_of_title(title)
+            if (
+                province
+                and _PROVINCE_CUE_END.search(title[: title.rfind(province)].rstrip()) is not None
+            ):
+                explicit.setdefault(name, province)
+            elif province and name not in explicit and _is_provincial(title):
+                explicit[name] = province
+    people: dict[str, Person] = {}
+    for index, (start, end), titles in raw:
+        name = ctx.text[start:end]
+        sentence = ctx.sentences[index]
+        expanded = [expand_title(t) for t in titles]
+        chain_province = next((p for t in expanded if (p := province_of_title(t))), None)
+        province = chain_province or explicit.get(name) or ctx.focus_before(index, start)
+        completed = [complete_title(t, province) if _is_provincial(t) else t for t in expanded]
+        mention = PersonMention(name, completed, province, start, end, sentence)
+        person = people.setdefault(name, Person(name))
+        person.mentions.append(mention)
+        for title in completed:
+            if title not in person.titles and not _weaker_duplicate(title, person.titles):
+                person.titles = [t for t in person.titles if not _weaker_duplicate(t, [title])]
+                person.titles.append(title)
+    for person in people.values():
+        person.province = next(
+            (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
+        )
+    return list(people.values())
+
+
+def _is_provincial(title: str) -> bool:
+    if central_body_of([title]) and "tỉnh" not in title and "Tỉnh" not in title:
+        return False
+    return bool(
+        re.search(
+            r"Tỉnh ủy|Thành ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|\btỉnh\b|\bSở\b"
+            r"|MTTQ|Chỉ huy Quân sự|Công an tỉnh|Đoàn Đại biểu Quốc hội tỉnh|thành phố|\bTP\b",
+            title,
+        )
+    )
+
+
+def _weaker_duplicate(title: str, others: list[str]) -> bool:
+    """ "Bí thư Tỉnh ủy" is a weaker copy of "Bí thư Tỉnh ủy Hà Tĩnh"."""
+    return any(other != title and other.startswith(title) for other in others)
+
+
+def mention_of_people(text: str, people: list[Person]) -> Person | None:
+    """The known person named first in ``text``: by full name, or by "đồng chí/ông/bà" and the
+    given name when exactly one known person has it ("đồng chí Châu", "ông Thăng")."""
+    best: tuple[int, Person] | None = None
+    given: dict[str, list[Person]] = {}
+    for person in people:
+        given.setdefault(person.name.split()[-1], []).append(person)
+        at = text.find(person.name)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, person)
+    for match in _SHORT_REFERENCE.finditer(text):
+        owners = given.get(match.group(1), [])
+        if len(owners) == 1 and (best is None or match.start() < best[0]):
+            best = (match.start(), owners[0])
+    return best[1] if best else None
+
+
+_SHORT_REFERENCE = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([{UPPER}]\w+)(?![\w])")

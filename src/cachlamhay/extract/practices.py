@@ -1,0 +1,118 @@
+"""Good practices ("cách làm hay"): a province's way of doing something, praised or shared.
+
+Patterns, hand-written for Vietnamese news:
+  - praise: "X có nhiều cách làm hay…", "đánh giá cao những kinh nghiệm của tỉnh X trên lĩnh vực…",
+    "cách làm hay/riêng của X", "học hỏi/học tập kinh nghiệm (của) X";
+  - sharing: "<official of X> chia sẻ (về) … <topic>", "X chia sẻ kinh nghiệm …".
+The topics are the SPEC topic words in the sentence after the cue; ``praised_by`` is the other
+province in the sentence, or the speaker's province.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.people import Person, mention_of_people
+from cachlamhay.extract.text import Mention
+from cachlamhay.extract.topics import topic_positions
+from cachlamhay.vntext import fold
+
+VERSION = "practices.v1"
+
+_PRAISE = re.compile(
+    fold(
+        r"(?:có (?:nhiều|những|một số)? ?(?:cách làm hay|cách làm sáng tạo|kinh nghiệm quý"
+        r"|mô hình hay|kinh nghiệm hay)"
+        r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng|học hỏi"
+        r"|học tập kinh nghiệm|bài học kinh nghiệm quý|kinh nghiệm của)"
+    )
+)
+_SHARE = re.compile(
+    fold(
+        r"chia sẻ(?! (?:những |các |một số )?thông tin)"
+        + r"(?! với (?:những |các )?(?:khó khăn|mất mát))"
+    )
+)
+
+
+@dataclass(slots=True)
+class Practice:
+    province: str
+    topic: str
+    praised_by: str | None
+    sentence_index: int
+
+
+def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
+    speakers = _speakers_by_sentence(people, ctx)
+    found: dict[tuple[str, str], Practice] = {}
+    for index, sentence in enumerate(ctx.sentences):
+        folded = fold(sentence.text)
+        praise = _PRAISE.search(folded)
+        share = _SHARE.search(folded)
+        if not praise and not share:
+            continue
+        cue = praise or share
+        assert cue is not None
+        after_cue = [
+            topic for offset, topic in topic_positions(sentence.text) if offset >= cue.start()
+        ]
+        if not after_cue:
+            continue
+        topics = [topic for _, topic in topic_positions(sentence.text)] if praise else after_cue
+        provinces = list(ctx.provinces_in(index))
+        speaker = speakers.get(index)
+        if praise:
+            target = _praised_province(provinces, sentence.start + praise.start(), speaker)
+            if target is None:
+                continue
+            others = [m.name for m in provinces if m.name != target]
+            praised_by = others[0] if others else (speaker if speaker != target else None)
+        else:
+            assert share is not None
+            cue_at = sentence.start + share.start()
+            sharer = _subject_province(provinces, cue_at, max_gap=12)
+            if sharer is None and len({m.name for m in provinces if m.end <= cue_at}) > 1:
+                continue  # "đại biểu hai tỉnh X và Y chia sẻ": an exchange, nobody's practice
+            target = sharer or speaker
+            if target is None:
+                continue
+            praised_by = speaker if speaker and speaker != target else None
+        for topic in dict.fromkeys(topics):
+            key = (target, topic)
+            if key not in found or (praised_by and not found[key].praised_by):
+                found[key] = Practice(target, topic, praised_by, index)
+    return list(found.values())
+
+
+def _praised_province(provinces: list[Mention], cue_offset: int, speaker: str | None) -> str | None:
+    """The province whose practice is praised: named right before "có … cách làm hay" or after
+    "kinh nghiệm của"; never the speaker's own province when another is named."""
+    candidates = [m.name for m in provinces if m.name != speaker]
+    after = [m for m in provinces if m.start >= cue_offset and m.name != speaker]
+    before = [m for m in provinces if m.end <= cue_offset and m.name != speaker]
+    if after and (not before or after[0].start - cue_offset < 40):
+        return str(after[0].name)
+    if before:
+        return str(before[-1].name)
+    return candidates[0] if candidates else None
+
+
+def _subject_province(
+    provinces: list[Mention], cue_offset: int, max_gap: int = 10_000
+) -> str | None:
+    before = [m for m in provinces if m.end <= cue_offset and cue_offset - m.end <= max_gap]
+    return str(before[-1].name) if before else None
+
+
+def _speakers_by_sentence(people: list[Person], ctx: DocContext) -> dict[int, str]:
+    """Sentence index → province of the first known person named in it (full name, or
+    "đồng chí/ông/bà" + given name)."""
+    speakers: dict[int, str] = {}
+    for index, sentence in enumerate(ctx.sentences):
+        first = mention_of_people(sentence.text, people)
+        if first is not None and first.province:
+            speakers[index] = first.province
+    return speakers

@@ -1,0 +1,192 @@
+"""Sentences, clauses and place mentions over the cleaned text, all as offsets into it.
+
+Hand-written because Vietnamese news needs its own rules: abbreviations with dots ("TP.HCM",
+"PGS.TS", "Q.1") do not end sentences, and provinces are written many ways ("TP.HCM", "tỉnh
+Hà Tĩnh", "Thừa Thiên - Huế").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cachlamhay.extract import gazetteer
+from cachlamhay.spans import Span
+from cachlamhay.vntext import UPPER
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    caption: bool
+
+
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|Mr|Mrs|St|No)\.|\b[A-ZĐ]\.)$")
+
+
+def sentences(text: str, captions: list[Span] | None = None) -> list[Sentence]:
+    """Sentences of every line (paragraph), with absolute offsets; caption lines are flagged."""
+    caption_starts = {(c.start, c.end) for c in captions or []}
+    found: list[Sentence] = []
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        is_caption = any(
+            s <= offset + len(line) and e > offset for s, e in caption_starts
+        ) and bool(line)
+        for start, end in _split_line(line):
+            chunk = line[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                found.append(
+                    Sentence(
+                        offset + start + lead,
+                        offset + start + lead + len(stripped),
+                        stripped,
+                        paragraph,
+                        is_caption,
+                    )
+                )
+        offset += len(line) + 1
+    return found
+
+
+def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        if _NO_BREAK_BEFORE.search(line[start : match.start()]):
+            continue
+        yield start, match.start()
+        start = match.end()
+    yield start, len(line)
+
+
+# -- place mentions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # "province" | "central" | "foreign"
+    name: str  # canonical name
+    cue: str  # the word before it: "tỉnh", "thành phố", "huyện", ... or ""
+
+
+_BLOCKING_CUES = {
+    "huyện",
+    "xã",
+    "phường",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "đường",
+    "phố",
+    "sông",
+    "cầu",
+    "báo",
+    "Báo",
+    "đèo",
+    "núi",
+    "chợ",
+    "bến",
+    "làng",
+    "thôn",
+    "ấp",
+    "bản",
+    "khu",
+    "Khu",
+    "hồ",
+}
+_CUE = re.compile(
+    r"(tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|xã|phường|quận|thị xã|thị trấn|đường|phố"
+    r"|sông|cầu|báo|Báo|đèo|núi|chợ|bến|làng|thôn|ấp|bản|khu|Khu|hồ|nước|bạn|Đại sứ quán)\s*$"
+)
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@functools.cache
+def _mention_pattern() -> re.Pattern[str]:
+    provinces = list(gazetteer.province_aliases())
+    central = list(gazetteer.central_aliases())
+    countries = list(gazetteer.country_aliases())
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<central>{_alternation(central)})|(?P<province>{_alternation(provinces)})"
+        rf"|(?P<foreign>{_alternation(countries)}))(?![\w])"
+    )
+
+
+def mentions(text: str) -> list[Mention]:
+    """Provinces, central bodies and countries named in ``text``, left to right.
+
+    A province name after "huyện", "xã", "đường", "Báo"… names a district, street or newspaper,
+    not the province, and is left out. Country names that are ordinary words ("Anh", "Đức",
+    "Nhật", "Mỹ", "Ý", "Áo", "Bỉ") need a cue such as "nước" or a title to count.
+    """
+    found: list[Mention] = []
+    countries = gazetteer.country_aliases()
+    for match in _mention_pattern().finditer(text):
+        before = text[max(0, match.start() - 14) : match.start()]
+        cue_match = _CUE.search(before)
+        cue = cue_match.group(1) if cue_match else ""
+        if cue in _BLOCKING_CUES:
+            continue
+        surface = match.group(0)
+        if match.group("central"):
+            found.append(
+                Mention(
+                    match.start(), match.end(), "central", gazetteer.central_aliases()[surface], cue
+                )
+            )
+        elif match.group("province"):
+            if surface in gazetteer.AMBIGUOUS and not cue and surface not in ("HCM", "Huế"):
+                continue
+            found.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    "province",
+                    gazetteer.province_aliases()[surface],
+                    cue,
+                )
+            )
+        else:
+            name = countries[surface]
+            if surface in _COMMON_WORD_COUNTRIES and not _country_context(text, match.start()):
+                continue
+            found.append(Mention(match.start(), match.end(), "foreign", name, cue))
+    return found
+
+
+_COMMON_WORD_COUNTRIES = {
+    "Anh",
+    "Đức",
+    "Nhật",
+    "Mỹ",
+    "Ý",
+    "Áo",
+    "Bỉ",
+    "Nga",
+    "Pháp",
+    "Úc",
+    "Séc",
+    "Lào",
+    "Iran",
+}
+_COUNTRY_CONTEXT = re.compile(
+    r"(?:nước|quốc gia|Đại sứ|Tổng thống|Thủ tướng|Chính phủ|Quốc hội|Đại sứ quán|Bộ trưởng"
+    r"|đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,)\s*$"
+)
+
+
+def _country_context(text: str, start: int) -> bool:
+    return bool(_COUNTRY_CONTEXT.search(text[max(0, start - 16) : start]))
