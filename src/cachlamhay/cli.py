@@ -204,10 +204,8 @@ def cmd_eval(args: argparse.Namespace, out: Console, err: Console) -> int:
         out.print(escape(report.render()), highlight=False)
         if args.errors:
             for error in report.errors:
-                out.print(
-                    escape(f"{error.doc_id}\t{error.type}\t{error.kind}\t{error.fact}"),
-                    highlight=False,
-                )
+                out.file.flush()
+                sys.stdout.write(f"{error.doc_id}\t{error.type}\t{error.kind}\t{error.fact}\n")
         missing = [doc_id for doc_id in gold if doc_id not in predicted]
         if missing:
             err.print(

@@ -49,44 +49,34 @@ class DateMention:
 _LETTER = r"[^\W\d_]"
 _END = rf"(?!{_LETTER})"
 _YEAR = r"(?:19|20)\d\d"
-_DAY = r"\d{1,2}"
 _PUBLISHED = re.compile(rf"\s*({_YEAR})(?:-(\d\d))?")
 
-_FULL = re.compile(
-    rf"(?<![\d/.,-])(?P<pre>ngày\s+)?(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})"
-    rf"(?P=s)(?P<y>{_YEAR})(?![\d/.,]\d)",
-    re.IGNORECASE,
+# One pass over the digit runs of a text; each run is tried against the few patterns its
+# preceding word allows (digit-led patterns are several times faster than letter-led ones).
+_DIGIT_RUN = re.compile(r"\d+")
+_WORDS_BEFORE = re.compile(
+    rf"(?={_LETTER})(?<!{_LETTER})(?:({_LETTER}+)\s+)?({_LETTER}+)\s*,?\s*(\()?\s*$"
 )
-_WORDS = re.compile(
-    rf"ngày\s+(?P<d>{_DAY})\s+tháng\s+(?P<m>\d{{1,2}})(?:\s*(?:năm|,)\s*(?P<y>{_YEAR}))?(?!\d)",
-    re.IGNORECASE,
+# "2-12/8/2019" (a run of days) is dated by its first day.
+_DAYS = r"(\d{1,2})(?:\s*[-–]\s*\d{1,2}(?=[/.]))?"
+_AT_FULL = re.compile(rf"{_DAYS}([/.-])(\d{{1,2}})\2((?:19|20)\d\d)(?![\d/.,-]\d|\d)")
+_AT_DAY_MONTH = re.compile(rf"{_DAYS}([/.-])(\d{{1,2}})(?![\d/.,-]\d|\d|{_LETTER})")
+_AT_WORDS = re.compile(
+    rf"(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,)\s*({_YEAR}))?(?!\d)", re.IGNORECASE
 )
-# A day/month without year only after a word that makes it a date: "Sáng 24/11", "ngày 5-2",
-# "hôm 3/2", "Hôm nay (6/2)", "thứ Hai (24/11)".
-_PREFIXED = re.compile(
-    rf"(?<!{_LETTER})(?P<pre>ngày|sáng|chiều|tối|trưa|đêm|hôm|khuya|rạng\s+sáng|mùng|mồng"
-    rf"|(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)|nay|qua"
-    rf"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)(?:\s*,)?\s*(?P<open>\()?"
-    rf"(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})(?![\d/.,-]\d|\d|{_LETTER})",
-    re.IGNORECASE,
+_AT_SPAN = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:đến|tới|-|–)\s*(\d{1,2})/(\d{1,2})(?![\d/])")
+_AT_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:\s*[/.-]\s*|\s+năm\s+)({_YEAR})(?!\d)", re.IGNORECASE)
+_AT_MONTH = re.compile(
+    rf"(\d{{1,2}})(?![\d/.,-]|\s*năm\s+\d|\s+(?:tuổi|năm|ngày|tháng){_END})", re.IGNORECASE
 )
-# "từ 20/5 đến 11/6": both ends are dates.
-_SPAN = re.compile(
-    rf"(?<!{_LETTER})từ\s+(?P<d>{_DAY})/(?P<m>\d{{1,2}})\s+(?:đến|tới|-|–)\s+"
-    rf"(?P<d2>{_DAY})/(?P<m2>\d{{1,2}})(?![\d/])",
-    re.IGNORECASE,
-)
-_MONTH_YEAR = re.compile(
-    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)",
-    re.IGNORECASE,
-)
-_MONTH = re.compile(
-    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})(?![\d/.,-]|\s*năm\s+\d|\s+tuổi)", re.IGNORECASE
-)
-_YEAR_ONLY = re.compile(
-    rf"(?<!{_LETTER})năm\s+(?P<y>{_YEAR})(?!\d|\s*[-–—]\s*\d|\s+đến\s+(?:năm\s+)?\d)",
-    re.IGNORECASE,
-)
+_AT_YEAR = re.compile(rf"({_YEAR})(?!\d|\s*[-–—]\s*\d|\s+(?:đến|tới)\s+(?:năm\s+)?\d)")
+_RANGE_YEARS = re.compile(rf"(?=[12])(?<!\d)({_YEAR})\s*[-–—]\s*({_YEAR})(?!\d)")
+
+_DATE_MARKS = frozenset("/.-–")
+_MONTH_OR_YEAR_BEFORE = re.compile(r"(?:tháng|năm|ngày)\s+$", re.IGNORECASE)
+# Words that make a following day/month a date: "Sáng 24/11", "ngày 5-2", "hôm 3/2".
+_DAY_WORDS = frozenset("ngày sáng chiều tối trưa đêm hôm khuya mùng mồng nay qua mai nhật".split())
+_WEEKDAYS = frozenset("hai ba tư năm sáu bảy".split())
 
 
 def published_year(published: str | None) -> int | None:
@@ -126,100 +116,138 @@ def _day_value(day: int, month: int, year: int | None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
+def _scan(text: str, year: int | None, pub_month: int | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken = 0
+    for run in _DIGIT_RUN.finditer(text):
+        pos = run.start()
+        if pos < taken or len(run.group()) > 4:
+            continue
+        after = text[run.end() : run.end() + 1]
+        if after not in _DATE_MARKS and not _MONTH_OR_YEAR_BEFORE.search(
+            text, max(0, pos - 8), pos
+        ):
+            continue  # the common case, an amount: no need to look at the words before it
+        before = text[pos - 1 : pos]
+        words = _WORDS_BEFORE.search(text, max(0, pos - 30), pos)
+        prev2 = words.group(1).lower() if words and words.group(1) else ""
+        prev = words.group(2).lower() if words else ""
+        word_start = words.start(2) if words else pos
+        new: list[DateMention] = []
+        y: int | None
+        if before not in ("/", ".", ",", "-"):
+            m = _AT_FULL.match(text, pos)
+            if m:
+                d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+                if _valid(d, mo, y):
+                    begin = word_start if prev == "ngày" else pos
+                    new = [DateMention(begin, m.end(), _day_value(d, mo, y))]
+            elif prev == "ngày" and (m := _AT_WORDS.match(text, pos)):
+                d, mo = int(m.group(1)), int(m.group(2))
+                y = int(m.group(3)) if m.group(3) else _year_for(mo, year, pub_month)
+                if _valid(d, mo, y):
+                    new = [DateMention(word_start, m.end(), _day_value(d, mo, y))]
+            elif prev == "từ" and (m := _AT_SPAN.match(text, pos)):
+                for dg, mg in ((1, 2), (3, 4)):
+                    d, mo = int(m.group(dg)), int(m.group(mg))
+                    y = _year_for(mo, year, pub_month)
+                    if _valid(d, mo, y):
+                        new.append(DateMention(m.start(dg), m.end(mg), _day_value(d, mo, y)))
+            elif (
+                prev in _DAY_WORDS
+                or (prev in _WEEKDAYS and prev2 == "thứ")
+                or (prev == "sáng" and prev2 == "rạng")
+            ) and (m := _AT_DAY_MONTH.match(text, pos)):
+                d, mo = int(m.group(1)), int(m.group(3))
+                y = _year_for(mo, year, pub_month)
+                # "(5.2)" and "(5-2)" after a word are as often scores or ratings as dates.
+                paren = words is not None and words.group(3) is not None
+                if _valid(d, mo, y) and not (paren and m.group(2) != "/"):
+                    begin = word_start if prev == "ngày" and not paren else pos
+                    new = [DateMention(begin, m.end(), _day_value(d, mo, y))]
+            elif prev == "tháng":
+                m = _AT_MONTH_YEAR.match(text, pos)
+                if m and 1 <= int(m.group(1)) <= 12:
+                    new = [DateMention(word_start, m.end(), f"{m.group(2)}-{int(m.group(1)):02d}")]
+                elif (m := _AT_MONTH.match(text, pos)) and 1 <= int(m.group(1)) <= 12:
+                    mo = int(m.group(1))
+                    y = _year_for(mo, year, pub_month)
+                    value = f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"
+                    new = [DateMention(word_start, m.end(), value)]
+            elif (
+                prev == "năm"
+                and (m := _AT_YEAR.match(text, pos))
+                and not _RANGE_YEARS.search(text, max(0, pos - 8), pos + 4)
+            ):
+                new = [DateMention(word_start, m.end(), m.group(1))]
+        if new:
+            found.extend(new)
+            taken = new[-1].end
+    return found
+
+
 def find_dates(
     text: str, published: str | None = None, *, year: int | None = None
 ) -> list[DateMention]:
     """Every date mention in ``text``, in order, without overlaps.
 
+    Recognised: "24/11/2020", "25-1-2017", "15.3.2017"; "ngày 24 tháng 11 (năm 2020)"; a day
+    and month after a word that makes them a date ("Sáng 24/11", "ngày 5-2", "chiều 5.2",
+    "hôm 3/2", "Hôm nay (6/2)", "thứ Hai (24/11)", "từ 20/5 đến 11/6"); "tháng 10/2020",
+    "tháng 1.2017", "tháng 10 năm 2020"; "tháng 10"; "năm 2020" (not "năm 2016 - 2020").
+    A bare "24/11" or "24.11" is too ambiguous (a ratio, a score, a decimal) and is left alone.
+
     A date written without its year takes ``year`` if given, else the year of ``published``
-    (pass ``str(resolve_year(text, None))`` to use the year the text is about); when none is
-    known the value is ``--MM-DD`` (or ``--MM`` for "tháng 10"). Impossible dates (31/11, 30/2)
-    are not dates. Bare "24/11" or "24.11" without a date word before it is too ambiguous
-    (a ratio, a score, a decimal) and is left alone.
+    (moved by one when the month is more than six months away from the publication month);
+    pass ``year=resolve_year(text, None)`` to use the year the text is about. When no year is
+    known the value is ``--MM-DD`` (``--MM`` for a month). Impossible dates (31/11) are skipped.
     """
     if not any(ch.isdigit() for ch in text):
         return []
     known = year if year is not None else published_year(published)
     pub_month = _published_month(published) if year is None else None
-    found: list[tuple[int, int, str]] = []
-
-    for m in _FULL.finditer(text):
-        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        if _valid(d, mo, y):
-            found.append((m.start(), m.end(), _day_value(d, mo, y)))
-    for m in _WORDS.finditer(text):
-        d, mo = int(m.group("d")), int(m.group("m"))
-        y = int(m.group("y")) if m.group("y") else _year_for(mo, known, pub_month)
-        if _valid(d, mo, y):
-            found.append((m.start(), m.end(), _day_value(d, mo, y)))
-    for m in _PREFIXED.finditer(text):
-        d, mo = int(m.group("d")), int(m.group("m"))
-        y = _year_for(mo, known, pub_month)
-        if m.group("s") != "/" and m.group("open"):
-            continue
-        if _valid(d, mo, y):
-            begin = m.start() if m.group("pre").lower() == "ngày" else m.start("d")
-            found.append((begin, m.end(), _day_value(d, mo, y)))
-    for m in _SPAN.finditer(text):
-        for dk, mk in (("d", "m"), ("d2", "m2")):
-            d, mo = int(m.group(dk)), int(m.group(mk))
-            y = _year_for(mo, known, pub_month)
-            if _valid(d, mo, y):
-                found.append((m.start(dk), m.end(mk), _day_value(d, mo, y)))
-    for m in _MONTH_YEAR.finditer(text):
-        mo, y = int(m.group("m")), int(m.group("y"))
-        if 1 <= mo <= 12:
-            found.append((m.start(), m.end(), f"{y:04d}-{mo:02d}"))
-    for m in _MONTH.finditer(text):
-        mo = int(m.group("m"))
-        if 1 <= mo <= 12:
-            y = _year_for(mo, known, pub_month)
-            found.append((m.start(), m.end(), f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}"))
-    for m in _YEAR_ONLY.finditer(text):
-        found.append((m.start(), m.end(), m.group("y")))
-
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    mentions: list[DateMention] = []
-    for start, end, value in found:
-        if mentions and start < mentions[-1].end:
-            continue
-        mentions.append(DateMention(start, end, value))
-    return mentions
+    return _scan(text, known, pub_month)
 
 
 # --------------------------------------------------------------------------------------------
 # The article's year
 
-_RANGE_YEARS = re.compile(rf"(?<!\d)({_YEAR})\s*[-–—]\s*({_YEAR})(?!\d)")
-_BIRTH = re.compile(r"(?:\bSN|sinh\s+năm|sinh)\s*$", re.IGNORECASE)
-_AHEAD = re.compile(r"(?:đến|tới|tầm\s+nhìn(?:\s+đến)?)\s+năm\s+$", re.IGNORECASE)
+_BIRTH = re.compile(r"(?:\bSN|sinh)\s*(?:năm\s*)?$", re.IGNORECASE)
+# A horizon ("đến năm 2030", "tầm nhìn đến năm 2050", "trước năm 2025") is not what the article
+# is about.
+_AHEAD = re.compile(r"(?:đến|tới|trước|vào|tầm\s+nhìn(?:\s+đến)?)\s+năm\s+$", re.IGNORECASE)
 
 
 def resolve_year(text: str, published: str | None) -> int | None:
     """The year the article is about: the publication year when ``published`` has one, else
     the year the text names most, weighting full dates (3), "tháng 10/2020" (2), "năm 2020"
-    (1, or 0.5 for a horizon "đến năm 2050") and the ends of ranges "2016 - 2020" (0.5 each);
-    birth years ("SN 1994") do not count. Ties go to the later year. None when no year."""
+    (1, or 0.25 for a horizon "đến năm 2050") and the ends of ranges "2016 - 2020" (0.5 each);
+    birth years ("SN 1994", "sinh năm 1990") do not count. Ties go to the later year; None when
+    the text names no year."""
     year = published_year(published)
     if year is not None:
         return year
     score: dict[int, float] = {}
-    for m in _FULL.finditer(text):
-        if _valid(int(m.group("d")), int(m.group("m")), int(m.group("y"))):
-            score[int(m.group("y"))] = score.get(int(m.group("y")), 0) + 3
-    for m in _MONTH_YEAR.finditer(text):
-        score[int(m.group("y"))] = score.get(int(m.group("y")), 0) + 2
-    for m in _YEAR_ONLY.finditer(text):
-        before = text[max(0, m.start() - 20) : m.start() + 4]
-        if _BIRTH.search(text, max(0, m.start() - 12), m.start()):
+    for mention in _scan(text, None, None):
+        if mention.value.startswith("-"):
             continue
-        y = int(m.group("y"))
-        score[y] = score.get(y, 0) + (0.5 if _AHEAD.search(before) else 1)
+        y = int(mention.value[:4])
+        if len(mention.value) == 10:
+            weight = 3.0
+        elif len(mention.value) == 7:
+            weight = 2.0
+        elif _BIRTH.search(text, max(0, mention.start - 12), mention.start + 4):
+            continue
+        elif _AHEAD.search(text, max(0, mention.start - 20), mention.start + 4):
+            weight = 0.25
+        else:
+            weight = 1.0
+        score[y] = score.get(y, 0.0) + weight
     for m in _RANGE_YEARS.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))
-        if first < last:
-            score[first] = score.get(first, 0) + 0.5
-            score[last] = score.get(last, 0) + 0.5
+        if first < last <= first + 50:
+            score[first] = score.get(first, 0.0) + 0.5
+            score[last] = score.get(last, 0.0) + 0.5
     if not score:
         return None
     return max(score, key=lambda y: (score[y], y))
@@ -259,10 +287,13 @@ _P_RANGE = re.compile(
     re.IGNORECASE,
 )
 _P_FULL_DATE = re.compile(
-    rf"(?<![\d/.])(?P<d>{_DAY})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})(?!\d)"
+    rf"(?<![\d/.])(?P<d>\d{{1,2}})(?P<s>[/.-])(?P<m>\d{{1,2}})(?P=s)(?P<y>{_YEAR})(?!\d)"
 )
 _P_UNTIL = re.compile(r"(?:đến|tới|tính\s+đến|hết)\s+(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE)
-_P_MONTH_YEAR = _MONTH_YEAR
+_P_MONTH_YEAR = re.compile(
+    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
 _P_QUARTER = re.compile(
     rf"(?<!{_LETTER})quý\s+(?:[IV]+|[1-4])\s*(?:[/.-]\s*|\s+năm\s+)(?P<y>{_YEAR})(?!\d)",
     re.IGNORECASE,
@@ -286,7 +317,9 @@ _P_THIS_YEAR = re.compile(
     re.IGNORECASE,
 )
 _P_LAST_YEAR = re.compile(rf"(?<!{_LETTER})(?<!\d\s)năm\s+(?:ngoái|trước){_END}", re.IGNORECASE)
-_P_MONTH = _MONTH
+_P_MONTH = re.compile(
+    rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})(?![\d/.,-]|\s*năm\s+\d|\s+tuổi)", re.IGNORECASE
+)
 
 _CLAUSE_SPLIT = re.compile(r";")
 _RESET = re.compile(rf"(?<!{_LETTER})lũy\s+kế{_END}", re.IGNORECASE)

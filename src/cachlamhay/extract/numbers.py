@@ -19,6 +19,7 @@ Everything here is pure; the regular expressions are compiled once at import.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -88,13 +89,14 @@ def _parse_decimal(token: str) -> Decimal | None:
             return Decimal(f"{head}.{tail}") if len(tail) <= 2 else None
         if len(head) > 3 or head == "0":
             return None
-        if all(len(g) == 3 for g in rest):
-            # "1.234.567", "9,990,000", and the typo "33,448.222": all thousands groups.
+        if all(len(g) == 3 for g in rest) and (len(set(seps)) == 1 or seps[-1] == "."):
+            # "1.234.567", "9,990,000", and the typo "33,448.222": all thousands groups
+            # ("1.000,001" is 1000.001: a comma written last is the decimal mark).
             return Decimal(head + "".join(rest))
         # Mixed marks: the last one is the decimal mark ("2.600,7", "1,234.56").
-        if all(s == seps[0] for s in seps[:-1]) and seps[-1] != seps[0]:
-            if all(len(g) == 3 for g in rest[:-1]):
-                return Decimal(head + "".join(rest[:-1]) + "." + rest[-1])
+        one_mark = all(s == seps[0] for s in seps[:-1]) and seps[-1] != seps[0]
+        if one_mark and all(len(g) == 3 for g in rest[:-1]):
+            return Decimal(head + "".join(rest[:-1]) + "." + rest[-1])
         return None
     except InvalidOperation:  # pragma: no cover - the regex admits digits only
         return None
@@ -113,6 +115,11 @@ def parse_number(token: str) -> float | None:
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 _LETTER = r"[^\W\d_]"
 _END = rf"(?!{_LETTER})"
 
@@ -128,7 +135,7 @@ _MULTIPLIERS: dict[str, int] = {
 # A multiplier word, unless it starts another word: "tỷ lệ", "tỉ số", "triệu chứng", "vạn vật".
 _MULTIPLIER = re.compile(
     r"\s*(tỷ|tỉ|triệu|vạn|nghìn|ngàn|trăm)"
-    rf"{_END}(?!\s+(?:lệ|số|trọng|giá|chứng|tập|phú|vật|sự|năm|tuổi){_END})",
+    rf"{_END}(?!\s+(?:lệ|số|trọng|giá|chứng|tập|phú|vật|sự){_END})",
     re.IGNORECASE,
 )
 # "566 tỷ 384 triệu đồng": a smaller amount added after a multiplier.
@@ -236,6 +243,8 @@ _UNIT_WORDS: dict[str, str] = {
     "nạn nhân": "nạn nhân",
     "đối tượng": "đối tượng",
     "bị cáo": "bị cáo",
+    "bị can": "bị can",
+    "bị hại": "bị hại",
     "công nhân": "công nhân",
     "ngư dân": "ngư dân",
     "du khách": "khách",
@@ -296,6 +305,15 @@ _UNIT_WORDS: dict[str, str] = {
     "vụ": "vụ",
     "vụ việc": "vụ",
     "lần": "lần",
+    "mã": "mã",
+    "tiếng": "tiếng",
+    "địa phương": "địa phương",
+    "quốc gia": "quốc gia",
+    "nước": "nước",
+    "lĩnh vực": "lĩnh vực",
+    "mục tiêu": "mục tiêu",
+    "thiết bị": "thiết bị",
+    "ngành": "ngành",
     "điểm": "điểm",
     "chuyến": "chuyến",
     "đoàn": "đoàn",
@@ -322,6 +340,9 @@ _UNIT_WORDS: dict[str, str] = {
     "m²": "m2",
     "mét vuông": "m2",
     "m3": "m3",
+    "m 2": "m2",
+    "m 3": "m3",
+    "km 2": "km2",
     "m³": "m3",
     "mét khối": "m3",
     "km": "km",
@@ -360,129 +381,15 @@ _PER_UNIT = re.compile(rf"/(?:1\s*)?({_LETTER}+(?:\s+(?:vuông|khối))?){_END}"
 _SPACE_INSIDE = re.compile(r"\s+")
 
 # Words that never start a counted noun (for the fallback: first syllable after the number).
-_NOT_A_NOUN = frozenset(
-    [
-        "là",
-        "và",
-        "với",
-        "của",
-        "trong",
-        "ngoài",
-        "đến",
-        "tới",
-        "so",
-        "khi",
-        "thì",
-        "mà",
-        "để",
-        "cho",
-        "được",
-        "bị",
-        "có",
-        "đã",
-        "sẽ",
-        "đang",
-        "này",
-        "đó",
-        "kia",
-        "nào",
-        "theo",
-        "từ",
-        "tại",
-        "trên",
-        "dưới",
-        "hơn",
-        "gần",
-        "vào",
-        "ra",
-        "về",
-        "qua",
-        "sau",
-        "trước",
-        "nữa",
-        "lên",
-        "xuống",
-        "tăng",
-        "giảm",
-        "đạt",
-        "chiếm",
-        "bằng",
-        "như",
-        "nhưng",
-        "hoặc",
-        "hay",
-        "cũng",
-        "vẫn",
-        "còn",
-        "rồi",
-        "thêm",
-        "mới",
-        "đều",
-        "nên",
-        "vì",
-        "do",
-        "nếu",
-        "tuy",
-        "cùng",
-        "chỉ",
-        "mỗi",
-        "các",
-        "những",
-        "một",
-        "hai",
-        "ba",
-        "bốn",
-        "sáu",
-        "bảy",
-        "tám",
-        "chín",
-        "mười",
-        "trở",
-        "gồm",
-        "thuộc",
-        "ở",
-        "tính",
-        "khoảng",
-        "xấp",
-        "chừng",
-        "tỷ",
-        "tỉ",
-        "triệu",
-        "nghìn",
-        "ngàn",
-        "vạn",
-        "trăm",
-        "lần",
-        "lượt",
-        "ước",
-        "dự",
-        "phấn",
-        "mục",
-        "kế",
-        "nay",
-        "qua",
-        "tới",
-        "trên",
-        "đây",
-        "kể",
-        "sang",
-        "thành",
-        "tương",
-        "tức",
-        "hoặc",
-        "hết",
-        "đầu",
-        "cuối",
-        "giữa",
-        "bên",
-        "nhau",
-        "cả",
-        "toàn",
-        "riêng",
-        "tổng",
-    ]
+_NOT_A_NOUN = _words(
+    """là và với của trong ngoài đến tới so khi thì mà để cho được bị có đã sẽ đang này đó kia
+    nào theo từ tại trên dưới hơn gần vào ra về qua sau trước nữa lên xuống tăng giảm đạt
+    chiếm bằng như nhưng hoặc hay cũng vẫn còn rồi thêm mới đều nên vì do nếu tuy cùng chỉ mỗi
+    các những một hai ba bốn sáu bảy tám chín mười trở gồm thuộc ở tính khoảng xấp chừng
+    lần lượt ước dự phấn mục kế nay qua tới trên đây kể sang thành
+    tương tức hoặc hết đầu cuối giữa bên nhau cả toàn riêng tổng"""
 )
-_FALLBACK_UNIT = re.compile(rf"\s+({_LETTER}+){_END}")
+_FALLBACK_UNIT = re.compile(rf"\s+({_LETTER}+)(?:\s+({_LETTER}+))?{_END}")
 
 # --------------------------------------------------------------------------------------------
 # Qualifiers
@@ -492,16 +399,20 @@ _OVER = ["hơn", "trên", "ít nhất", "tối thiểu", "không dưới", "khô
 _UNDER = ["dưới", "chưa đến", "chưa tới", "chưa đầy", "không quá", "không đến", "tối đa"]
 _ESTIMATE = ["ước", "ước tính", "ước đạt", "ước khoảng", "ước chừng", "ước thực hiện", "ước lượng"]
 _TARGET_LOCAL = ["dự kiến", "phấn đấu", "mục tiêu", "kế hoạch", "chỉ tiêu", "sẽ", "dự định"]
-_QUALIFIER_OF: dict[str, str] = {}
-for _kind, _words in (
-    ("approx", _APPROX),
-    ("over", _OVER),
-    ("under", _UNDER),
-    ("estimate", _ESTIMATE),
-    ("target", _TARGET_LOCAL),
-):
-    for _word in _words:
-        _QUALIFIER_OF[_word] = _kind
+# Cues that may stand a few words before their figure ("ước tính thiệt hại 51,4 tỷ"); "kế hoạch"
+# counts only right before it ("kế hoạch ngừng bắn 30 ngày" is a plan, not a target figure).
+_LOOSE_CUES = _ESTIMATE + [w for w in _TARGET_LOCAL if w != "kế hoạch"]
+_QUALIFIER_OF: dict[str, str] = {
+    word: kind
+    for kind, words in (
+        ("approx", _APPROX),
+        ("over", _OVER),
+        ("under", _UNDER),
+        ("estimate", _ESTIMATE),
+        ("target", _TARGET_LOCAL),
+    )
+    for word in words
+}
 
 # Words allowed between a qualifier and its number: "đạt gần 6%", "còn dưới 3%", "dự kiến có".
 _LINKERS = (
@@ -510,27 +421,38 @@ _LINKERS = (
 )
 _NOT_PLAN = r"(?!\s+(?:và\s+đầu\s+tư|đầu\s+tư|&|số|quốc\s+gia)(?!" + _LETTER + "))"
 _QUALIFIER_WORDS = _alternation(list(_QUALIFIER_OF))
+
+
+def _lead(words: list[str]) -> str:
+    """A look-ahead on the first letters of ``words``: it lets ``re`` skip to candidates."""
+    firsts = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return f"(?=[{''.join(firsts)}])"
+
+
 _TIGHT = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<q>{_QUALIFIER_WORDS})(?:\s+(?:{_LINKERS}))*\s*$", re.IGNORECASE
+    rf"{_lead(list(_QUALIFIER_OF))}(?:^|(?<=[\s(]))(?P<q>{_QUALIFIER_WORDS})(?:\s+(?:{_LINKERS}))*\s*$",
+    re.IGNORECASE,
 )
 _LOOSE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<q>{_alternation(_ESTIMATE + _TARGET_LOCAL)}){_END}{_NOT_PLAN}",
+    rf"{_lead(_LOOSE_CUES)}(?:^|(?<=[\s(]))(?P<q>{_alternation(_LOOSE_CUES)}){_END}{_NOT_PLAN}",
     re.IGNORECASE,
 )
 # Target words whose scope is the rest of the sentence ("Dự kiến đến cuối năm 2020, toàn tỉnh
 # có 169/182 xã ...; 4/10 huyện ..."), and estimate words whose scope is their ``;`` clause.
 _SENTENCE_TARGET = re.compile(
-    rf"(?:^|(?<=[\s(\"“]))(?P<q>dự\s+kiến|phấn\s+đấu|mục\s+tiêu|dự\s+định|đặt\s+mục\s+tiêu)"
+    rf"(?=[dDpPmMđĐ])(?:^|(?<=[\s(\"“]))(?P<q>dự\s+kiến|phấn\s+đấu|mục\s+tiêu|dự\s+định|đặt\s+mục\s+tiêu)"
     rf"{_END}{_NOT_PLAN}",
     re.IGNORECASE,
 )
 _CLAUSE_ESTIMATE = re.compile(
-    rf"(?:^|(?<=[\s(\"“]))(?P<q>ước\s+tính|ước\s+đạt|ước\s+khoảng|ước\s+chừng|ước){_END}",
+    rf"(?=[ưƯ])(?:^|(?<=[\s(\"“]))(?P<q>ước\s+tính|ước\s+đạt|ước\s+khoảng|ước\s+chừng|ước){_END}",
     re.IGNORECASE,
 )
 _CUE_NEGATED = re.compile(
-    r"(?:vượt|đạt|hoàn\s+thành|so\s+với|theo\s+đúng|chương\s+trình)\s*$", re.IGNORECASE
+    r"(?:vượt|đạt|hoàn\s+thành|so\s+với|theo\s+đúng|chương\s+trình|\d)\s*$", re.IGNORECASE
 )
+# A sentence-wide target stops where the sentence reports what is done: "... đã sơ tán 5 hộ".
+_DONE = re.compile(rf"(?<!{_LETTER})(?:đã|hiện\s+nay|đến\s+nay){_END}", re.IGNORECASE)
 # "ước" is also a syllable of "hiệp ước", "mong ước", "ước mơ": not an estimate there.
 _UOC_COMPOUND_BEFORE = re.compile(
     r"(?:hiệp|công|quy|điều|mong|giao|khế|cam|thề|ao|nguyện|mơ)\s+$", re.IGNORECASE
@@ -547,15 +469,34 @@ _ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Mr|Mrs|St|Q|P|TT|ôn
 _LOOKBACK = 600
 
 
-def sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``text[pos]`` starts (looking back at most 600 characters)."""
-    floor = max(0, pos - _LOOKBACK)
-    start = floor
+def _sentence_breaks(text: str, floor: int, pos: int) -> list[int]:
+    breaks = []
     for m in _SENTENCE_BREAK.finditer(text, floor, pos):
         if m.group() == "." and _ABBREVIATION.search(text, max(0, m.start() - 4), m.start()):
             continue
-        start = m.end()
+        breaks.append(m.end())
+    return breaks
+
+
+def _skip_space(text: str, start: int, pos: int) -> int:
+    while start < pos and text[start].isspace():
+        start += 1
     return start
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``text[pos]`` starts (its first non-space character), looking
+    back at most 600 characters; "TP. HCM" and initials do not end a sentence."""
+    floor = max(0, pos - _LOOKBACK)
+    breaks = _sentence_breaks(text, floor, pos)
+    return _skip_space(text, breaks[-1] if breaks else floor, pos)
+
+
+def _start_from(text: str, breaks: list[int], pos: int) -> int:
+    """``sentence_start`` from the precomputed sentence breaks of the whole text."""
+    k = bisect_right(breaks, pos) - 1
+    floor = max(0, pos - _LOOKBACK)
+    return _skip_space(text, max(breaks[k], floor) if k >= 0 else floor, pos)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -576,13 +517,15 @@ def _is_cue(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _sentence_cue(text: str, pos: int) -> tuple[str, int] | None:
-    """A target/estimate word earlier in the sentence whose scope reaches ``pos``."""
-    begin = sentence_start(text, pos)
+def _sentence_cue(text: str, pos: int, begin: int | None = None) -> tuple[str, int] | None:
+    """A target/estimate word earlier in the sentence (from ``begin``) whose scope reaches
+    ``pos``."""
+    if begin is None:
+        begin = sentence_start(text, pos)
     found: tuple[str, int] | None = None
     for m in _SENTENCE_TARGET.finditer(text, begin, pos):
         if not _CUE_NEGATED.search(text, max(begin, m.start() - 15), m.start()):
-            found = ("target", m.start())
+            found = None if _DONE.search(text, m.end(), pos) else ("target", m.start())
     for m in _CLAUSE_ESTIMATE.finditer(text, begin, pos):
         if not _is_cue(text, m):
             continue
@@ -609,194 +552,88 @@ def clause_qualifier(text: str, start: int) -> str | None:
 
 def _local_qualifier(text: str, start: int) -> tuple[str, int] | None:
     begin = _clause_start(text, start)
-    before = text[begin:start]
-    tight = _TIGHT.search(before)
-    if tight and _is_cue(before, tight):
+    # A tight qualifier is at most a few words before the number: "ước đạt", "còn dưới".
+    tight = _TIGHT.search(text, max(begin, start - 40), start)
+    if tight and tight.start() >= begin and _is_cue(text, tight):
         word = _SPACE_INSIDE.sub(" ", tight.group("q").lower())
-        return _QUALIFIER_OF[word], begin + tight.start("q")
+        return _QUALIFIER_OF[word], tight.start("q")
     loose = None
-    for m in _LOOSE.finditer(before):
-        if _is_cue(before, m):
+    for m in _LOOSE.finditer(text, begin, start):
+        if _is_cue(text, m):
             loose = m
-    if loose and len(before[loose.end() :].split()) <= 4:
+    if loose and len(text[loose.end() : start].split()) <= 4:
         word = _SPACE_INSIDE.sub(" ", loose.group("q").lower())
-        return _QUALIFIER_OF[word], begin + loose.start("q")
+        return _QUALIFIER_OF[word], loose.start("q")
     return None
 
 
-def _qualifier(text: str, start: int) -> tuple[str, int | None]:
-    found = _local_qualifier(text, start) or _sentence_cue(text, start)
+def _qualifier(text: str, start: int, begin: int) -> tuple[str, int | None]:
+    found = _local_qualifier(text, start) or _sentence_cue(text, start, begin)
     return found if found else ("exact", None)
 
 
 # --------------------------------------------------------------------------------------------
 # What is not a quantity
 
-_NUMBER = re.compile(r"(?<![\w.,/:@#+-])(\d+(?:[.,]\d+)*)((?:/\d+(?:[.,]\d+)*)*)")
-_PHONE = re.compile(r"(?<![\w.,])(?:\+84|\(0\d{1,3}\)|0\d{1,3})(?:[ .-]?\d{2,4}){2,4}(?![\w])")
+# The leading look-aheads let ``re`` skip quickly to candidate characters.
+_NUMBER = re.compile(r"(?=\d)(?<![\w.,/:@#+-])(\d+(?:[.,]\d+)*)((?:/\d+(?:[.,]\d+)*)*)")
+_PHONE = re.compile(
+    r"(?=[\d+(])(?<![\w.,])(?:\+84|\(0\d{1,3}\)|0\d{1,3})(?:[ .-]?\d{2,4}){2,4}(?![\w])"
+)
 _PREV_WORDS = re.compile(rf"(?<!{_LETTER})(?:({_LETTER}+)\s+)?({_LETTER}+)[\s(]*$")
 _YEAR_RANGE_AFTER = re.compile(r"\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
 _YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–—]\s*$")
 _RANGE = re.compile(
     r"(?P<pct>\s*%)?(?P<sep>\s*[-–—]\s*|\s+(?:đến|tới)\s+)(?P<num>\d+(?:[.,]\d+)*)(?![/.,]\d)"
 )
+# "BKS 34M - 3698", "51C- 638.30": the number of a licence plate.
+_PLATE_BEFORE = re.compile(r"\d{2}[A-Z]{1,2}\d?\s*[-–.]\s*$")
+# "Q. 10", "P. 5": abbreviated district and ward names.
+_ABBREVIATED_LABEL = re.compile(rf"(?<!{_LETTER})(?:Q|P|F|KP|KV|Tp|TP)\.\s*$")
+# "41 trên 73 người", "64 trong tổng số 120": a ratio in words.
+_RATIO_WORDS = re.compile(
+    r"\s+(?:trên(?:\s+tổng\s+số)?|trong\s+(?:tổng\s+)?số)\s+(\d+(?:[.,]\d+)*)(?![\w/]|[.,]\d)"
+)
+# "1. Cảm giác dễ chịu": a list item number at the start of a line or sentence.
+_LIST_BEFORE = re.compile(r"(?:^|\n|[.!?:]\s)\s*$")
+_LIST_AFTER = re.compile(r"[.)]\s+[^\W\d_]")
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# "Vĩnh Tân 3", "Euro 2016": a number right after a capitalised word inside a sentence.
+_CAPITALISED_BEFORE = re.compile(rf"(?:(?<={_LETTER}\s)|(?<=,\s))[{_UPPER}]{_LETTER}*\s+$")
 _CODE_AFTER = re.compile(rf"[-/]{_LETTER}|:\d|/")
 _TIME_AFTER = re.compile(r"\s*giờ\s*\d", re.IGNORECASE)
 
 # A number right after one of these words is a label, an ordinal or part of a date or time.
-_LABEL_BEFORE = frozenset(
-    [
-        "thứ",
-        "số",
-        "khóa",
-        "khoá",
-        "kỳ",
-        "tháng",
-        "ngày",
-        "mùng",
-        "mồng",
-        "năm",
-        "lúc",
-        "quận",
-        "phường",
-        "đường",
-        "lộ",
-        "ql",
-        "đt",
-        "tl",
-        "dt",
-        "km",
-        "lô",
-        "tổ",
-        "ấp",
-        "khoản",
-        "điều",
-        "chương",
-        "mục",
-        "cấp",
-        "lớp",
-        "khối",
-        "phòng",
-        "hiệp",
-        "phút",
-        "vòng",
-        "bảng",
-        "top",
-        "hạng",
-        "kênh",
-        "sân",
-        "bến",
-        "cổng",
-        "tuyến",
-        "hẻm",
-        "ngõ",
-        "ngách",
-        "kiệt",
-        "khu",
-        "trạm",
-        "tàu",
-        "mã",
-        "seri",
-        "định",
-        "quyết",
-        "tư",
-        "thị",
-        "văn",
-        "lần",
-        "đợt",
-        "phiên",
-        "đoạn",
-        "quý",
-        "tuần",
-        "hệ",
-        "model",
-        "sn",
-        "mùa",
-        "nhóm",
-        "đội",
-        "euro",
-        "iphone",
-        "galaxy",
-        "windows",
-        "tập",
-        "chặng",
-        "trận",
-        "câu",
-        "bài",
-        "kiot",
-        "block",
-        "tòa",
-        "toà",
-        "biển",
-        "bks",
-        "cmnd",
-        "cccd",
-        "stk",
-        "hotline",
-        "tel",
-        "fax",
-    ]
+_LABEL_BEFORE = _words(
+    """thứ số khóa khoá kỳ tháng ngày mùng mồng năm lúc giờ quận phường đường lộ ql đt tl dt km lô
+    tổ ấp khoản điều chương mục hiệp phút vòng hẻm ngõ ngách kiệt seri lần đợt phiên quý tuần
+    model sn iphone galaxy windows kiot block biển bks sbd cmnd cccd stk hotline tel fax"""
+)
+# ... and after these only when no unit follows: "cấp 12" but "cấp 200 triệu euro", "Thông tư
+# 04" but "đầu tư 1,2 tỷ USD", "tầng 4" but "khu 3 hộ".
+_WEAK_LABEL_BEFORE = _words(
+    """cấp lớp khối phòng bảng top hạng kênh sân bến cổng tuyến khu trạm tàu mã định quyết tư thị
+    văn đoạn hệ mùa nhóm đội euro tập chặng trận câu bài tòa toà tầng"""
 )
 # "tổng số 85 dự án", "trong số 1.000 lính", "con số 5.000": "số" after these is a count.
 _COUNT_BEFORE_SO = frozenset({"tổng", "trong", "con", "với", "có"})
-_DATE_BEFORE = frozenset(
-    [
-        "ngày",
-        "sáng",
-        "chiều",
-        "tối",
-        "trưa",
-        "đêm",
-        "hôm",
-        "khuya",
-        "mùng",
-        "mồng",
-        "tháng",
-        "nay",
-        "qua",
-        "mai",
-        "từ",
-        "đến",
-        "hết",
-        "trước",
-        "sau",
-        "đầu",
-        "cuối",
-        "giữa",
-        "vào",
-    ]
+_DATE_BEFORE = _words(
+    """ngày sáng chiều tối trưa đêm hôm khuya mùng mồng tháng nay qua mai từ đến hết trước sau
+    đầu cuối giữa vào"""
 )
-_STRONG_YEAR_BEFORE = frozenset(
-    [
-        "năm",
-        "niên",
-        "khóa",
-        "khoá",
-        "đoạn",
-        "kỳ",
-        "sn",
-        "sinh",
-        "mùa",
-        "euro",
-        "world",
-        "cup",
-        "từ",
-        "đến",
-        "tới",
-        "hết",
-        "cuối",
-        "đầu",
-    ]
+_DAY_BEFORE = _words("ngày sáng chiều tối trưa đêm hôm khuya mùng mồng nay qua")
+_STRONG_YEAR_BEFORE = _words(
+    """năm niên khóa khoá đoạn kỳ sn sinh mùa euro world cup từ đến tới hết cuối đầu"""
 )
 
 
-def _previous_words(text: str, start: int) -> tuple[str, str]:
-    """The (second-to-last, last) words right before ``start`` (lower case), separated from it
-    by spaces or an opening parenthesis only."""
+def _previous_words(text: str, start: int) -> tuple[str, str, str]:
+    """The second-to-last and last words right before ``start`` (lower case), separated from it
+    by spaces or an opening parenthesis only, and the last one as written."""
     found = _PREV_WORDS.search(text, max(0, start - 40), start)
     if not found:
-        return "", ""
-    return (found.group(1) or "").lower(), found.group(2).lower()
+        return "", "", ""
+    return (found.group(1) or "").lower(), found.group(2).lower(), found.group(2)
 
 
 def _is_label(prev2: str, prev: str) -> bool:
@@ -881,8 +718,15 @@ def _attach_unit(text: str, draft: _Draft) -> None:
         word = _FALLBACK_UNIT.match(text, pos)
         if not word or not word.group(1).islower() or word.group(1) in _NOT_A_NOUN:
             return
-        draft.unit = word.group(1)
-        draft.end = word.end()
+        # The noun as written: one syllable, or two when the second is not a function word
+        # ("3 cuộc chiến", "2 trợ lý", "4 địa điểm").
+        second = word.group(2)
+        if second and second.islower() and second not in _NOT_A_NOUN:
+            draft.unit = f"{word.group(1)} {second}"
+            draft.end = word.end()
+        else:
+            draft.unit = word.group(1)
+            draft.end = word.end(1)
     per = _PER_UNIT.match(text, draft.end)
     if per:
         draft.unit = f"{draft.unit}/{_SPACE_INSIDE.sub(' ', per.group(1).lower())}"
@@ -901,8 +745,14 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
     value = _parse_decimal(token)
     if value is None:
         return None
-    prev2, prev = _previous_words(text, start)
-    if _is_label(prev2, prev):
+    prev2, prev, written = _previous_words(text, start)
+    if (
+        _is_label(prev2, prev)
+        or _PLATE_BEFORE.search(text, max(0, start - 10), start)
+        or _ABBREVIATED_LABEL.search(text, max(0, start - 5), start)
+    ):
+        return None
+    if _LIST_AFTER.match(text, end) and _LIST_BEFORE.search(text, max(0, start - 3), start):
         return None
     draft = _Draft(start, end, value)
     if chain:
@@ -917,19 +767,25 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
         ):
             return None
         draft.of = denominator
-    elif _is_plain_year(token, value):
-        if (
-            prev in _STRONG_YEAR_BEFORE
-            or _YEAR_RANGE_AFTER.match(text, end)
-            or _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
-        ):
-            return None
+    elif _is_plain_year(token, value) and (
+        prev in _STRONG_YEAR_BEFORE
+        or _YEAR_RANGE_AFTER.match(text, end)
+        or _YEAR_RANGE_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return None
     if text[end : end + 1].isalpha():
         glued = _GLUED_UNIT.match(text, end) or _CURRENCY.match(text, end)
         if not glued or glued.start() != end:
             return None
+    date_like = False
     if not chain:
         rng = _RANGE.match(text, end)
+        ratio = None if rng else _RATIO_WORDS.match(text, end)
+        if ratio:
+            denominator = _parse_decimal(ratio.group(1))
+            if denominator is not None and 0 < value <= denominator:
+                draft.of = denominator
+                draft.end = ratio.end()
         if rng:
             high = _parse_decimal(rng.group("num"))
             tight = rng.group("sep") in ("-", "–", "—")
@@ -941,6 +797,12 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
             if high is not None and high > value:
                 if _is_plain_year(token, value) and _is_plain_year(rng.group("num"), high):
                     return None
+                if tight and value <= 12 and 1900 <= high <= 2100:
+                    return None  # "3-2019": a month
+                # "Sáng 1-11", "30-11 và 1-12": a day and month, unless a unit follows.
+                date_like = tight and value >= 1 and high <= 12 and value == int(value)
+                if date_like and prev in _DAY_BEFORE:
+                    return None
                 draft.high = high
                 draft.end = rng.end()
             elif tight:
@@ -951,6 +813,13 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
         return None  # "8 giờ 30": a time of day
     if draft.of is None and draft.high is None and _is_plain_year(token, value) and not draft.noun:
         return None
+    if draft.unit is None and (
+        date_like
+        or prev in _WEAK_LABEL_BEFORE
+        or (written.isupper() and not draft.noun)
+        or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return None  # "1-12"; "SBD 442", "A 92"; "Vĩnh Tân 3", "Euro 2016": names and dates
     if draft.unit is None or draft.unit == "USD":
         dollar = _DOLLAR_PREFIX.search(text, max(0, start - 4), start)
         if dollar:
@@ -1008,9 +877,10 @@ def find_quantities(text: str) -> list[Quantity]:
             h for h in _half_drafts(text) if not any(a < h.end and h.start < b for a, b in taken)
         )
         drafts.sort(key=lambda d: d.start)
+    breaks = _sentence_breaks(text, 0, len(text)) if drafts else []
     found = []
     for d in drafts:
-        qualifier, qualifier_start = _qualifier(text, d.start)
+        qualifier, qualifier_start = _qualifier(text, d.start, _start_from(text, breaks, d.start))
         found.append(
             Quantity(
                 start=d.start,

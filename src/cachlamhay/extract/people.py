@@ -28,7 +28,9 @@ SURNAMES = set(
     """
     Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trịnh Mai
     Lâm Cao Hà Tạ Lương Trương Chu Tô Thái Vương Đoàn Lưu Triệu Kiều Quách Thân Nông Lò Giang
-    Tăng Mạc Phùng Khổng Âu Từ Hứa La Lã Lại Nghiêm Quan Tôn Văn Ông Khúc Kim Doãn Diệp Hầu
+    Tăng Mạc Phùng Khổng Âu Từ Hứa La Lã Lại Nghiêm Quan Tôn Văn Khúc Kim Doãn Diệp Hầu
+    Khương Tất Điêu Lường Quàng Hoàng Lò Bùi Nông Hà Thái Cát Âu Lộ Mã Mạch Lăng Chúc Tiết
+    Ngũ Thi Bồ Cung Phương Liêu Khoa Chương Hồ Mẫn Lều Lô Dư Vương Đàm Khâu Giảng Thạch
     Ninh Mẫn Ung Châu Bạch Đàm Đồng Lục Hàn Quang Thạch Tống Y Ksor Rơ Siu Hoa Tiêu Viên Vi
     Sầm Giáp Cù Bế Lầu Sùng Mùa Thào Vàng Chế Phó Công Tòng Điểu Danh Sơn Lạc Trình Trà Bàn
     Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng
@@ -147,6 +149,10 @@ _HEADS = [
     "Phó Giám đốc Công an",
     "Bí thư Đảng ủy",
     "Phó Bí thư Đảng ủy",
+    "TGĐ", "GĐ", "PGĐ", "PCT", "Phó CT", "Tham tán Công sứ", "Tham tán", "Đặc phái viên",
+    "Chủ tịch Thượng viện", "Quyền Chủ tịch", "Quyền Giám đốc", "Trưởng ban Quản trị",
+    "Chi cục trưởng", "Phó Chi cục trưởng", "Bí thư Tỉnh đoàn", "Bí thư Thành đoàn",
+    "Phó Bí thư Tỉnh đoàn", "Trợ lý", "Phát ngôn viên", "Chủ tịch Hội đồng", "Phó Thủ trưởng",
 ]
 _ABBREVIATIONS = [
     (re.compile(r"\bBTV\b"), "Ban Thường vụ"),
@@ -157,7 +163,14 @@ _ABBREVIATIONS = [
     (re.compile(r"\bUBDN\b"), "UBND"),
     (re.compile(r"\bUB MTTQ\b"), "Ủy ban MTTQ"),
     (re.compile(r"\bT\.Ư\b|\bTƯ\b|\bTW\b"), "Trung ương"),
+    (re.compile(r"^TGĐ\b"), "Tổng Giám đốc"),
+    (re.compile(r"^PGĐ\b"), "Phó Giám đốc"),
+    (re.compile(r"^GĐ\b"), "Giám đốc"),
+    (re.compile(r"^PCT\b|^Phó CT\b"), "Phó Chủ tịch"),
+    (re.compile(r"\bCty\b"), "Công ty"),
 ]
+_CANONICAL_HEAD: dict[str, str] = {}
+_HONORIFICS = {"ông", "bà", "ngài", "Ông", "Bà", "Ngài"}
 # Lowercase words that occur inside office and organisation names.
 _ORG_LOWER = {
     "và",
@@ -232,8 +245,21 @@ class Person:
 _HEAD_PATTERN = re.compile(
     r"(?<![\w])(?:"
     + "|".join(re.escape(h) for h in sorted(set(_HEADS + RANKS), key=len, reverse=True))
-    + r")(?![\w])"
+    + r")(?![\w])",
+    re.IGNORECASE,
 )
+for _head in sorted(set(_HEADS + RANKS), key=len):
+    _CANONICAL_HEAD.setdefault(_head.lower(), _head)
+
+
+def canonical_head(title: str) -> str:
+    """"phó bí thư thường trực Tỉnh ủy" → "Phó Bí thư Thường trực Tỉnh ủy" (news that writes
+    titles in lower case, as vietnews does)."""
+    match = _HEAD_PATTERN.match(title)
+    if not match:
+        return title
+    head = _CANONICAL_HEAD.get(match.group(0).lower(), match.group(0))
+    return head + title[match.end() :]
 
 
 @dataclass(slots=True)
@@ -545,10 +571,38 @@ def _names_country(c: _Classified, lo: int, hi: int) -> bool:
 
 
 def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
-    """ "NAME - Title" / "NAME, Title" / "NAME (Title": the name just before head token ``i``."""
+    """ "NAME - Title" / "NAME, Title" / "NAME (Title": the name just before head token ``i``.
+
+    A name without a Vietnamese family name counts when "ông/bà/ngài" stands before it
+    ("ông Choi Young Gyo, Chủ tịch …")."""
     if i < 3 or c.word(i - 1) not in ("-", "–", ",", "("):
         return None
-    return _name_run_ending_at(c, i - 1, 0, foreign_ok=False)
+    found = _name_run_ending_at(c, i - 1, 0, foreign_ok=False)
+    if found:
+        return found
+    return _honorific_name(c, i - 1)
+
+
+def _honorific_name(c: _Classified, end: int) -> tuple[int, int] | None:
+    first = end
+    while first > 0 and c.is_name_part(first - 1) and c.word(first - 1) not in _HONORIFICS:
+        first -= 1
+    if 2 <= end - first <= 5 and first > 0 and c.word(first - 1) in _HONORIFICS:
+        return first, end
+    return None
+
+
+def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
+    """"Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông"."""
+    n = len(c.tokens)
+    if not (j + 2 < n and c.word(j) == "," and c.word(j + 1) in _HONORIFICS):
+        return None
+    end = j + 2
+    while end < n and c.is_name_part(end):
+        end += 1
+    if 2 <= end - (j + 2) <= 5:
+        return j + 2, end
+    return None
 
 
 def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
@@ -576,6 +630,12 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
                     continue
             i = j
             continue
+        after = _name_after_comma(c, j)
+        if after:
+            found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
+            last_name = after
+            i = after[1]
+            continue
         before = _name_before(c, i)
         if before and before != last_name:
             found.append(((c.tokens[before[0]].start, c.tokens[before[1] - 1].end), text_titles))
@@ -587,7 +647,7 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
 
 
 def _span_text(c: _Classified, a: int, b: int) -> str:
-    return c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–")
+    return canonical_head(c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–"))
 
 
 def extract_people(ctx: DocContext) -> list[Person]:
