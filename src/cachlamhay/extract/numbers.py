@@ -419,7 +419,8 @@ _LINKERS = (
     "đạt|là|còn|có|chỉ|lên|tới|đến|ở|mức|được|thêm|với|vào|tăng|giảm|xuống|bằng|chiếm|tổng|"
     "số|cộng|lại|đã|sẽ|khoảng|đạt\\s+mức|ở\\s+mức|lên\\s+tới|lên\\s+đến|tổng\\s+số|có\\s+tới"
 )
-_NOT_PLAN = r"(?!\s+(?:và\s+đầu\s+tư|đầu\s+tư|&|số|quốc\s+gia)(?!" + _LETTER + "))"
+# "Sở Kế hoạch và Đầu tư", "Kế hoạch số 31", "chương trình mục tiêu quốc gia": names, not cues.
+_NOT_A_PLAN = re.compile(rf"\s*(?:(?:và\s+)?đầu\s+tư|&|số|quốc\s+gia|KH|ĐT){_END}", re.IGNORECASE)
 _QUALIFIER_WORDS = _alternation(list(_QUALIFIER_OF))
 
 
@@ -434,14 +435,14 @@ _TIGHT = re.compile(
     re.IGNORECASE,
 )
 _LOOSE = re.compile(
-    rf"{_lead(_LOOSE_CUES)}(?:^|(?<=[\s(]))(?P<q>{_alternation(_LOOSE_CUES)}){_END}{_NOT_PLAN}",
+    rf"{_lead(_LOOSE_CUES)}(?:^|(?<=[\s(]))(?P<q>{_alternation(_LOOSE_CUES)}){_END}",
     re.IGNORECASE,
 )
 # Target words whose scope is the rest of the sentence ("Dự kiến đến cuối năm 2020, toàn tỉnh
 # có 169/182 xã ...; 4/10 huyện ..."), and estimate words whose scope is their ``;`` clause.
 _SENTENCE_TARGET = re.compile(
     rf"(?=[dDpPmMđĐ])(?:^|(?<=[\s(\"“]))(?P<q>dự\s+kiến|phấn\s+đấu|mục\s+tiêu|dự\s+định|đặt\s+mục\s+tiêu)"
-    rf"{_END}{_NOT_PLAN}",
+    rf"{_END}",
     re.IGNORECASE,
 )
 _CLAUSE_ESTIMATE = re.compile(
@@ -508,8 +509,12 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _is_cue(text: str, m: re.Match[str]) -> bool:
-    """False for the "ước" of "hiệp ước", "mong ước", "ước mơ"."""
-    if m.group("q").lower() != "ước":
+    """False for the "ước" of "hiệp ước", "mong ước", "ước mơ", and for names that contain
+    "kế hoạch" or "mục tiêu" ("Sở Kế hoạch và Đầu tư")."""
+    word = _SPACE_INSIDE.sub(" ", m.group("q").lower())
+    if word in ("kế hoạch", "mục tiêu"):
+        return not _NOT_A_PLAN.match(text, m.end("q"))
+    if word != "ước":
         return True
     return not (
         _UOC_COMPOUND_BEFORE.search(text, max(0, m.start("q") - 10), m.start("q"))
@@ -524,7 +529,9 @@ def _sentence_cue(text: str, pos: int, begin: int | None = None) -> tuple[str, i
         begin = sentence_start(text, pos)
     found: tuple[str, int] | None = None
     for m in _SENTENCE_TARGET.finditer(text, begin, pos):
-        if not _CUE_NEGATED.search(text, max(begin, m.start() - 15), m.start()):
+        if _is_cue(text, m) and not _CUE_NEGATED.search(
+            text, max(begin, m.start() - 15), m.start()
+        ):
             found = None if _DONE.search(text, m.end(), pos) else ("target", m.start())
     for m in _CLAUSE_ESTIMATE.finditer(text, begin, pos):
         if not _is_cue(text, m):

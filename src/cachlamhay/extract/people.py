@@ -14,13 +14,14 @@ naming a country, a foreign name). Titles are completed with the province the se
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.text import Sentence
-from cachlamhay.vntext import UPPER
+from cachlamhay.vntext import UPPER, fold
 
 VERSION = "people.v1"
 
@@ -359,21 +360,54 @@ def province_of_title(title: str) -> str | None:
 def central_body_of(titles: list[str]) -> str | None:
     """The central body a set of titles belongs to (SPEC actor for central visitors)."""
     for title in titles:
+        if _foreign_title(title):
+            continue
         if re.match(r"(?:Phó )?Thủ tướng", title):
             return "Chính phủ"
-        if title.startswith(("Tổng Bí thư",)):
+        if title.startswith("Tổng Bí thư"):
             return "Trung ương Đảng"
         if re.match(r"(?:Phó )?Chủ tịch nước", title):
             return "Chủ tịch nước"
         if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title):
             return "Quốc hội"
-        for alias, body in sorted(gazetteer.central_aliases().items(), key=lambda kv: -len(kv[0])):
-            if alias in title and not title.startswith("Ủy viên"):
+        if title.startswith("Ủy viên"):
+            continue
+        folded = fold(title)
+        for alias, body in _central_by_fold():
+            if alias in folded:
                 return body
     for title in titles:
         if title.startswith("Ủy viên Bộ Chính trị"):
             return "Bộ Chính trị"
     return None
+
+
+def _foreign_title(title: str) -> bool:
+    countries = gazetteer.country_aliases()
+    return any(
+        re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title)
+        for alias in countries
+        if len(alias) > 3 or alias in ("Lào", "Nga", "Mỹ", "Anh", "Pháp", "Đức", "Úc")
+    ) and "Việt Nam" not in title
+
+
+@functools.cache
+def _central_by_fold() -> list[tuple[str, str]]:
+    pairs = [(fold(alias), body) for alias, body in gazetteer.central_aliases().items()]
+    pairs += [(fold(a), b) for a, b in _EXTRA_CENTRAL.items()]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+_EXTRA_CENTRAL = {
+    "Bộ Tài nguyên - Môi trường": "Bộ Tài nguyên và Môi trường",
+    "Bộ Kế hoạch - Đầu tư": "Bộ Kế hoạch và Đầu tư",
+    "Bộ NN-PTNT": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Văn hóa Thể thao và Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Tổng cục Thủy lợi": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Tổng cục Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
+    "Tổng cục Thuế": "Bộ Tài chính",
+    "Tổng cục Hải quan": "Bộ Tài chính",
+}
 
 
 # Official names with lowercase words inside: their tokens count as organisation, never as names.

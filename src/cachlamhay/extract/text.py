@@ -141,6 +141,12 @@ def mentions(text: str) -> list[Mention]:
         if cue in _BLOCKING_CUES:
             continue
         surface = match.group(0)
+        if match.group("central") and surface in _FOREIGNABLE:
+            follower = _country_after(text, match.end())
+            if follower:
+                name, end = follower
+                found.append(Mention(match.start(), end, "foreign", f"{surface} {name}", cue))
+                continue
         if match.group("central"):
             found.append(
                 Mention(
@@ -165,6 +171,18 @@ def mentions(text: str) -> list[Mention]:
                 continue
             found.append(Mention(match.start(), match.end(), "foreign", name, cue))
     return found
+
+
+_FOREIGNABLE = {"Quốc hội", "Chính phủ"}
+
+
+def _country_after(text: str, end: int) -> tuple[str, int] | None:
+    """"Quốc hội Cuba", "Quốc hội Cộng hòa Liên bang Myanmar": the country right after."""
+    rest = text[end : end + 40]
+    for alias in sorted(gazetteer.country_aliases(), key=len, reverse=True):
+        if re.match(rf" {re.escape(alias)}(?![\w])", rest):
+            return gazetteer.country_aliases()[alias], end + 1 + len(alias)
+    return None
 
 
 _COMMON_WORD_COUNTRIES = {

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.people import Person, central_body_of, mention_of_people
 from cachlamhay.extract.text import Mention
+from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
@@ -24,18 +25,21 @@ VERSION = "visits.v1"
 
 _VISIT_VERB = re.compile(
     r"(?<![a-z])(?:tham va lam viec|lam viec|den tham|tham chinh thuc|tham hoi|tham"
-    r"|trao doi kinh nghiem"
+    r"|trao doi kinh nghiem|thi sat|du hoi nghi|tham du|du le|tham va khao sat"
     r"|hoc tap kinh nghiem|hoi dam|hoi kien|khao sat|kiem tra|chao xa giao|co buoi)(?![a-z])"
 )
 _TOWARD = re.compile(r"(?<![a-z])(?:voi|tai|den|o)(?![a-z])")
 _DELEGATION = re.compile(
-    r"(?<![a-z])doan(?: cong tac| dai bieu| can bo| lanh dao| dai bieu cap cao| cap cao)?"
-    r"(?: cua)?(?: cap cao)?(?: tinh| thanh pho| tp\.?| nuoc| bo| dang,? nha nuoc)?\s*$"
+    r"(?<![a-z])doan(?: cong tac| dai bieu| can bo| lanh dao| khao sat| lien nganh| cap cao)*"
+    r"(?: cua)?(?: (?:thuong truc|ban thuong vu|lanh dao|cac so,? nganh))?"
+    r"(?: (?:tinh uy|thanh uy|ubnd|hdnd|quoc hoi|chinh phu))?"
+    r"(?: tinh| thanh pho| tp\.?| nuoc| bo| dang,? nha nuoc)?\s*$"
 )
 _LED_BY = re.compile(r"(?<![a-z])do\s+$")
 _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])")
 _RECEIVES = re.compile(
-    r"(?<![a-z])(?:tiep va lam viec|tiep don|da tiep|tiep|chu tri tiep|don tiep)(?![a-z])"
+    r"(?<![a-z])(?<!truc )(?:tiep va lam viec|tiep don|tiep|don tiep)"
+    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu))(?![a-z])"
 )
 _EXCHANGE_CUE = re.compile(
     fold(
@@ -73,6 +77,7 @@ class Visit:
 def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str]) -> list[Visit]:
     """``dates``: sentence index → ISO date of the first date written in that sentence."""
     found: dict[tuple[tuple[str, str], tuple[str, str]], Visit] = {}
+    lead = _lead_sentences(ctx)
     for index, sentence in enumerate(ctx.sentences):
         if sentence.caption:
             continue
@@ -80,16 +85,13 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
         verb = _VISIT_VERB.search(folded)
         if not verb:
             continue
-        pair = _actors(ctx, index, folded, verb, people)
-        if pair is None:
-            continue
-        visitor, host, leader = pair
-        visit = found.setdefault((visitor, host), Visit(visitor, host))
-        visit.sentence_indexes.append(index)
-        if leader and not visit.leader:
-            visit.leader = leader
-        if not visit.date:
-            visit.date = dates.get(index) or _lead_date(ctx, dates, index)
+        for visitor, host, leader in _actors(ctx, index, folded, verb, people, index in lead):
+            visit = found.setdefault((visitor, host), Visit(visitor, host))
+            visit.sentence_indexes.append(index)
+            if leader and not visit.leader:
+                visit.leader = leader
+            if not visit.date:
+                visit.date = dates.get(index) or _lead_date(ctx, dates, index)
     for visitor, host in list(found):
         # one article reports one exchange between two sides: keep the direction found first
         if (host, visitor) in found and (visitor, host) in found:
@@ -102,71 +104,133 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
     return list(found.values())
 
 
+def _lead_sentences(ctx: DocContext, count: int = 4) -> set[int]:
+    """The title and the first sentences of the body: where news states the main visit."""
+    lead: list[int] = []
+    for index, sentence in enumerate(ctx.sentences):
+        if not sentence.caption:
+            lead.append(index)
+        if len(lead) >= count:
+            break
+    return set(lead)
+
+
+Actor = tuple[str, str]
+Leader = tuple[str, str] | None
+
+
+def person_actor(person: Person) -> Actor | None:
+    """Whom an official acts for: a foreign country, else the province, else the central body."""
+    for title in person.titles:
+        country = _country_in(title)
+        if country:
+            return ("foreign", country)
+    if person.province:
+        return ("province", person.province)
+    body = central_body_of(person.titles)
+    return ("central", body) if body else None
+
+
+def _country_in(text: str) -> str | None:
+    for mention in mentions_in(text):
+        if mention.kind == "foreign":
+            return mention.name
+    return None
+
+
 def _actors(
-    ctx: DocContext, index: int, folded: str, verb: re.Match[str], people: list[Person]
-) -> tuple[tuple[str, str], tuple[str, str], tuple[str, str] | None] | None:
+    ctx: DocContext,
+    index: int,
+    folded: str,
+    verb: re.Match[str],
+    people: list[Person],
+    in_lead: bool,
+) -> list[tuple[Actor, Actor, Leader]]:
     sentence = ctx.sentences[index]
-    mentions = ctx.sentence_mentions(index)
-    rel = [(m.start - sentence.start, m) for m in mentions]
-    visitor: Mention | None = None
-    for offset, mention in rel:
-        if _DELEGATION.search(folded[:offset]) and offset < verb.start() + 200:
-            visitor = mention
-            break
-    leader = _leader(sentence.text, folded, people)
+    rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
     receiving = _RECEIVES.search(folded)
-    host: Mention | None = None
-    central_actor: tuple[str, str] | None = None
-    if visitor is None and leader is None:
-        person = mention_of_people(sentence.text, people)
-        body = central_body_of(person.titles) if person else None
-        at = sentence.text.find(person.name) if person else -1
-        if person and body and 0 <= at < verb.start():
-            central_actor = ("central", body)
-            leader = (person.name, person.titles[0] if person.titles else "")
-    if leader and visitor is None and central_actor is None:
-        person = next((p for p in people if p.name == leader[0]), None)
-        body = central_body_of(person.titles) if person else None
-        if body:
-            central_actor = ("central", body)
-    after_verb = [m for offset, m in rel if offset >= verb.end()]
-    for mention in after_verb:
-        if visitor is None or mention.name != visitor.name:
-            host = mention
+    if receiving and receiving.start() <= verb.start() + 5:
+        return _received(ctx, sentence.text, rel, receiving, people)
+    leader = _leader(sentence.text, folded, people)
+    visitor: Actor | None = None
+    for offset, mention in rel:
+        if offset < verb.start() + 200 and _DELEGATION.search(folded[:offset]):
+            visitor = (mention.kind, mention.name)
             break
-    if receiving and visitor is None and central_actor is None:
-        # "<official of Y> tiếp <X>": the receiver's side is the host
-        guests = [m for offset, m in rel if offset >= receiving.end()]
-        hosts = [m for offset, m in rel if offset < receiving.start()]
-        if guests and (hosts or ctx.home):
-            guest = guests[0]
-            host_name = hosts[-1] if hosts else None
-            host_actor = (
-                (host_name.kind, host_name.name) if host_name else ("province", ctx.home or "")
-            )
-            if (
-                guest.kind in ("foreign", "central", "province")
-                and (guest.kind, guest.name) != host_actor
-            ):
-                return (guest.kind, guest.name), host_actor, leader
-        return None
-    visitor_actor = (visitor.kind, visitor.name) if visitor else central_actor
-    if visitor_actor is None:
-        return None
-    if host is None:
-        if not _TOWARD.search(folded[verb.start() :]):
-            return None
-        if visitor_actor[0] != "province" and ctx.home:
-            host_actor = ("province", ctx.home)
+    subject = _subject_person(sentence.text, verb.start(), people)
+    if visitor is None and leader:
+        person = next((p for p in people if p.name == leader[0]), None)
+        visitor = person_actor(person) if person else None
+    if visitor is None and subject is not None:
+        visitor = person_actor(subject)
+        if visitor and leader is None:
+            leader = (subject.name, subject.titles[0] if subject.titles else "")
+    if visitor is None and in_lead:
+        before = [m for offset, m in rel if offset < verb.start()]
+        if before and before[0].start - sentence.start < 80:
+            visitor = (before[0].kind, before[0].name)
+    if visitor is None:
+        return []
+    hosts = _hosts(rel, folded, verb, visitor)
+    if not hosts:
+        if visitor[0] != "province" and ctx.home and _TOWARD.search(folded[verb.start() :]):
+            hosts = [("province", ctx.home)]
         else:
-            return None
-    else:
-        host_actor = (host.kind, host.name)
-    if host_actor == visitor_actor or (
-        host_actor[0] == "central" and visitor_actor[0] == "central"
-    ):
-        return None
-    return visitor_actor, host_actor, leader
+            return []
+    return [
+        (visitor, host, leader)
+        for host in hosts
+        if host != visitor and not (host[0] == "central" and visitor[0] == "central")
+    ]
+
+
+def _hosts(
+    rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str], visitor: Actor
+) -> list[Actor]:
+    """The actor named first after the verb, and any joined to it by "và" ("hai tỉnh Khánh Hòa
+    và Phú Yên")."""
+    after = [(offset, m) for offset, m in rel if offset >= verb.end() and (m.kind, m.name) != visitor]
+    if not after:
+        return []
+    hosts = [(after[0][1].kind, after[0][1].name)]
+    for (prev_offset, prev), (offset, mention) in zip(after, after[1:], strict=False):
+        between = folded[prev.end - prev.start + prev_offset : offset]
+        if re.fullmatch(r"\s*(?:va|,)\s*(?:tinh |thanh pho |tp\.? )?", between):
+            hosts.append((mention.kind, mention.name))
+        else:
+            break
+    return list(dict.fromkeys(hosts))
+
+
+def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | None:
+    person = mention_of_people(text[:verb_at], people)
+    return person
+
+
+def _received(
+    ctx: DocContext,
+    text: str,
+    rel: list[tuple[int, Mention]],
+    receiving: re.Match[str],
+    people: list[Person],
+) -> list[tuple[Actor, Actor, Leader]]:
+    """"<official of Y> (đã) tiếp <X>": Y hosts, X visits."""
+    receiver = mention_of_people(text[: receiving.start()], people)
+    host = person_actor(receiver) if receiver else None
+    if host is None:
+        before = [m for offset, m in rel if offset < receiving.start()]
+        host = (before[-1].kind, before[-1].name) if before else None
+    if host is None and ctx.home:
+        host = ("province", ctx.home)
+    guest_person = mention_of_people(text[receiving.end() :], people)
+    guest = person_actor(guest_person) if guest_person else None
+    if guest is None:
+        after = [m for offset, m in rel if offset >= receiving.end()]
+        guest = (after[0].kind, after[0].name) if after else None
+    if host is None or guest is None or guest == host:
+        return []
+    leader = (guest_person.name, guest_person.titles[0]) if guest_person and guest_person.titles else None
+    return [(guest, host, leader)]
 
 
 def _leader(text: str, folded: str, people: list[Person]) -> tuple[str, str] | None:
