@@ -260,8 +260,9 @@ def test_resolve_year_of_the_seeds() -> None:
     ("text", "published", "expected"),
     [
         ("Ngày 25/2, TAND TP. Đà Nẵng tuyên phạt Hồ Xuân Huy (SN 1994)", None, None),
-        ("ngày 15/5/2014 của Chính phủ; năm 2016 và năm 2016", None, 2016),
-        ("ngày 15/5/2014 của Chính phủ; năm 2016", None, 2014),
+        ("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ; năm 2013", None, 2013),
+        ("Sáng 6/2/2017, tỉnh tổng kết năm 2016; năm 2016 tăng trưởng 6%", None, 2016),
+        ("Sáng 6/2/2017, tỉnh tổng kết năm 2016", None, 2017),
         ("năm 2016 xuất khẩu tăng; mục tiêu đến năm 2030, vào năm 2030 và năm 2016", None, 2016),
         ("năm 2016", "2019-08-03", 2019),
         ("Không có năm nào.", "", None),

@@ -160,9 +160,8 @@ def _scan(text: str, year: int | None, pub_month: int | None) -> list[DateMentio
             ) and (m := _AT_DAY_MONTH.match(text, pos)):
                 d, mo = int(m.group(1)), int(m.group(3))
                 y = _year_for(mo, year, pub_month)
-                # "(5.2)" and "(5-2)" after a word are as often scores or ratings as dates.
                 paren = words is not None and words.group(3) is not None
-                if _valid(d, mo, y) and not (paren and m.group(2) != "/"):
+                if _valid(d, mo, y):
                     begin = word_start if prev == "ngày" and not paren else pos
                     new = [DateMention(begin, m.end(), _day_value(d, mo, y))]
             elif prev == "tháng":
@@ -215,13 +214,19 @@ def find_dates(
 _BIRTH = re.compile(r"(?:\bSN|sinh)\s*(?:năm\s*)?$", re.IGNORECASE)
 # A horizon ("đến năm 2030", "tầm nhìn đến năm 2050", "trước năm 2025") is not what the article
 # is about.
+_DOCUMENT = re.compile(
+    r"(?:/[A-ZĐ]{2,}[-A-ZĐ]*|Nghị\s+định|Quyết\s+định|Thông\s+tư|Nghị\s+quyết|Chỉ\s+thị"
+    r"|Công\s+văn|Luật)[^.;\n]{0,30}$",
+    re.IGNORECASE,
+)
 _AHEAD = re.compile(r"(?:đến|tới|trước|vào|tầm\s+nhìn(?:\s+đến)?)\s+năm\s+$", re.IGNORECASE)
 
 
 def resolve_year(text: str, published: str | None) -> int | None:
     """The year the article is about: the publication year when ``published`` has one, else
-    the year the text names most, weighting full dates (3), "tháng 10/2020" (2), "năm 2020"
-    (1, or 0.25 for a horizon "đến năm 2050") and the ends of ranges "2016 - 2020" (0.5 each);
+    the year the text names most. Each date, month ("tháng 10/2020") or year ("năm 2020")
+    counts 1 and each end of a range ("2016 - 2020") 0.5; the date of a cited document
+    ("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014") and a horizon ("đến năm 2050") count 0.25;
     birth years ("SN 1994", "sinh năm 1990") do not count. Ties go to the later year; None when
     the text names no year."""
     year = published_year(published)
@@ -231,17 +236,16 @@ def resolve_year(text: str, published: str | None) -> int | None:
     for mention in _scan(text, None, None):
         if mention.value.startswith("-"):
             continue
-        y = int(mention.value[:4])
-        if len(mention.value) == 10:
-            weight = 3.0
-        elif len(mention.value) == 7:
-            weight = 2.0
-        elif _BIRTH.search(text, max(0, mention.start - 12), mention.start + 4):
+        before = max(0, mention.start - 40)
+        if _BIRTH.search(text, max(0, mention.start - 12), mention.start + 4):
             continue
-        elif _AHEAD.search(text, max(0, mention.start - 20), mention.start + 4):
+        if _DOCUMENT.search(text, before, mention.start) or _AHEAD.search(
+            text, before, mention.start + 4
+        ):
             weight = 0.25
         else:
             weight = 1.0
+        y = int(mention.value[:4])
         score[y] = score.get(y, 0.0) + weight
     for m in _RANGE_YEARS.finditer(text):
         first, last = int(m.group(1)), int(m.group(2))

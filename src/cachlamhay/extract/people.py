@@ -482,6 +482,10 @@ ORG_NAMES = [
     "Cảnh sát điều tra",
     "Phòng cháy chữa cháy",
     "Cảnh sát Phòng cháy chữa cháy",
+    "Cộng hòa Liên bang",
+    "Cộng hòa Dân chủ Nhân dân",
+    "Cộng hòa Xã hội chủ nghĩa",
+    "Cộng hòa",
 ]
 _ORG_NAME_PATTERN = re.compile(
     r"(?<![\w])(?:"
@@ -626,6 +630,11 @@ def _honorific_name(c: _Classified, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _possessive_before(c: _Classified, i: int) -> bool:
+    """"… của Chủ tịch X, ông Y": the title is someone else's."""
+    return i > 0 and c.word(i - 1).lower() in ("của", "cùng", "với")
+
+
 def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     """"Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông"."""
     n = len(c.tokens)
@@ -634,7 +643,7 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     end = j + 2
     while end < n and c.is_name_part(end):
         end += 1
-    if 2 <= end - (j + 2) <= 5:
+    if 2 <= end - (j + 2) <= 5 and (end == n or c.word(end) in (",", "(", "-", "–")):
         return j + 2, end
     return None
 
@@ -664,7 +673,7 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
                     continue
             i = j
             continue
-        after = _name_after_comma(c, j)
+        after = _name_after_comma(c, j) if not _possessive_before(c, i) else None
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
             last_name = after

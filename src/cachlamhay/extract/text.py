@@ -134,7 +134,16 @@ def mentions(text: str) -> list[Mention]:
     """
     found: list[Mention] = []
     countries = gazetteer.country_aliases()
+    foreign_units = [
+        Mention(m.start(), m.end(), "foreign",
+                f"{m.group(1).lower()} {m.group(2)} ({countries[m.group(3)]})", "")
+        for m in _foreign_unit_pattern().finditer(text)
+    ]
+    taken = [(m.start, m.end) for m in foreign_units]
+    found.extend(foreign_units)
     for match in _mention_pattern().finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
         before = text[max(0, match.start() - 14) : match.start()]
         cue_match = _CUE.search(before)
         cue = cue_match.group(1) if cue_match else ""
@@ -170,7 +179,17 @@ def mentions(text: str) -> list[Mention]:
             if surface in _COMMON_WORD_COUNTRIES and not _country_context(text, match.start()):
                 continue
             found.append(Mention(match.start(), match.end(), "foreign", name, cue))
-    return found
+    return sorted(found, key=lambda m: m.start)
+
+
+@functools.cache
+def _foreign_unit_pattern() -> re.Pattern[str]:
+    """"tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
+    countries = _alternation(list(gazetteer.country_aliases()))
+    return re.compile(
+        rf"(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
+        rf" ((?:[{UPPER}][\w'-]*)(?: [{UPPER}][\w'-]*){{0,3}}) \(({countries})\)"
+    )
 
 
 _FOREIGNABLE = {"Quốc hội", "Chính phủ"}

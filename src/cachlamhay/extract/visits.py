@@ -120,13 +120,13 @@ Leader = tuple[str, str] | None
 
 
 def person_actor(person: Person) -> Actor | None:
-    """Whom an official acts for: a foreign country, else the province, else the central body."""
+    """Whom an official acts for: the province, else a foreign country, else the central body."""
+    if person.province:
+        return ("province", person.province)
     for title in person.titles:
         country = _country_in(title)
         if country:
             return ("foreign", country)
-    if person.province:
-        return ("province", person.province)
     body = central_body_of(person.titles)
     return ("central", body) if body else None
 
@@ -180,7 +180,9 @@ def _actors(
     return [
         (visitor, host, leader)
         for host in hosts
-        if host != visitor and not (host[0] == "central" and visitor[0] == "central")
+        if host != visitor
+        and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
+        and host[1] not in visitor[1]
     ]
 
 
