@@ -235,12 +235,22 @@ def is_caption_line(line: str) -> bool:
     return len(line.split()) <= 40 and bool(_CREDIT_TAIL.search(line))
 
 
+_LEADING_CREDIT = re.compile(r"^\((?:Ảnh|Nguồn ảnh|Nguồn|Đồ họa|Video)[^()]{0,80}\)\s*")
+
+
 def caption_spans(text: str, lines: list[str], after_title: set[int]) -> list[Span]:
-    """Spans of caption lines in ``text`` (which is ``"\\n".join(lines)``)."""
+    """Spans of caption lines in ``text`` (which is ``"\\n".join(lines)``).
+
+    A body that starts with a credit ("(Ảnh minh họa. Thái Hùng/TTXVN) Ngày 6/2, …", common in
+    baomoi) has only the credit marked, not the paragraph.
+    """
     spans: list[Span] = []
     offset = 0
     for index, line in enumerate(lines):
-        if line and (index in after_title or is_caption_line(line)):
+        credit = _LEADING_CREDIT.match(line)
+        if credit and len(line[credit.end() :].split()) > 15:
+            spans.append(trimmed_span(text, offset, offset + credit.end()))
+        elif line and (index in after_title or is_caption_line(line)):
             spans.append(trimmed_span(text, offset, offset + len(line)))
         offset += len(line) + 1
     return spans

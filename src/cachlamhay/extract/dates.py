@@ -3,10 +3,12 @@
 Hand-written because no library reads how Vietnamese news writes time: day-first dates with
 no year ("Sáng 24/11", "ngày 5-2", "chiều 5.2"), months written "tháng 10/2020" or
 "tháng 1.2017", periods ("giai đoạn 2016 - 2020", "từ đầu nhiệm kỳ 2020 - 2025 đến nay",
-"trong gần 3 năm", "quý I/2017") whose meaning depends on the publication year. dateparser and
-friends either miss these or guess month-first and invent a year; here the year comes only
-from the publication date or the text (SPEC "Conventions": ``date``, ``period``), and a date
-whose year cannot be known is written ``--MM-DD``.
+"trong gần 3 năm", "quý I/2017") whose meaning depends on the publication year. General date
+parsers (dateparser and the like) turn one given string into one datetime: they do not find
+"24/11" in running prose while leaving the ratio "169/182" alone, do not leave the year open
+when the article does not give it, and know nothing of periods. Here the year comes only from
+the publication date or the text (SPEC "Conventions": ``date``, ``period``), and a date whose
+year cannot be known is written ``--MM-DD``.
 
 - ``find_dates``: every date mention with its ISO value ("2020-11-24", "2020-10", "2020",
   "--11-24", "--10").

@@ -225,6 +225,10 @@ CENTRAL_ALIASES = {
     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Chính Phủ": "Chính phủ",
+    "Bộ Tài nguyên - Môi trường": "Bộ Tài nguyên và Môi trường",
+    "Bộ Tài nguyên - môi trường": "Bộ Tài nguyên và Môi trường",
+    "Bộ Kế hoạch và đầu tư": "Bộ Kế hoạch và Đầu tư",
+    "Bộ Kế hoạch - Đầu tư": "Bộ Kế hoạch và Đầu tư",
 }
 
 # -- foreign countries ---------------------------------------------------------------------------

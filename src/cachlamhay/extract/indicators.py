@@ -61,45 +61,27 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("ntm_communes", r"xa", r"nong thon moi|ntm", None, None, "commune"),
     ("ntm_districts", r"huyen|don vi cap huyen", r"nong thon moi|ntm", None, None, "district"),
     ("admin_units_reduced", r"dvhc|don vi hanh chinh|don vi", None, r"giam", None, "unit"),
-    (
-        "admin_units",
-        r"don vi hanh chinh|dvhc",
-        None,
-        None,
-        r"sap nhap|sap xep|giam|thanh lap",
-        "unit",
-    ),
+    ("admin_units", r"don vi hanh chinh|dvhc", None, None, r"sap nhap|sap xep|giam|thanh lap",
+     "unit"),
     ("staff_reduced", r"can bo|cong chuc|bien che", None, r"giam|tinh gian", None, "person"),
     ("party_members", r"dang vien", None, None, r"ket nap|moi", "person"),
     ("party_organizations", r"to chuc co so dang|chi bo|dang bo", None, None, None, "organization"),
-    (
-        "fdi_projects",
-        r"du an fdi|du an co von dau tu nuoc ngoai|du an von fdi",
-        None,
-        None,
-        None,
-        "project",
-    ),
+    ("fdi_projects", r"du an fdi|du an co von dau tu nuoc ngoai|du an von fdi"
+     r"|du an dau tu nuoc ngoai|du an dau tu truc tiep nuoc ngoai|du an co von nuoc ngoai",
+     None, None, None, "project"),
     ("investment_projects", r"du an", r"dau tu|von|thu hut|cap phep", None, None, "project"),
-    (
-        "households_affected",
-        r"ho dan|ho",
-        r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
-        None,
-        None,
-        "household",
-    ),
-    (
-        "houses_built",
-        r"nha o|nha(?! van hoa)|can nha",
-        r"nguoi co cong|ho ngheo|kien co|kho khan",
-        None,
-        None,
-        "house",
-    ),
+    ("households_affected", r"ho dan|ho", r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
+     None, None, "household"),
+    ("households_affected", r"ngoi nha|can nha|nha|can", None, None, r"sap",
+     "household"),
+    ("population", r"dan|nguoi dan|nhan khau", None, None, r"nguoi", "person"),
+    ("houses_built", r"nha o|nha(?! van hoa)|can nha", r"nguoi co cong|ho ngheo|kien co|kho khan",
+     None, None, "house"),
     ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
 ]
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
+_GIVING = re.compile(r"(?<![a-z])(?:trao|ung ho|ho tro|tang|quyen gop|trich)(?![a-z])")
+_GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
 _LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
@@ -107,6 +89,7 @@ _SCOPE = re.compile(
     rf"(?:\s+(?:[{UPPER}0-9][\w&.-]*|TNHH|CP))+)"
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
+_FOREIGN = re.compile(r"fdi|nuoc ngoai")
 
 
 @dataclass(slots=True)
@@ -144,6 +127,8 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
             if province is None:
                 continue
             scope = _scope(sentence.text, clause_start, quantity.start)
+            if scope:
+                continue  # a district's, company's or park's figure: never the province's
             period = find_period(sentence.text[: quantity.start], ctx.published, year)
             if period is None and index > 0:
                 previous = ctx.sentences[index - 1]
@@ -186,7 +171,9 @@ def _classify(
     for indicator, nouns, required, right_before, forbidden, spec_unit in _AFTER:
         if not re.match(rf"(?:{nouns})(?![a-z])", tail):
             continue
-        context = rest if indicator in _LOOK_AHEAD else f"{before[-40:]} | {tail}"
+        context = (
+            f"{before[-60:]} | {rest}" if indicator in _LOOK_AHEAD else f"{before[-40:]} | {tail}"
+        )
         if required and not re.search(required, context):
             continue
         if right_before and not re.search(
@@ -195,9 +182,19 @@ def _classify(
             continue
         if forbidden and re.search(forbidden, before[-40:]):
             continue
+        if indicator == "population" and quantity.value < 100_000:
+            continue
+        if indicator == "households_affected" and nouns.startswith("ngoi") and not re.search(
+            r"bi ngap|ngap", f"{before[-12:]} {rest[:30]}"
+        ):
+            continue
         if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
             return "fdi_projects", spec_unit
         return indicator, spec_unit
+    if quantity.unit == "%" and _GRDP_AFTER.match(folded[quantity.end : quantity.end + 12]):
+        return "grdp_growth", "%"
+    if quantity.unit in ("VND", "USD") and _GIVING.search(before[-60:]):
+        return None  # money handed over: a transfer, not an indicator
     best: tuple[int, str, str] | None = None
     for indicator, words, units in _BEFORE:
         if quantity.unit not in units:
@@ -208,6 +205,8 @@ def _classify(
                 best = (distance, indicator, quantity.unit or "")
     if best is None:
         return None
+    if best[1] == "investment_capital" and quantity.unit == "USD" and _FOREIGN.search(before):
+        return "fdi_capital", "USD"
     return best[1], best[2] or "person"
 
 

@@ -1,11 +1,13 @@
 """Quantities in Vietnamese news prose: numbers with their multiplier, unit and qualifier.
 
-Hand-written because no library parses Vietnamese number writing: ``.`` groups thousands and
-``,`` is the decimal mark (the opposite of English, so ``float()``/babel-style locale parsing
-reads "57.700" as 57.7), amounts are spelled with word multipliers ("57.700 tỷ đồng",
-"37,7 vạn tấn", "566 tỷ 384 triệu đồng", "nửa tỉ đồng"), and the hedge that matters for a
-statistic is a word before the number ("gần", "hơn", "dưới", "ước đạt", "dự kiến"). Number
-parsers on PyPI (price-parser, number-parser, dateparser) know none of these.
+Hand-written because no library finds and reads quantities in Vietnamese prose: ``.`` groups
+thousands and ``,`` is the decimal mark (``float("57.700")`` is 57.7), though news also writes
+"12.5" and "9,990,000"; amounts are spelled with word multipliers ("57.700 tỷ đồng", "37,7 vạn
+tấn", "566 tỷ 384 triệu đồng", "nửa tỉ đồng"); and what matters for a statistic is the hedge
+word before the number ("gần", "hơn", "dưới", "ước đạt", "dự kiến"). Locale number parsing
+(babel) reads one clean token at a time, and price/number parsers guess the separators; none
+knows the multipliers, the counted nouns or the hedges, nor which digits in a sentence are
+dates, codes or labels.
 
 ``find_quantities`` scans one sentence (or any text) and returns ``Quantity`` objects whose
 offsets point into the string passed in. It deliberately skips what is not a quantity: years

@@ -768,3 +768,24 @@ def mention_of_people(text: str, people: list[Person]) -> Person | None:
 
 
 _SHORT_REFERENCE = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([{UPPER}]\w+)(?![\w])")
+
+
+def person_actor(person: Person) -> Actor | None:
+    """Whom an official acts for: the province, else a foreign country, else the central body."""
+    if person.province:
+        return ("province", person.province)
+    for title in person.titles:
+        country = _country_in(title)
+        if country:
+            return ("foreign", country)
+    body = central_body_of(person.titles)
+    return ("central", body) if body else None
+
+
+def _country_in(text: str) -> str | None:
+    from cachlamhay.extract.text import mentions as _mentions_in
+
+    for mention in _mentions_in(text):
+        if mention.kind == "foreign":
+            return mention.name
+    return None

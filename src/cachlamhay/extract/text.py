@@ -31,27 +31,22 @@ _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|Mr|Mrs|St|No)
 
 
 def sentences(text: str, captions: list[Span] | None = None) -> list[Sentence]:
-    """Sentences of every line (paragraph), with absolute offsets; caption lines are flagged."""
-    caption_starts = {(c.start, c.end) for c in captions or []}
+    """Sentences of every line (paragraph), with absolute offsets; a sentence lying mostly
+    inside a caption span is flagged (an inline "Ảnh: …" credit does not flag its paragraph)."""
+    spans = [(c.start, c.end) for c in captions or []]
     found: list[Sentence] = []
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
-        is_caption = any(
-            s <= offset + len(line) and e > offset for s, e in caption_starts
-        ) and bool(line)
         for start, end in _split_line(line):
             chunk = line[start:end]
             stripped = chunk.strip()
             if stripped:
                 lead = len(chunk) - len(chunk.lstrip())
+                begin = offset + start + lead
+                finish = begin + len(stripped)
+                covered = sum(max(0, min(finish, e) - max(begin, s)) for s, e in spans)
                 found.append(
-                    Sentence(
-                        offset + start + lead,
-                        offset + start + lead + len(stripped),
-                        stripped,
-                        paragraph,
-                        is_caption,
-                    )
+                    Sentence(begin, finish, stripped, paragraph, covered * 2 >= finish - begin)
                 )
         offset += len(line) + 1
     return found

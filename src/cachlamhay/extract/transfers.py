@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.numbers import Quantity, find_quantities
-from cachlamhay.extract.people import Person, central_body_of, mention_of_people
+from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.vntext import fold
 
 VERSION = "transfers.v1"
@@ -39,6 +39,9 @@ _PURPOSES = [
 ]
 
 
+Actor = tuple[str, str]
+
+
 @dataclass(slots=True)
 class Transfer:
     source: tuple[str, str]
@@ -50,67 +53,102 @@ class Transfer:
 
 
 def extract_transfers(
-    ctx: DocContext,
-    people: list[Person],
-    visit_pairs: list[tuple[tuple[str, str], tuple[str, str]]],
+    ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
 ) -> list[Transfer]:
     found: list[Transfer] = []
+    seen: set[tuple[Actor, Actor, float]] = set()
     for index, sentence in enumerate(ctx.sentences):
         folded = fold(sentence.text)
         give = _GIVE.search(folded)
         if not give or _NOT_GIVE.search(folded[: give.start() + 20]):
             continue
-        money = [q for q in find_quantities(sentence.text) if q.unit in ("VND", "USD")]
         money = [
-            q for q in money if (q.start > give.start() and q.value >= 1_000_000) or q.unit == "USD"
+            q for q in find_quantities(sentence.text)
+            if q.unit in ("VND", "USD") and q.start > give.start()
         ]
         if not money:
             continue
-        amount = money[0]
-        source = _giver(ctx, index, give.start(), people)
-        target = _receiver(ctx, index, amount, source, visit_pairs)
-        if not source or not target or source == target:
+        source = _giver(ctx, index, give.start(), people, visit_pairs)
+        if source is None:
             continue
-        found.append(
-            Transfer(source, target, amount.value, amount.unit or "VND", _purpose(folded), index)
-        )
+        targets = [(q, _receivers(ctx, index, q, give.end(), source)) for q in money]
+        explicit = any(receivers for _, receivers in targets)
+        for amount, receivers in targets:
+            if not receivers and not explicit:
+                receivers = [host for visitor, host in visit_pairs if visitor == source][:1]
+            for target in receivers:
+                key = (source, target, amount.value)
+                if target == source or key in seen:
+                    continue
+                seen.add(key)
+                found.append(Transfer(source, target, amount.value, amount.unit or "VND",
+                                      _purpose(folded), index))
     return found
 
 
-def _giver(ctx: DocContext, index: int, cue: int, people: list[Person]) -> tuple[str, str] | None:
+def _giver(
+    ctx: DocContext,
+    index: int,
+    cue: int,
+    people: list[Person],
+    visit_pairs: list[tuple[Actor, Actor]],
+) -> Actor | None:
     sentence = ctx.sentences[index]
-    person = mention_of_people(sentence.text[:cue], people)
-    if person is not None:
-        body = central_body_of(person.titles)
-        if person.province:
-            return ("province", person.province)
-        if body:
-            return ("central", body)
+    subject = sentence.text[:cue]
+    person = mention_of_people(subject, people)
+    if person is not None and (actor := person_actor(person)):
+        return actor
     before = [m for m in ctx.sentence_mentions(index) if m.end - sentence.start <= cue]
     if before:
         return (before[-1].kind, before[-1].name)
+    titled = _title_only(subject, people)
+    if titled:
+        return titled
+    if re.search(r"(?<![\w])(?:[Đđ]oàn|[Cc]ác đoàn)(?![\w])", subject) and visit_pairs:
+        return visit_pairs[0][0]
     return None
 
 
-def _receiver(
-    ctx: DocContext,
-    index: int,
-    amount: Quantity,
-    source: tuple[str, str] | None,
-    visit_pairs: list[tuple[tuple[str, str], tuple[str, str]]],
-) -> tuple[str, str] | None:
+def _title_only(subject: str, people: list[Person]) -> Actor | None:
+    """"Bộ trưởng đã trao tặng …": the one known person holding that title."""
+    match = re.search(r"(Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh)\s*$", subject.strip()
+                      + " ")
+    words = re.findall(r"Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh", subject)
+    if not words and not match:
+        return None
+    head = words[-1] if words else ""
+    holders = [p for p in people if any(t.startswith(head) for t in p.titles)]
+    if len(holders) == 1:
+        return person_actor(holders[0])
+    return None
+
+
+def _receivers(
+    ctx: DocContext, index: int, amount: Quantity, verb_end: int, source: Actor
+) -> list[Actor]:
+    """Who gets ``amount``: the place named right before it ("tỉnh Quảng Bình 3 tỷ đồng",
+    "Nghệ An, Thừa Thiên Huế mỗi tỉnh 1,5 tỷ"), else the one named after it ("… giúp tỉnh Hà
+    Tĩnh"), else the one between the verb and it ("trao tặng UBND tỉnh Thanh Hóa số tiền …")."""
     sentence = ctx.sentences[index]
-    after = [
-        m
-        for m in ctx.sentence_mentions(index)
-        if m.start - sentence.start >= amount.end and (m.kind, m.name) != source
-    ]
-    if after:
-        return (after[0].kind, after[0].name)
-    for visitor, host in visit_pairs:
-        if visitor == source:
-            return host
-    return None
+    mentions = [m for m in ctx.sentence_mentions(index) if (m.kind, m.name) != source]
+    rel = [(m.start - sentence.start, m.end - sentence.start, m) for m in mentions]
+    text = sentence.text
+    close = [m for s, e, m in rel if e <= amount.start and amount.start - e <= 22
+             and not re.search(r"[;.]", text[e : amount.start])]
+    if close:
+        last = close[-1]
+        if re.search(r"mỗi (?:tỉnh|thành phố|địa phương)", text[last.end - sentence.start : amount.start]):
+            group = [m for s, e, m in rel if e <= amount.start and amount.start - e <= 60]
+            return list(dict.fromkeys((m.kind, m.name) for m in group))
+        return [(last.kind, last.name)]
+    if any(s < amount.start and e > verb_end - 1 for s, e, _ in rel):
+        between = [m for s, e, m in rel if s >= verb_end - 1 and e <= amount.start]
+        if between and not re.search(r"\(", text[verb_end:amount.start]):
+            return [(between[0].kind, between[0].name)]
+    after = [m for s, e, m in rel if s >= amount.end and s - amount.end <= 60]
+    if after and not re.search(r"[;(]", text[amount.end : after[0].start - sentence.start]):
+        return [(after[0].kind, after[0].name)]
+    return []
 
 
 def _purpose(folded: str) -> str:

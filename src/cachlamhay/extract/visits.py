@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.people import Person, central_body_of, mention_of_people
+from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
@@ -117,25 +117,6 @@ def _lead_sentences(ctx: DocContext, count: int = 4) -> set[int]:
 
 Actor = tuple[str, str]
 Leader = tuple[str, str] | None
-
-
-def person_actor(person: Person) -> Actor | None:
-    """Whom an official acts for: the province, else a foreign country, else the central body."""
-    if person.province:
-        return ("province", person.province)
-    for title in person.titles:
-        country = _country_in(title)
-        if country:
-            return ("foreign", country)
-    body = central_body_of(person.titles)
-    return ("central", body) if body else None
-
-
-def _country_in(text: str) -> str | None:
-    for mention in mentions_in(text):
-        if mention.kind == "foreign":
-            return mention.name
-    return None
 
 
 def _actors(
