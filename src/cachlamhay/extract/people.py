@@ -490,7 +490,8 @@ ORG_NAMES = [
 _ORG_NAME_PATTERN = re.compile(
     r"(?<![\w])(?:"
     + "|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True))
-    + r")(?![\w])"
+    + r")(?![\w])",
+    re.IGNORECASE,
 )
 _HONORIFIC = re.compile(
     r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|anh|chị|PGS\.?TS\.?|GS\.?TS\.?|TS\.?|ThS\.?"

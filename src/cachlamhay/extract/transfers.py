@@ -104,8 +104,23 @@ def _giver(
     titled = _title_only(subject, people)
     if titled:
         return titled
-    if re.search(r"(?<![\w])(?:[Đđ]oàn|[Cc]ác đoàn)(?![\w])", subject) and visit_pairs:
-        return visit_pairs[0][0]
+    if re.search(r"(?<![\w])(?:[Đđ]oàn|[Cc]ác đoàn)(?![\w])", subject):
+        if visit_pairs:
+            return visit_pairs[0][0]
+        return _earlier_delegation(ctx, index)
+    return None
+
+
+def _earlier_delegation(ctx: DocContext, index: int) -> Actor | None:
+    """"hai đoàn công tác của lãnh đạo Thành ủy TP HCM … Các đoàn trao …": the delegation's
+    side, named in one of the sentences just before."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        sentence = ctx.sentences[k]
+        folded = fold(sentence.text)
+        for mention in ctx.sentence_mentions(k):
+            head = folded[max(0, mention.start - sentence.start - 50) : mention.start - sentence.start]
+            if "doan" in head:
+                return (mention.kind, mention.name)
     return None
 
 
@@ -146,6 +161,9 @@ def _receivers(
         if between and not re.search(r"\(", text[verb_end:amount.start]):
             return [(between[0].kind, between[0].name)]
     after = [m for s, e, m in rel if s >= amount.end and s - amount.end <= 60]
+    provinces_after = [m for m in after if m.kind == "province"]
+    if provinces_after and after[0].kind == "central":
+        after = provinces_after  # "Ủy ban MTTQ Việt Nam tỉnh An Giang": the province
     if after and not re.search(r"[;(]", text[amount.end : after[0].start - sentence.start]):
         return [(after[0].kind, after[0].name)]
     return []
