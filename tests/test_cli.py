@@ -455,7 +455,7 @@ def test_export(fmt: str, db: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     target = out_dir / f"documents.{fmt}"
     assert isinstance(listing, dict)
-    assert listing["files"] == [str(target)]
+    assert listing["files"] == [str(target), str(out_dir / f"facts.{fmt}")]
     assert target.is_file()
     if fmt == "jsonl":
         rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cachlamhay.errors import UsageError
-from cachlamhay.store.db import DOCUMENT_COLUMNS, Store
+from cachlamhay.store.db import DOCUMENT_COLUMNS, FACT_TYPES, Store
 from cachlamhay.vntext import fold
 
 MAX_QUERY_CHARS = 500
@@ -145,12 +145,15 @@ def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]
 def show(store: Store, doc_id: str) -> dict[str, Any]:
     doc = store.get_document(doc_id)
     doc["cluster"] = [d for d in store.cluster_members(doc["cluster_id"]) if d != doc_id]
+    doc["facts"] = store.facts_of(doc_id)
     return doc
 
 
 def stats(store: Store) -> dict[str, Any]:
     counts: dict[str, Any] = {"documents": store.count("documents")}
-    counts.update(dict.fromkeys(FACT_TABLES, 0))  # fact tables arrive with extraction
+    by_type = store.count_facts()
+    for table, kind in FACT_TYPES.items():
+        counts[table] = by_type.get(kind, 0)
     counts["clusters"] = store.count_clusters()
     counts["sources"] = {k or "(unknown)": n for k, n in store.count_by("source")}
     counts["years"] = {k or "(unknown)": n for k, n in store.count_by("substr(published, 1, 4)")}
@@ -166,15 +169,24 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: exists and is not a directory")
     out.mkdir(parents=True, exist_ok=True)
-    target = out / f"documents.{fmt}"
-    rows = store.iter_documents()
-    if fmt == "jsonl":
-        _write_jsonl(target, rows)
-    elif fmt == "csv":
-        _write_csv(target, rows, DOCUMENT_COLUMNS)
-    else:
-        _write_parquet(target, rows, DOCUMENT_COLUMNS)
-    return [target]
+    written = []
+    tables: list[tuple[str, Any, list[str]]] = [
+        ("documents", store.iter_documents(), DOCUMENT_COLUMNS),
+        ("facts", store.iter_facts(), FACT_COLUMNS),
+    ]
+    for name, rows, columns in tables:
+        target = out / f"{name}.{fmt}"
+        if fmt == "jsonl":
+            _write_jsonl(target, rows)
+        elif fmt == "csv":
+            _write_csv(target, rows, columns)
+        else:
+            _write_parquet(target, rows, columns)
+        written.append(target)
+    return written
+
+
+FACT_COLUMNS = ["fact_id", "doc_id", "type", "extractor", "start", "end", "data"]
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:
@@ -202,7 +214,7 @@ def _write_parquet(path: Path, rows: Any, columns: list[str], batch: int = 2000)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"cluster_id": pa.int64()}
+    types = {"cluster_id": pa.int64(), "fact_id": pa.int64(), "start": pa.int64(), "end": pa.int64()}
     schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
     with pq.ParquetWriter(path, schema) as writer:
         buffer: list[dict[str, Any]] = []

@@ -16,6 +16,7 @@ from typing import Any
 from cachlamhay import dedup
 from cachlamhay.clean import clean_document
 from cachlamhay.document import CleanDocument, RawDocument
+from cachlamhay.extract import extract_document
 from cachlamhay.ingest import Rejection, read_paths
 from cachlamhay.store.db import PreparedDocument, Store
 from cachlamhay.vntext import fold
@@ -59,6 +60,11 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
     """Everything the writer needs that can be computed without the database."""
     folded = fold(doc.text)
     signature = dedup.signature(folded)
+    try:
+        facts = extract_document(doc)
+    except Exception as error:  # an extractor bug must not lose the document
+        doc.meta["extract_error"] = f"{type(error).__name__}: {error}"
+        facts = None
     return PreparedDocument(
         doc=doc,
         folded_title=fold(doc.title or ""),
@@ -66,6 +72,7 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
         content_hash=dedup.content_hash(folded),
         signature=signature,
         band_keys=dedup.band_keys(signature),
+        facts=facts,
     )
 
 
@@ -73,8 +80,6 @@ def extract_paths(
     paths: Iterable[Path | str], only: set[str] | None = None
 ) -> Iterator[dict[str, Any] | Rejection]:
     """SPEC JSON for every document under ``paths`` (or only those whose id is in ``only``)."""
-    from cachlamhay.extract import extract_document
-
     for item in read_paths(paths):
         if isinstance(item, Rejection):
             if only is None:

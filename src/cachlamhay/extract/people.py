@@ -651,6 +651,8 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
 
 def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
     """(name span in sentence offsets, raw titles) for every titled person in one sentence."""
+    if not _HEAD_PATTERN.search(sentence.text):
+        return []
     c = _Classified(sentence)
     found: list[tuple[tuple[int, int], list[str]]] = []
     i = 0

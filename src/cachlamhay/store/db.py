@@ -38,6 +38,7 @@ class PreparedDocument:
     content_hash: str
     signature: np.ndarray
     band_keys: list[int]
+    facts: dict[str, Any] | None = None  # `extract_document` output, stored with the document
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,12 @@ class Store:
             "INSERT INTO minhash_bands (band, key, doc_rowid) VALUES (?, ?, ?)",
             [(band, key, rowid) for band, key in enumerate(prepared.band_keys)],
         )
+        if prepared.facts:
+            self.conn.executemany(
+                "INSERT INTO facts (doc_rowid, type, extractor, start, end, data)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                list(_fact_rows(rowid, prepared.facts)),
+            )
         return Added(rowid, cluster if cluster is not None else rowid, cluster is not None)
 
     def _cluster_of(self, prepared: PreparedDocument) -> int | None:
@@ -213,6 +220,33 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
+    def count_facts(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT type, count(*) FROM facts GROUP BY type").fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def facts_of(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT f.type, f.extractor, f.start, f.end, f.data FROM facts f"
+            " JOIN documents d ON d.rowid = f.doc_rowid WHERE d.id = ? ORDER BY f.id",
+            (doc_id,),
+        ).fetchall()
+        return [dict(r) | {"data": json.loads(r["data"])} for r in rows]
+
+    def iter_facts(self, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT f.id AS fact_id, d.id AS doc_id, f.type, f.extractor, f.start, f.end,"
+                " f.data"
+                " FROM facts f JOIN documents d ON d.rowid = f.doc_rowid"
+                " WHERE f.id > ? ORDER BY f.id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield dict(row)
+            last = int(rows[-1]["fact_id"])
+
     def count_clusters(self) -> int:
         return int(
             self.conn.execute("SELECT count(DISTINCT cluster_id) FROM documents").fetchone()[0]
@@ -242,7 +276,17 @@ class Store:
             last = int(rows[-1]["rowid"])
 
 
-_COUNTABLE = {"documents", "minhash", "minhash_bands"}
+_COUNTABLE = {"documents", "minhash", "minhash_bands", "facts"}
+FACT_TYPES = {"visits": "visit", "people": "person", "indicators": "indicator",
+              "transfers": "transfer", "practices": "practice"}
+
+
+def _fact_rows(rowid: int, facts: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
+    for key, kind in FACT_TYPES.items():
+        for fact in facts.get(key, []):
+            evidence = fact.get("evidence") or [{}]
+            yield (rowid, kind, fact.get("extractor", ""), evidence[0].get("start"),
+                   evidence[0].get("end"), json.dumps(fact, ensure_ascii=False))
 
 DOCUMENT_COLUMNS = [
     "id",

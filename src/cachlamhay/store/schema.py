@@ -43,6 +43,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX minhash_bands_key ON minhash_bands(band, key);
     """,
+    # 2: extracted facts, one row per fact, with the extractor that made it and its evidence.
+    """
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        type TEXT NOT NULL,          -- visit | person | indicator | transfer | practice
+        extractor TEXT NOT NULL,     -- e.g. "visits.v1"
+        start INTEGER,               -- first evidence span in documents.text
+        end INTEGER,
+        data TEXT NOT NULL           -- the fact as in `cachlamhay extract` (SPEC JSON)
+    );
+    CREATE INDEX facts_doc ON facts(doc_rowid);
+    CREATE INDEX facts_type ON facts(type);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
