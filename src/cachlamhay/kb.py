@@ -214,7 +214,12 @@ def _write_parquet(path: Path, rows: Any, columns: list[str], batch: int = 2000)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"cluster_id": pa.int64(), "fact_id": pa.int64(), "start": pa.int64(), "end": pa.int64()}
+    types = {
+        "cluster_id": pa.int64(),
+        "fact_id": pa.int64(),
+        "start": pa.int64(),
+        "end": pa.int64(),
+    }
     schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
     with pq.ParquetWriter(path, schema) as writer:
         buffer: list[dict[str, Any]] = []

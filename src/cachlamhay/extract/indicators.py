@@ -61,22 +61,45 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("ntm_communes", r"xa", r"nong thon moi|ntm", None, None, "commune"),
     ("ntm_districts", r"huyen|don vi cap huyen", r"nong thon moi|ntm", None, None, "district"),
     ("admin_units_reduced", r"dvhc|don vi hanh chinh|don vi", None, r"giam", None, "unit"),
-    ("admin_units", r"don vi hanh chinh|dvhc", None, None, r"sap nhap|sap xep|giam|thanh lap",
-     "unit"),
+    (
+        "admin_units",
+        r"don vi hanh chinh|dvhc",
+        None,
+        None,
+        r"sap nhap|sap xep|giam|thanh lap",
+        "unit",
+    ),
     ("staff_reduced", r"can bo|cong chuc|bien che", None, r"giam|tinh gian", None, "person"),
     ("party_members", r"dang vien", None, None, r"ket nap|moi", "person"),
     ("party_organizations", r"to chuc co so dang|chi bo|dang bo", None, None, None, "organization"),
-    ("fdi_projects", r"du an fdi|du an co von dau tu nuoc ngoai|du an von fdi"
-     r"|du an dau tu nuoc ngoai|du an dau tu truc tiep nuoc ngoai|du an co von nuoc ngoai",
-     None, None, None, "project"),
+    (
+        "fdi_projects",
+        r"du an fdi|du an co von dau tu nuoc ngoai|du an von fdi"
+        r"|du an dau tu nuoc ngoai|du an dau tu truc tiep nuoc ngoai|du an co von nuoc ngoai",
+        None,
+        None,
+        None,
+        "project",
+    ),
     ("investment_projects", r"du an", r"dau tu|von|thu hut|cap phep", None, None, "project"),
-    ("households_affected", r"ho dan|ho", r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
-     None, None, "household"),
-    ("households_affected", r"ngoi nha|can nha|nha|can", None, None, r"sap",
-     "household"),
+    (
+        "households_affected",
+        r"ho dan|ho",
+        r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
+        None,
+        None,
+        "household",
+    ),
+    ("households_affected", r"ngoi nha|can nha|nha|can", None, None, r"sap", "household"),
     ("population", r"dan|nguoi dan|nhan khau", None, None, r"nguoi", "person"),
-    ("houses_built", r"nha o|nha(?! van hoa)|can nha", r"nguoi co cong|ho ngheo|kien co|kho khan",
-     None, None, "house"),
+    (
+        "houses_built",
+        r"nha o|nha(?! van hoa)|can nha",
+        r"nguoi co cong|ho ngheo|kien co|kho khan",
+        None,
+        None,
+        "house",
+    ),
     ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
 ]
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
@@ -184,8 +207,10 @@ def _classify(
             continue
         if indicator == "population" and quantity.value < 100_000:
             continue
-        if indicator == "households_affected" and nouns.startswith("ngoi") and not re.search(
-            r"bi ngap|ngap", f"{before[-12:]} {rest[:30]}"
+        if (
+            indicator == "households_affected"
+            and nouns.startswith("ngoi")
+            and not re.search(r"bi ngap|ngap", f"{before[-12:]} {rest[:30]}")
         ):
             continue
         if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):

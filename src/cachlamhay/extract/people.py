@@ -150,10 +150,27 @@ _HEADS = [
     "Phó Giám đốc Công an",
     "Bí thư Đảng ủy",
     "Phó Bí thư Đảng ủy",
-    "TGĐ", "GĐ", "PGĐ", "PCT", "Phó CT", "Tham tán Công sứ", "Tham tán", "Đặc phái viên",
-    "Chủ tịch Thượng viện", "Quyền Chủ tịch", "Quyền Giám đốc", "Trưởng ban Quản trị",
-    "Chi cục trưởng", "Phó Chi cục trưởng", "Bí thư Tỉnh đoàn", "Bí thư Thành đoàn",
-    "Phó Bí thư Tỉnh đoàn", "Trợ lý", "Phát ngôn viên", "Chủ tịch Hội đồng", "Phó Thủ trưởng",
+    "TGĐ",
+    "GĐ",
+    "PGĐ",
+    "PCT",
+    "Phó CT",
+    "Tham tán Công sứ",
+    "Tham tán",
+    "Đặc phái viên",
+    "Chủ tịch Thượng viện",
+    "Quyền Chủ tịch",
+    "Quyền Giám đốc",
+    "Trưởng ban Quản trị",
+    "Chi cục trưởng",
+    "Phó Chi cục trưởng",
+    "Bí thư Tỉnh đoàn",
+    "Bí thư Thành đoàn",
+    "Phó Bí thư Tỉnh đoàn",
+    "Trợ lý",
+    "Phát ngôn viên",
+    "Chủ tịch Hội đồng",
+    "Phó Thủ trưởng",
 ]
 _ABBREVIATIONS = [
     (re.compile(r"\bBTV\b"), "Ban Thường vụ"),
@@ -254,10 +271,10 @@ for _head in sorted(set(_HEADS + RANKS), key=len):
 
 
 def canonical_head(title: str) -> str:
-    """"phó bí thư thường trực Tỉnh ủy" → "Phó Bí thư Thường trực Tỉnh ủy" (news that writes
+    """ "phó bí thư thường trực Tỉnh ủy" → "Phó Bí thư Thường trực Tỉnh ủy" (news that writes
     titles in lower case, as vietnews does)."""
     match = _HEAD_PATTERN.match(title)
-    if not match:
+    if not match or not match.group(0)[0].islower():
         return title
     head = _CANONICAL_HEAD.get(match.group(0).lower(), match.group(0))
     return head + title[match.end() :]
@@ -384,11 +401,14 @@ def central_body_of(titles: list[str]) -> str | None:
 
 def _foreign_title(title: str) -> bool:
     countries = gazetteer.country_aliases()
-    return any(
-        re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title)
-        for alias in countries
-        if len(alias) > 3 or alias in ("Lào", "Nga", "Mỹ", "Anh", "Pháp", "Đức", "Úc")
-    ) and "Việt Nam" not in title
+    return (
+        any(
+            re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title)
+            for alias in countries
+            if len(alias) > 3 or alias in ("Lào", "Nga", "Mỹ", "Anh", "Pháp", "Đức", "Úc")
+        )
+        and "Việt Nam" not in title
+    )
 
 
 @functools.cache
@@ -632,12 +652,12 @@ def _honorific_name(c: _Classified, end: int) -> tuple[int, int] | None:
 
 
 def _possessive_before(c: _Classified, i: int) -> bool:
-    """"… của Chủ tịch X, ông Y": the title is someone else's."""
+    """ "… của Chủ tịch X, ông Y": the title is someone else's."""
     return i > 0 and c.word(i - 1).lower() in ("của", "cùng", "với")
 
 
 def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
-    """"Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông"."""
+    """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông"."""
     n = len(c.tokens)
     if not (j + 2 < n and c.word(j) == "," and c.word(j + 1) in _HONORIFICS):
         return None
@@ -773,7 +793,7 @@ def mention_of_people(text: str, people: list[Person]) -> Person | None:
 _SHORT_REFERENCE = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([{UPPER}]\w+)(?![\w])")
 
 
-def person_actor(person: Person) -> Actor | None:
+def person_actor(person: Person) -> tuple[str, str] | None:
     """Whom an official acts for: the province, else a foreign country, else the central body."""
     if person.province:
         return ("province", person.province)

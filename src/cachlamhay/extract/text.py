@@ -130,8 +130,13 @@ def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     countries = gazetteer.country_aliases()
     foreign_units = [
-        Mention(m.start(), m.end(), "foreign",
-                f"{m.group(1).lower()} {m.group(2)} ({countries[m.group(3)]})", "")
+        Mention(
+            m.start(),
+            m.end(),
+            "foreign",
+            f"{m.group(1).lower()} {m.group(2)} ({countries[m.group(3)]})",
+            "",
+        )
         for m in _foreign_unit_pattern().finditer(text)
     ]
     taken = [(m.start, m.end) for m in foreign_units]
@@ -179,7 +184,7 @@ def mentions(text: str) -> list[Mention]:
 
 @functools.cache
 def _foreign_unit_pattern() -> re.Pattern[str]:
-    """"tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
+    """ "tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
     countries = _alternation(list(gazetteer.country_aliases()))
     return re.compile(
         rf"(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
@@ -191,7 +196,7 @@ _FOREIGNABLE = {"Quốc hội", "Chính phủ"}
 
 
 def _country_after(text: str, end: int) -> tuple[str, int] | None:
-    """"Quốc hội Cuba", "Quốc hội Cộng hòa Liên bang Myanmar": the country right after."""
+    """ "Quốc hội Cuba", "Quốc hội Cộng hòa Liên bang Myanmar": the country right after."""
     rest = text[end : end + 40]
     for alias in sorted(gazetteer.country_aliases(), key=len, reverse=True):
         if re.match(rf" {re.escape(alias)}(?![\w])", rest):

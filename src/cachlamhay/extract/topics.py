@@ -35,6 +35,7 @@ TOPIC_WORDS: dict[str, list[str]] = {
     ],
     "mass_mobilization": ["dân vận"],
     "admin_merger": [
+        r"re:sap nhap(?: \d+)? (?:don vi hanh chinh|dvhc|xa|thon|to dan pho|huyen)",
         "sáp nhập xã",
         "sáp nhập ĐVHC",
         "sáp nhập đơn vị hành chính",
@@ -132,7 +133,10 @@ _NOT_TOPIC = {
 def _patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
     compiled: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
     for topic, words in TOPIC_WORDS.items():
-        alternation = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+        alternation = "|".join(
+            w[3:] if w.startswith("re:") else re.escape(fold(w))
+            for w in sorted(words, key=len, reverse=True)
+        )
         blockers = _NOT_TOPIC.get(topic)
         block = re.compile("|".join(re.escape(fold(w)) for w in blockers)) if blockers else None
         compiled[topic] = (re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"), block)

@@ -63,7 +63,8 @@ def extract_transfers(
         if not give or _NOT_GIVE.search(folded[: give.start() + 20]):
             continue
         money = [
-            q for q in find_quantities(sentence.text)
+            q
+            for q in find_quantities(sentence.text)
             if q.unit in ("VND", "USD") and q.start > give.start()
         ]
         if not money:
@@ -81,8 +82,11 @@ def extract_transfers(
                 if target == source or key in seen:
                     continue
                 seen.add(key)
-                found.append(Transfer(source, target, amount.value, amount.unit or "VND",
-                                      _purpose(folded), index))
+                found.append(
+                    Transfer(
+                        source, target, amount.value, amount.unit or "VND", _purpose(folded), index
+                    )
+                )
     return found
 
 
@@ -112,22 +116,25 @@ def _giver(
 
 
 def _earlier_delegation(ctx: DocContext, index: int) -> Actor | None:
-    """"hai đoàn công tác của lãnh đạo Thành ủy TP HCM … Các đoàn trao …": the delegation's
+    """ "hai đoàn công tác của lãnh đạo Thành ủy TP HCM … Các đoàn trao …": the delegation's
     side, named in one of the sentences just before."""
     for k in range(index - 1, max(-1, index - 4), -1):
         sentence = ctx.sentences[k]
         folded = fold(sentence.text)
         for mention in ctx.sentence_mentions(k):
-            head = folded[max(0, mention.start - sentence.start - 50) : mention.start - sentence.start]
+            head = folded[
+                max(0, mention.start - sentence.start - 50) : mention.start - sentence.start
+            ]
             if "doan" in head:
                 return (mention.kind, mention.name)
     return None
 
 
 def _title_only(subject: str, people: list[Person]) -> Actor | None:
-    """"Bộ trưởng đã trao tặng …": the one known person holding that title."""
-    match = re.search(r"(Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh)\s*$", subject.strip()
-                      + " ")
+    """ "Bộ trưởng đã trao tặng …": the one known person holding that title."""
+    match = re.search(
+        r"(Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh)\s*$", subject.strip() + " "
+    )
     words = re.findall(r"Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh", subject)
     if not words and not match:
         return None
@@ -148,17 +155,24 @@ def _receivers(
     mentions = [m for m in ctx.sentence_mentions(index) if (m.kind, m.name) != source]
     rel = [(m.start - sentence.start, m.end - sentence.start, m) for m in mentions]
     text = sentence.text
-    close = [m for s, e, m in rel if e <= amount.start and amount.start - e <= 22
-             and not re.search(r"[;.]", text[e : amount.start])]
+    close = [
+        m
+        for s, e, m in rel
+        if e <= amount.start
+        and amount.start - e <= 22
+        and not re.search(r"[;.]", text[e : amount.start])
+    ]
     if close:
         last = close[-1]
-        if re.search(r"mỗi (?:tỉnh|thành phố|địa phương)", text[last.end - sentence.start : amount.start]):
+        if re.search(
+            r"mỗi (?:tỉnh|thành phố|địa phương)", text[last.end - sentence.start : amount.start]
+        ):
             group = [m for s, e, m in rel if e <= amount.start and amount.start - e <= 60]
             return list(dict.fromkeys((m.kind, m.name) for m in group))
         return [(last.kind, last.name)]
     if any(s < amount.start and e > verb_end - 1 for s, e, _ in rel):
         between = [m for s, e, m in rel if s >= verb_end - 1 and e <= amount.start]
-        if between and not re.search(r"\(", text[verb_end:amount.start]):
+        if between and not re.search(r"\(", text[verb_end : amount.start]):
             return [(between[0].kind, between[0].name)]
     after = [m for s, e, m in rel if s >= amount.end and s - amount.end <= 60]
     provinces_after = [m for m in after if m.kind == "province"]

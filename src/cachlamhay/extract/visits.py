@@ -11,13 +11,13 @@ few fixed shapes:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.extract.text import Mention
-from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
@@ -61,6 +61,10 @@ _PLACE = re.compile(
 )
 
 
+Actor = tuple[str, str]
+Leader = tuple[str, str] | None
+
+
 @dataclass(slots=True)
 class Visit:
     visitor: tuple[str, str]
@@ -82,10 +86,12 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
         if sentence.caption:
             continue
         folded = fold(sentence.text)
-        verb = _VISIT_VERB.search(folded)
-        if not verb:
-            continue
-        for visitor, host, leader in _actors(ctx, index, folded, verb, people, index in lead):
+        pairs: list[tuple[Actor, Actor, Leader]] = []
+        for verb in _VISIT_VERB.finditer(folded):  # the first verb that yields a visit
+            pairs = _actors(ctx, index, folded, verb, people, index in lead)
+            if pairs:
+                break
+        for visitor, host, leader in pairs:
             visit = found.setdefault((visitor, host), Visit(visitor, host))
             visit.sentence_indexes.append(index)
             if leader and not visit.leader:
@@ -113,10 +119,6 @@ def _lead_sentences(ctx: DocContext, count: int = 4) -> set[int]:
         if len(lead) >= count:
             break
     return set(lead)
-
-
-Actor = tuple[str, str]
-Leader = tuple[str, str] | None
 
 
 def _actors(
@@ -154,7 +156,12 @@ def _actors(
         return []
     hosts = _hosts(rel, folded, verb, visitor)
     if not hosts:
-        if visitor[0] != "province" and ctx.home and _TOWARD.search(folded[verb.start() :]):
+        if (
+            in_lead
+            and visitor[0] != "province"
+            and ctx.home
+            and _TOWARD.search(folded[verb.start() :])
+        ):
             hosts = [("province", ctx.home)]
         else:
             return []
@@ -172,11 +179,13 @@ def _hosts(
 ) -> list[Actor]:
     """The actor named first after the verb, and any joined to it by "và" ("hai tỉnh Khánh Hòa
     và Phú Yên")."""
-    after = [(offset, m) for offset, m in rel if offset >= verb.end() and (m.kind, m.name) != visitor]
+    after = [
+        (offset, m) for offset, m in rel if offset >= verb.end() and (m.kind, m.name) != visitor
+    ]
     if not after:
         return []
     hosts = [(after[0][1].kind, after[0][1].name)]
-    for (prev_offset, prev), (offset, mention) in zip(after, after[1:], strict=False):
+    for (prev_offset, prev), (offset, mention) in itertools.pairwise(after):
         between = folded[prev.end - prev.start + prev_offset : offset]
         if re.fullmatch(r"\s*(?:va|,)\s*(?:tinh |thanh pho |tp\.? )?", between):
             hosts.append((mention.kind, mention.name))
@@ -186,8 +195,14 @@ def _hosts(
 
 
 def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | None:
-    person = mention_of_people(text[:verb_at], people)
-    return person
+    """The official named last before the verb: the one doing the visiting."""
+    before = text[:verb_at]
+    best: tuple[int, Person] | None = None
+    for person in people:
+        at = before.rfind(person.name)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, person)
+    return best[1] if best else mention_of_people(before, people)
 
 
 def _received(
@@ -197,7 +212,7 @@ def _received(
     receiving: re.Match[str],
     people: list[Person],
 ) -> list[tuple[Actor, Actor, Leader]]:
-    """"<official of Y> (đã) tiếp <X>": Y hosts, X visits."""
+    """ "<official of Y> (đã) tiếp <X>": Y hosts, X visits."""
     receiver = mention_of_people(text[: receiving.start()], people)
     host = person_actor(receiver) if receiver else None
     if host is None:
@@ -212,7 +227,11 @@ def _received(
         guest = (after[0].kind, after[0].name) if after else None
     if host is None or guest is None or guest == host:
         return []
-    leader = (guest_person.name, guest_person.titles[0]) if guest_person and guest_person.titles else None
+    leader = (
+        (guest_person.name, guest_person.titles[0])
+        if guest_person and guest_person.titles
+        else None
+    )
     return [(guest, host, leader)]
 
 

@@ -239,7 +239,8 @@ class Store:
                 "SELECT f.id AS fact_id, d.id AS doc_id, f.type, f.extractor, f.start, f.end,"
                 " f.data"
                 " FROM facts f JOIN documents d ON d.rowid = f.doc_rowid"
-                " WHERE f.id > ? ORDER BY f.id LIMIT ?", (last, batch)
+                " WHERE f.id > ? ORDER BY f.id LIMIT ?",
+                (last, batch),
             ).fetchall()
             if not rows:
                 return
@@ -277,16 +278,28 @@ class Store:
 
 
 _COUNTABLE = {"documents", "minhash", "minhash_bands", "facts"}
-FACT_TYPES = {"visits": "visit", "people": "person", "indicators": "indicator",
-              "transfers": "transfer", "practices": "practice"}
+FACT_TYPES = {
+    "visits": "visit",
+    "people": "person",
+    "indicators": "indicator",
+    "transfers": "transfer",
+    "practices": "practice",
+}
 
 
 def _fact_rows(rowid: int, facts: dict[str, Any]) -> Iterator[tuple[Any, ...]]:
     for key, kind in FACT_TYPES.items():
         for fact in facts.get(key, []):
             evidence = fact.get("evidence") or [{}]
-            yield (rowid, kind, fact.get("extractor", ""), evidence[0].get("start"),
-                   evidence[0].get("end"), json.dumps(fact, ensure_ascii=False))
+            yield (
+                rowid,
+                kind,
+                fact.get("extractor", ""),
+                evidence[0].get("start"),
+                evidence[0].get("end"),
+                json.dumps(fact, ensure_ascii=False),
+            )
+
 
 DOCUMENT_COLUMNS = [
     "id",

@@ -1,0 +1,155 @@
+"""Extraction: the seeds against their gold, and pattern tables of real sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cachlamhay import evaluate
+from cachlamhay.clean import clean_document
+from cachlamhay.document import RawDocument
+from cachlamhay.extract import EXTRACTORS, extract_document
+from cachlamhay.extract.context import build_context
+from cachlamhay.extract.people import extract_people
+from cachlamhay.extract.topics import topics_in
+from tests.conftest import EXAMPLES, SHARED
+
+
+def extract_text(text: str, doc_id: str = "t", published: str | None = None) -> dict:  # type: ignore[type-arg]
+    doc = clean_document(RawDocument(id=doc_id, text=text, origin=doc_id, published=published))
+    return extract_document(doc)
+
+
+def test_seeds_match_their_gold_on_every_required_fact() -> None:
+    gold = evaluate.load_gold(SHARED / "gold-examples")
+    predicted = {}
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        doc = clean_document(
+            RawDocument(id=path.stem, text=path.read_text("utf-8"), origin=str(path))
+        )
+        predicted[path.stem] = extract_document(doc)
+    report = evaluate.score(gold, predicted)
+    for kind, field in report.fields.items():
+        assert field.fn == 0, (kind, [e for e in report.errors if e.type == kind])
+        assert field.fp == 0, (kind, [e for e in report.errors if e.type == kind])
+
+
+def test_every_fact_names_its_extractor() -> None:
+    out = extract_text((EXAMPLES / "000_c376ad1e370c138e.txt").read_text("utf-8"))
+    for kind in ("visits", "people", "indicators", "transfers", "practices"):
+        assert out[kind]
+        assert {fact["extractor"] for fact in out[kind]} == {EXTRACTORS[kind]}
+    assert out["doc"]["extractors"] == EXTRACTORS
+
+
+# (sentence from the corpus or the seeds, expected name → titles)
+PEOPLE = [
+    (
+        "Sáng 24/11, đoàn công tác tỉnh Hậu Giang do Bí thư Tỉnh ủy Lê Tiến Châu làm trưởng đoàn đã đến thăm và làm việc với tỉnh Hà Tĩnh.",
+        {"Lê Tiến Châu": ["Bí thư Tỉnh ủy Hậu Giang"]},
+    ),
+    (
+        "Tham gia đoàn công tác Hà Tĩnh có Trưởng ban Tổ chức Tỉnh ủy Võ Hồng Hải, Đại tá Nguyễn Xuân Thắng - Ủy viên BTV Tỉnh ủy, Chỉ huy trưởng Bộ CHQS tỉnh.",
+        {
+            "Võ Hồng Hải": ["Trưởng ban Tổ chức Tỉnh ủy Hà Tĩnh"],
+            "Nguyễn Xuân Thắng": [
+                "Đại tá",
+                "Ủy viên Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+                "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Hà Tĩnh",
+            ],
+        },
+    ),
+    (  # vietnews writes titles in lower case after the name
+        "Sáng 21-12, ông Nguyễn Chí Dũng - bộ trưởng Bộ Kế hoạch và đầu tư - làm việc với thường trực Tỉnh uỷ, UBND tỉnh An Giang.",
+        {"Nguyễn Chí Dũng": ["Bộ trưởng Bộ Kế hoạch và đầu tư"]},
+    ),
+    (  # title, then ", ông NAME,"
+        "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, cho rằng, rõ ràng là trong công tác thu hút đầu tư vẫn còn hạn chế.",
+        {"Nguyễn Mạnh Hiển": ["Bí thư Tỉnh ủy Hải Dương"]},
+    ),
+    (  # a foreign name after "ông"
+        "Tại buổi lễ, ông Choi Young Gyo, Chủ tịch ngành hóa chất của Tập đoàn Hyosung Corporation, cho biết.",
+        {"Choi Young Gyo": ["Chủ tịch"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PEOPLE)
+def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
+    ctx = build_context("t", "Tiêu đề\n" + sentence)
+    found = {p.name: p.titles for p in extract_people(ctx)}
+    for name, titles in expected.items():
+        assert name in found
+        assert found[name][: len(titles)] == titles or set(titles) <= set(found[name])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bài, Ảnh: Thu Hà",
+        "Tổng thiệt hại lên đến gần 5.500 tỷ đồng.",
+        "Nhiều người đã bị lừa đảo với tổng số tiền 3,2 tỷ đồng.",
+    ],
+)
+def test_no_people_without_a_titled_name(sentence: str) -> None:
+    assert extract_people(build_context("t", "Tiêu đề\n" + sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        (
+            "Đại biểu 2 tỉnh đã chia sẻ kinh nghiệm trên các lĩnh vực thu hút đầu tư; cải cách hành chính, cải thiện môi trường đầu tư kinh doanh; giáo dục; văn hóa; tôn giáo...",
+            ["investment", "admin_reform", "education", "culture_heritage", "religion"],
+        ),
+        (
+            "Riêng trong năm 2020, tỉnh đã tiến hành sáp nhập 80 đơn vị hành chính (ĐVHC) cấp xã",
+            ["admin_merger"],
+        ),
+        ("tạo môi trường thu hút đầu tư trên địa bàn", ["investment"]),
+    ],
+)
+def test_topics(sentence: str, topics: list[str]) -> None:
+    assert topics_in(sentence) == topics
+
+
+def test_transfer_list_with_amounts_per_province() -> None:
+    out = extract_text(
+        "TP HCM hỗ trợ miền Trung\n"
+        "Hai đoàn công tác của lãnh đạo Thành ủy TP HCM đã lên đường đến các tỉnh miền Trung. "
+        "Các đoàn trao số tiền 10 tỷ đồng hỗ trợ khẩn cấp các địa phương khắc phục thiệt hại do "
+        "thiên tai gây ra (tỉnh Quảng Bình 3 tỷ đồng, Hà Tĩnh 2 tỷ đồng)."
+    )
+    found = {(t["from"]["name"], t["to"]["name"], t["amount"]) for t in out["transfers"]}
+    assert found == {
+        ("Hồ Chí Minh", "Quảng Bình", 3e9),
+        ("Hồ Chí Minh", "Hà Tĩnh", 2e9),
+    }
+    assert {t["purpose"] for t in out["transfers"]} == {"disaster_relief"}
+
+
+def test_negative_article_has_no_facts_but_titled_people() -> None:
+    out = extract_text(
+        "Bản án cho đối tượng giả danh công an để lừa đảo\n"
+        "Ngày 25/2, TAND TP. Đà Nẵng tuyên phạt Hồ Xuân Huy (SN 1994), ngụ quận Hải Châu, 12 năm "
+        "tù về tội Lừa đảo chiếm đoạt tài sản. Chỉ với lời nổ này, từ tháng 10/2016 đến 9/2017, "
+        "nhiều người đã bị lừa đảo với tổng số tiền 3,2 tỷ đồng."
+    )
+    assert out["visits"] == out["indicators"] == out["transfers"] == out["practices"] == []
+
+
+def test_extract_cli_prints_one_json_line_per_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from cachlamhay.cli import main
+
+    assert main(["extract", str(EXAMPLES)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert {json.loads(line)["doc"]["id"] for line in lines} == {
+        "000_c376ad1e370c138e",
+        "004_64df843035bf8b4e",
+    }
