@@ -229,7 +229,7 @@ _ORG_LOWER = {
     "của",
     "tại",
 }
-_WORD = re.compile(r"[\w][\w.&'’-]*[\w&]|[\w]|[-–—,()]")
+_WORD = re.compile(r"[\w][\w.&'’-]*[\w&]|[\w]|[-–—,();:!?\"“”.*…]")
 _PROVINCE_CUE_END = re.compile(
     r"(?:\b(?:tỉnh|Tỉnh ủy|Thành ủy|UBND tỉnh|HĐND tỉnh|thành phố|UBND thành phố|HĐND thành phố"
     r"|UBND TP|HĐND TP|Công an tỉnh|MTTQ tỉnh|CHQS tỉnh|Chỉ huy Quân sự tỉnh|Đoàn ĐBQH tỉnh"
@@ -261,7 +261,7 @@ class Person:
 
 
 _HEAD_PATTERN = re.compile(
-    r"(?<![\w])(?:"
+    r"(?<![\w])(?:(?-i:nguyên|quyền)\s+)?(?:"
     + "|".join(re.escape(h) for h in sorted(set(_HEADS + RANKS), key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
@@ -503,6 +503,12 @@ ORG_NAMES = [
     "Phòng cháy chữa cháy",
     "Cảnh sát Phòng cháy chữa cháy",
     "Cộng hòa Liên bang",
+    "Văn hóa Thể thao và Du lịch",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa Thể thao",
+    "Tài nguyên - Môi trường",
+    "Tài nguyên - môi trường",
+    "Kế hoạch và đầu tư",
     "Cộng hòa Dân chủ Nhân dân",
     "Cộng hòa Xã hội chủ nghĩa",
     "Cộng hòa",
@@ -651,6 +657,15 @@ def _honorific_name(c: _Classified, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _skip_parenthetical(c: _Classified, j: int) -> int:
+    """Index after "( … )" when one starts at ``j`` (" … tỉnh Ishikawa (Nhật Bản), ông …")."""
+    if j < len(c.tokens) and c.word(j) == "(":
+        for k in range(j + 1, min(len(c.tokens), j + 12)):
+            if c.word(k) == ")":
+                return k + 1
+    return j
+
+
 def _possessive_before(c: _Classified, i: int) -> bool:
     """ "… của Chủ tịch X, ông Y": the title is someone else's."""
     return i > 0 and c.word(i - 1).lower() in ("của", "cùng", "với")
@@ -664,7 +679,7 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     end = j + 2
     while end < n and c.is_name_part(end):
         end += 1
-    if 2 <= end - (j + 2) <= 5 and (end == n or c.word(end) in (",", "(", "-", "–")):
+    if 2 <= end - (j + 2) <= 5:
         return j + 2, end
     return None
 
@@ -696,7 +711,8 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
                     continue
             i = j
             continue
-        after = _name_after_comma(c, j) if not _possessive_before(c, i) else None
+        k = _skip_parenthetical(c, j)
+        after = _name_after_comma(c, k) if not _possessive_before(c, i) else None
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
             last_name = after

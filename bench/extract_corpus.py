@@ -1,0 +1,56 @@
+"""Benchmark: `extract` over a whole corpus (default: baomoi), in-process, one core.
+
+Prints documents, facts per type, rejected inputs (must be 0), docs/s and peak RSS.
+
+    .venv/bin/python bench/extract_corpus.py [--corpus ../shared/corpus/baomoi-2017.jsonl.gz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from cachlamhay.pipeline import extract_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("visits", "people", "indicators", "transfers", "practices")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "baomoi-2017.jsonl.gz"
+    )
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"{args.corpus}: not found")
+    facts: Counter[str] = Counter()
+    documents = rejected = 0
+    started = time.perf_counter()
+    for item in extract_paths([args.corpus]):
+        if isinstance(item, dict):
+            documents += 1
+            for kind in KINDS:
+                facts[kind] += len(item[kind])
+        else:
+            rejected += 1
+    seconds = time.perf_counter() - started
+    result = {
+        "corpus": args.corpus.name,
+        "documents": documents,
+        "rejected": rejected,
+        "facts": dict(facts),
+        "seconds": round(seconds, 1),
+        "docs_per_second": round(documents / seconds, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
