@@ -25,8 +25,8 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ("grdp_per_capita", r"(?:grdp|gdp) binh quan dau nguoi|binh quan dau nguoi", ("VND", "USD")),
     (
         "grdp_growth",
-        r"tang truong kinh te|toc do tang truong|tang truong grdp|tang truong gdp"
-        r"|grdp tang|tang truong binh quan|kinh te tang truong",
+        r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)?"
+        r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong",
         ("%",),
     ),
     (
@@ -90,7 +90,7 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
         None,
         "household",
     ),
-    ("households_affected", r"ngoi nha|can nha|nha|can", None, None, r"sap", "household"),
+    ("households_affected", r"ngoi nha|can nha|nha|can", None, None, r"sap$", "household"),
     ("population", r"dan|nguoi dan|nhan khau", None, None, r"nguoi", "person"),
     (
         "houses_built",
@@ -103,12 +103,14 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
 ]
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
-_GIVING = re.compile(r"(?<![a-z])(?:trao|ung ho|ho tro|tang|quyen gop|trich)(?![a-z])")
+_GIVING = re.compile(r"(?<![a-z])(?:trao|ung ho|quyen gop|trich)(?![a-z])")
+_NOT_ECONOMY = re.compile(r"hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach")
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
 _LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
-    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]rường|[Tt]hành phố)"
+    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]rường|[Tt]hành phố"
+    r"|[Cc]ảng|[Cc]ầu|[Tt]uyến|[Cc]ông trình|[Kk]hu đô thị|[Kk]hu du lịch|[Kk]hu kinh tế)"
     rf"(?:\s+(?:[{UPPER}0-9][\w&.-]*|TNHH|CP))+)"
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
@@ -210,7 +212,8 @@ def _classify(
         if (
             indicator == "households_affected"
             and nouns.startswith("ngoi")
-            and not re.search(r"bi ngap|ngap", f"{before[-12:]} {rest[:30]}")
+            and not re.search(r"ngap", rest[:24])
+            and not re.search(r"ngap(?: (?:hon|gan|khoang))?$", before)
         ):
             continue
         if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
@@ -218,13 +221,17 @@ def _classify(
         return indicator, spec_unit
     if quantity.unit == "%" and _GRDP_AFTER.match(folded[quantity.end : quantity.end + 12]):
         return "grdp_growth", "%"
-    if quantity.unit in ("VND", "USD") and _GIVING.search(before[-60:]):
+    if quantity.unit in ("VND", "USD") and (
+        _GIVING.search(folded[: quantity.start]) or "ho tro" in before[-60:]
+    ):
         return None  # money handed over: a transfer, not an indicator
     best: tuple[int, str, str] | None = None
     for indicator, words, units in _BEFORE:
         if quantity.unit not in units:
             continue
         for match in re.finditer(words, before):
+            if indicator == "grdp_growth" and _NOT_ECONOMY.search(before[match.end() :]):
+                continue
             distance = len(before) - match.end()
             if best is None or distance < best[0]:
                 best = (distance, indicator, quantity.unit or "")
