@@ -26,13 +26,14 @@ _PRAISE = re.compile(
         r"(?:có (?:nhiều|những|một số)? ?(?:cách làm hay|cách làm sáng tạo|kinh nghiệm quý"
         r"|mô hình hay|kinh nghiệm hay)"
         r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng|học hỏi"
-        r"|học tập kinh nghiệm|bài học kinh nghiệm quý|kinh nghiệm của)"
+        r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
+        r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm))"
     )
 )
 _SHARE = re.compile(
     fold(
-        r"chia sẻ(?! (?:những |các |một số )?thông tin)"
-        + r"(?! với (?:những |các )?(?:khó khăn|mất mát))"
+        r"chia sẻ (?:với đoàn )?(?:về )?(?:những |các |một số )?"
+        + r"(?:kinh nghiệm|cách làm|bài học|mô hình|công tác|nội dung|giải pháp)"
     )
 )
 
