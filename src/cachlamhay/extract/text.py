@@ -141,8 +141,9 @@ def mentions(text: str) -> list[Mention]:
     ]
     taken = [(m.start, m.end) for m in foreign_units]
     found.extend(foreign_units)
+    covered_until = -1
     for match in _mention_pattern().finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if match.start() < covered_until or any(s <= match.start() < e for s, e in taken):
             continue
         before = text[max(0, match.start() - 14) : match.start()]
         cue_match = _CUE.search(before)
@@ -155,6 +156,7 @@ def mentions(text: str) -> list[Mention]:
             if follower:
                 name, end = follower
                 found.append(Mention(match.start(), end, "foreign", f"{surface} {name}", cue))
+                covered_until = end
                 continue
         if match.group("central"):
             found.append(
@@ -192,15 +194,22 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
     )
 
 
-_FOREIGNABLE = {"Quốc hội", "Chính phủ"}
+_FOREIGNABLE = {
+    "Quốc hội",
+    "Chính phủ",
+    "Bộ Chính trị",
+    "Ban Chấp hành Trung ương",
+    "Trung ương Đảng",
+}
 
 
 def _country_after(text: str, end: int) -> tuple[str, int] | None:
     """ "Quốc hội Cuba", "Quốc hội Cộng hòa Liên bang Myanmar": the country right after."""
-    rest = text[end : end + 40]
+    rest = text[end : end + 70]
     for alias in sorted(gazetteer.country_aliases(), key=len, reverse=True):
-        if re.match(rf" {re.escape(alias)}(?![\w])", rest):
-            return gazetteer.country_aliases()[alias], end + 1 + len(alias)
+        found = re.match(rf" (?:Đảng [^,.;]{{0,30}}? )?{re.escape(alias)}(?![\w])", rest)
+        if found:
+            return gazetteer.country_aliases()[alias], end + found.end()
     return None
 
 
