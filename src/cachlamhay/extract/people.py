@@ -188,6 +188,22 @@ _ABBREVIATIONS = [
     (re.compile(r"\bCty\b"), "Công ty"),
 ]
 _CANONICAL_HEAD: dict[str, str] = {}
+# District-level and smaller: after these a capitalised run is a place. (After "tỉnh" and
+# "thành phố" news puts the person: "Phó Chủ tịch UBND tỉnh Đặng Ngọc Sơn".)
+_PLACE_WORDS = {
+    "quận",
+    "huyện",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "thôn",
+    "ấp",
+    "bản",
+    "làng",
+    "đường",
+    "phố",
+}
 _HONORIFICS = {"ông", "bà", "ngài", "Ông", "Bà", "Ngài"}
 # Lowercase words that occur inside office and organisation names.
 _ORG_LOWER = {
@@ -577,6 +593,8 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
+    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS:
+        return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
     for start in range(begin, end - 1):
         if c.word(start) in SURNAMES and 2 <= end - start <= 5:
             return start, end
