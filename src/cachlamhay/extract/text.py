@@ -151,6 +151,10 @@ def mentions(text: str) -> list[Mention]:
         if cue in _BLOCKING_CUES:
             continue
         surface = match.group(0)
+        if _FALSE_CONTINUATION.get(surface) and text.startswith(
+            _FALSE_CONTINUATION[surface], match.end()
+        ):
+            continue  # "Thái Bình Dương" is the Pacific, not Thái Bình
         if match.group("central") and surface in _FOREIGNABLE:
             follower = _country_after(text, match.end())
             if follower:
@@ -194,6 +198,7 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
     )
 
 
+_FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu"}
 _FOREIGNABLE = {
     "Quốc hội",
     "Chính phủ",

@@ -23,11 +23,15 @@ from cachlamhay.vntext import UPPER, fold
 
 VERSION = "visits.v1"
 
+# Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
+# (tham gia, tham dự, tham mưu) the same word.
 _VISIT_VERB = re.compile(
-    r"(?<![a-z])(?:tham va lam viec|lam viec|den tham|tham chinh thuc|tham hoi|tham"
-    r"|trao doi kinh nghiem|thi sat|du hoi nghi|tham du|du le|tham va khao sat"
-    r"|hoc tap kinh nghiem|hoi dam|hoi kien|khao sat|kiem tra|chao xa giao|co buoi)(?![a-z])"
+    r"(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
+    r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
+    r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi)(?!\w)"
 )
+_HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o)(?![a-z])")
+_HOST_REACH = 200  # characters between the verb and the host it introduces
 _TOWARD = re.compile(r"(?<![a-z])(?:voi|tai|den|o)(?![a-z])")
 _DELEGATION = re.compile(
     r"(?<![a-z])doan(?: cong tac| dai bieu| can bo| lanh dao| khao sat| lien nganh| cap cao)*"
@@ -87,7 +91,7 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
             continue
         folded = fold(sentence.text)
         pairs: list[tuple[Actor, Actor, Leader]] = []
-        for verb in _VISIT_VERB.finditer(folded):  # the first verb that yields a visit
+        for verb in _VISIT_VERB.finditer(sentence.text.lower()):  # first verb giving a visit
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
                 break
@@ -182,7 +186,7 @@ def _hosts(
     after = [
         (offset, m) for offset, m in rel if offset >= verb.end() and (m.kind, m.name) != visitor
     ]
-    if not after:
+    if not after or not _introduced(folded, verb.end(), after[0][0]):
         return []
     hosts = [(after[0][1].kind, after[0][1].name)]
     for (prev_offset, prev), (offset, mention) in itertools.pairwise(after):
@@ -192,6 +196,16 @@ def _hosts(
         else:
             break
     return list(dict.fromkeys(hosts))
+
+
+def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
+    """A host is the place the visit goes to: right after the verb ("thăm Hà Tĩnh"), or named
+    shortly after "với/tại/đến/sang/tới" ("làm việc với lãnh đạo chủ chốt tỉnh Bình Dương")."""
+    if host_at - verb_end < 4:
+        return True
+    if host_at - verb_end > _HOST_REACH:
+        return False
+    return bool(_HOST_CUE.search(folded[max(verb_end, host_at - 45) : host_at]))
 
 
 def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | None:
