@@ -43,7 +43,7 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ("fdi_capital", r"von fdi|von dau tu truc tiep nuoc ngoai", ("USD", "VND")),
     (
         "investment_capital",
-        r"tong von dang ky|tong von dau tu|tong so von|von dang ky|tong muc dau tu"
+        r"tong von dang ky|tong von dau tu|tong so von|von dang ky|tong muc dau tu|tong von"
         r"|von dau tu",
         ("VND", "USD"),
     ),
@@ -81,11 +81,18 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
         None,
         "project",
     ),
-    ("investment_projects", r"du an", r"dau tu|von|thu hut|cap phep", None, None, "project"),
+    (
+        "investment_projects",
+        r"du an",
+        r"dau tu|von|thu hut|cap phep|cap moi|cap va|dieu chinh|hieu luc|luy ke|tong so du an",
+        None,
+        None,
+        "project",
+    ),
     (
         "households_affected",
         r"ho dan|ho",
-        r"ngap|anh huong|thiet hai|mat nha|sap|toc mai|di doi",
+        r"\b(?:ngap|bi anh huong|thiet hai|mat nha|sap do|do sap|bi sap|toc mai|di doi)\b",
         None,
         None,
         "household",
@@ -103,10 +110,15 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
 ]
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
-_GIVING = re.compile(r"(?<![a-z])(?:trao|ung ho|quyen gop|trich)(?![a-z])")
+# A sentence that hands money over ("trao số tiền 10 tỷ đồng …", "ủng hộ 500 triệu đồng"): its
+# amounts are transfers, whatever indicator words stand near them.
+_HANDOVER = re.compile(
+    r"(?<![a-z])(?:trao|ung ho|quyen gop|trich|trao tang|gui tang)"
+    r"(?: tang| so tien| kinh phi| tien| ho tro)?\s+(?:tong cong |hon |gan |khoang )?\d"
+)
 _NOT_ECONOMY = re.compile(r"hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach")
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
-_LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+")
+_LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+(?:(?:ty|ti|trieu|nghin|ngan|van|tram)\s+)*")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
     r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]rường|[Tt]hành phố"
@@ -222,7 +234,7 @@ def _classify(
     if quantity.unit == "%" and _GRDP_AFTER.match(folded[quantity.end : quantity.end + 12]):
         return "grdp_growth", "%"
     if quantity.unit in ("VND", "USD") and (
-        _GIVING.search(folded[: quantity.start]) or "ho tro" in before[-60:]
+        _HANDOVER.search(folded[: quantity.start]) or "ho tro" in before[-60:]
     ):
         return None  # money handed over: a transfer, not an indicator
     best: tuple[int, str, str] | None = None
