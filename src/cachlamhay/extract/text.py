@@ -199,13 +199,7 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
 
 
 _FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu"}
-_FOREIGNABLE = {
-    "Quốc hội",
-    "Chính phủ",
-    "Bộ Chính trị",
-    "Ban Chấp hành Trung ương",
-    "Trung ương Đảng",
-}
+_FOREIGNABLE = set(gazetteer.CENTRAL_BODIES) | {"Bộ Quốc phòng", "Bộ Ngoại giao"}
 
 
 def _country_after(text: str, end: int) -> tuple[str, int] | None:

@@ -17,12 +17,12 @@ from cachlamhay.vntext import fold
 
 VERSION = "transfers.v1"
 
+# Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
-    fold(
-        r"trao (?:tặng |tiền )?(?:hỗ trợ|quà|kinh phí|số tiền)|trao tặng|ủng hộ|hỗ trợ|tặng|trao"
-        r"|quyên góp|chuyển"
-    )
+    r"(?<![\w])(?<!tiền )(?:trao tặng|trao hỗ trợ|trao tiền|trao số tiền|trao|gửi tặng|ủng hộ|tặng"
+    r"|quyên góp|hỗ trợ|cứu trợ|trích)(?! đổi| trả| giải| quyết| thưởng| lại| cho nhau)(?![\w])"
 )
+_MONEY_REACH = 45  # characters from the verb to the amount it gives
 _NOT_GIVE = re.compile(fold(r"đề nghị|kiến nghị|xin hỗ trợ|đề xuất|mong muốn|cần hỗ trợ|sẽ hỗ trợ"))
 _PURPOSES = [
     ("disaster_relief", fold(r"thiên tai|lũ|bão|khắc phục hậu quả|sạt lở|hạn hán|cứu trợ|ngập")),
@@ -59,15 +59,15 @@ def extract_transfers(
     seen: set[tuple[Actor, Actor, float]] = set()
     for index, sentence in enumerate(ctx.sentences):
         folded = fold(sentence.text)
-        give = _GIVE.search(folded)
+        give = _giving_verb(sentence.text)
         if not give or _NOT_GIVE.search(folded[: give.start() + 20]):
             continue
         money = [
             q
             for q in find_quantities(sentence.text)
-            if q.unit in ("VND", "USD") and q.start > give.start()
+            if q.unit in ("VND", "USD") and q.start > give.start() and q.value > 0
         ]
-        if not money:
+        if not money or money[0].start - give.end() > _MONEY_REACH:
             continue
         source = _giver(ctx, index, give.start(), people, visit_pairs)
         if source is None:
@@ -79,7 +79,7 @@ def extract_transfers(
                 receivers = [host for visitor, host in visit_pairs if visitor == source][:1]
             for target in receivers:
                 key = (source, target, amount.value)
-                if target == source or key in seen:
+                if target == source or key in seen or not _vietnamese_side(source, target):
                     continue
                 seen.add(key)
                 found.append(
@@ -88,6 +88,20 @@ def extract_transfers(
                     )
                 )
     return found
+
+
+def _giving_verb(text: str) -> re.Match[str] | None:
+    """The first giving verb followed closely by an amount ("trao hỗ trợ 500 triệu đồng")."""
+    lowered = text.lower()
+    for match in _GIVE.finditer(lowered):
+        if re.search(r"\d", lowered[match.end() : match.end() + _MONEY_REACH]):
+            return match
+    return None
+
+
+def _vietnamese_side(source: Actor, target: Actor) -> bool:
+    """The knowledge base is about Vietnamese provinces: one side must be Vietnamese."""
+    return source[0] in ("province", "central") or target[0] in ("province", "central")
 
 
 def _giver(
