@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topics_in
@@ -28,7 +29,8 @@ VERSION = "visits.v1"
 _VISIT_VERB = re.compile(
     r"(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
-    r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi)(?!\w)"
+    r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
+    r"|đến|tới|sang)(?!\w)"
 )
 _HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o)(?![a-z])")
 _HOST_REACH = 200  # characters between the verb and the host it introduces
@@ -91,7 +93,8 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
             continue
         folded = fold(sentence.text)
         pairs: list[tuple[Actor, Actor, Leader]] = []
-        for verb in _VISIT_VERB.finditer(sentence.text.lower()):  # first verb giving a visit
+        # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
+        for verb in _VISIT_VERB.finditer(sentence.text):  # the first verb giving a visit
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
                 break
@@ -152,23 +155,28 @@ def _actors(
         visitor = person_actor(subject)
         if visitor and leader is None:
             leader = (subject.name, subject.titles[0] if subject.titles else "")
-    if visitor is None and in_lead:
-        before = [m for offset, m in rel if offset < verb.start()]
+    weak_verb = verb.group(0) in _WEAK_VERBS
+    if visitor is None and in_lead and not weak_verb and verb.group(0) not in _OFFICIAL_VERBS:
+        before = [
+            m
+            for offset, m in rel
+            if offset < verb.start() and not re.search(r"(?:tai|o|nha|tru so)\s+$", folded[:offset])
+        ]
         if before and before[0].start - sentence.start < 80:
             visitor = (before[0].kind, before[0].name)
     if visitor is None:
         return []
     hosts = _hosts(rel, folded, verb, visitor)
+    if weak_verb and (not hosts or not _right_after(rel, verb, hosts[0])):
+        return []  # "đến/tới/sang" must be followed by the place itself: "đến Bình Dương"
     if not hosts:
-        if (
-            in_lead
-            and visitor[0] != "province"
-            and ctx.home
-            and _TOWARD.search(folded[verb.start() :])
-        ):
-            hosts = [("province", ctx.home)]
-        else:
-            return []
+        hosts = _place_before(rel, folded, verb, visitor)
+    if not hosts and _home_is_host(ctx, verb, visitor, in_lead):
+        hosts = [("province", ctx.home or "")]
+    if not hosts:
+        return []
+    if visitor[0] == "foreign" and "Việt Nam" not in sentence.text:
+        hosts = [h for h in hosts if h[0] != "central"]  # "Chính phủ Mỹ … với Quốc hội": theirs
     return [
         (visitor, host, leader)
         for host in hosts
@@ -196,6 +204,48 @@ def _hosts(
         else:
             break
     return list(dict.fromkeys(hosts))
+
+
+_WEAK_VERBS = {"đến", "tới", "sang"}
+# Verbs that are a visit only when an official or a delegation does them ("kiểm tra" is also
+# what police do to a car, "khảo sát" what a company does to a market).
+_OFFICIAL_VERBS = {"kiểm tra", "khảo sát", "tìm hiểu"}
+
+
+def _home_is_host(ctx: DocContext, verb: re.Match[str], visitor: Actor, in_lead: bool) -> bool:
+    """ "Phó Thủ tướng … làm việc với lãnh đạo tỉnh" in the lead of an article whose title names
+    the province: the province is the host even where the sentence does not repeat it."""
+    return bool(
+        in_lead
+        and ctx.home
+        and visitor[0] in ("central", "foreign")
+        and verb.group(0) in ("thăm và làm việc", "làm việc", "đến thăm", "thăm")
+        and ctx.title
+        and any(
+            alias in ctx.title for alias, name in province_aliases().items() if name == ctx.home
+        )
+    )
+
+
+def _right_after(rel: list[tuple[int, Mention]], verb: re.Match[str], host: Actor) -> bool:
+    for offset, mention in rel:
+        if (mention.kind, mention.name) == host and offset >= verb.end():
+            return offset - verb.end() <= len(" thành phố ")
+    return False
+
+
+def _place_before(
+    rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str], visitor: Actor
+) -> list[Actor]:
+    """ "Ngày 18/6, tại Hải Dương, Bộ trưởng … đã dự hội nghị": the place set before the subject."""
+    for offset, mention in rel:
+        if offset >= verb.start() or (mention.kind, mention.name) == visitor:
+            continue
+        if re.search(
+            r"(?<![a-z])tai\s+(?:tinh |thanh pho |tp\.? )?$", folded[max(0, offset - 16) : offset]
+        ):
+            return [(mention.kind, mention.name)]
+    return []
 
 
 def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
