@@ -208,9 +208,12 @@ def _classify(
     for indicator, nouns, required, right_before, forbidden, spec_unit in _AFTER:
         if not re.match(rf"(?:{nouns})(?![a-z])", tail):
             continue
-        context = (
-            f"{before[-60:]} | {rest}" if indicator in _LOOK_AHEAD else f"{before[-40:]} | {tail}"
-        )
+        if indicator == "households_affected":
+            context = f"{before[-30:]} | {rest[:60]}"
+        elif indicator in _LOOK_AHEAD:
+            context = f"{before[-60:]} | {rest}"
+        else:
+            context = f"{before[-40:]} | {tail}"
         if required and not re.search(required, context):
             continue
         if right_before and not re.search(
