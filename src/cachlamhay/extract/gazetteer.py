@@ -62,9 +62,10 @@ _EXTRA_ALIASES: dict[str, list[str]] = {
     "Hải Phòng": ["TP.Hải Phòng", "TP. Hải Phòng"],
     "Kon Tum": ["Kontum"],
 }
-# Short names that are also ordinary words or common place parts: matched only after a
-# "tỉnh"/"thành phố" cue or when the whole name is capitalised as a name.
-AMBIGUOUS = {"Huế", "HCM", "Vũng Tàu", "Sài Gòn"}
+# Names that are also something else ("Hồ Chí Minh" alone is the President, his ideology, the
+# Youth Union's name; "Vũng Tàu" a city inside a province): a province only after a cue such
+# as "thành phố"/"TP".
+AMBIGUOUS = {"Huế", "HCM", "Vũng Tàu", "Sài Gòn", "Hồ Chí Minh"}
 
 
 def _dataset() -> Path:

@@ -25,7 +25,8 @@ _PRAISE = re.compile(
     fold(
         r"(?:có (?:nhiều|những|một số)? ?(?:cách làm hay|cách làm sáng tạo|kinh nghiệm quý"
         r"|mô hình hay|kinh nghiệm hay)"
-        r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng|học hỏi"
+        r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng"
+        r"|học hỏi (?:kinh nghiệm|cách làm|mô hình)"
         r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
         r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm))"
     )
