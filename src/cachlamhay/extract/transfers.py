@@ -159,6 +159,9 @@ def _title_only(subject: str, people: list[Person]) -> Actor | None:
     return None
 
 
+_AMOUNT_END = re.compile(r"(?:đồng|USD|tỷ|triệu)(?!\w)")
+
+
 def _receivers(
     ctx: DocContext, index: int, amount: Quantity, verb_end: int, source: Actor
 ) -> list[Actor]:
@@ -181,7 +184,14 @@ def _receivers(
         if re.search(
             r"mỗi (?:tỉnh|thành phố|địa phương)", text[last.end - sentence.start : amount.start]
         ):
-            group = [m for s, e, m in rel if e <= amount.start and amount.start - e <= 60]
+            previous_amount = max(
+                (m.end() for m in _AMOUNT_END.finditer(text, 0, amount.start)), default=0
+            )
+            group = [
+                m
+                for s, e, m in rel
+                if previous_amount <= s and e <= amount.start and amount.start - e <= 60
+            ]
             return list(dict.fromkeys((m.kind, m.name) for m in group))
         return [(last.kind, last.name)]
     if any(s < amount.start and e > verb_end - 1 for s, e, _ in rel):
