@@ -94,7 +94,12 @@ def _giving_verb(text: str) -> re.Match[str] | None:
     """The first giving verb followed closely by an amount ("trao hỗ trợ 500 triệu đồng")."""
     lowered = text.lower()
     for match in _GIVE.finditer(lowered):
-        if re.search(r"\d", lowered[match.end() : match.end() + _MONEY_REACH]):
+        reach = 20 if match.group(0) == "hỗ trợ" else _MONEY_REACH
+        window = lowered[match.end() : match.end() + reach]
+        digit = re.search(r"\d", window)
+        if digit and not re.search(
+            r"giá bán|mức giá|với giá|giá từ|cho vay", window[: digit.start()]
+        ):
             return match
     return None
 
@@ -116,7 +121,14 @@ def _giver(
     person = mention_of_people(subject, people)
     if person is not None and (actor := person_actor(person)):
         return actor
-    before = [m for m in ctx.sentence_mentions(index) if m.end - sentence.start <= cue]
+    before = [
+        m
+        for m in ctx.sentence_mentions(index)
+        if m.end - sentence.start <= cue
+        and not re.search(
+            r"(?:tại|ở)\s+(?:tỉnh |thành phố |TP\.? )?$", sentence.text[: m.start - sentence.start]
+        )
+    ]
     if before:
         return (before[-1].kind, before[-1].name)
     titled = _title_only(subject, people)
