@@ -127,6 +127,10 @@ _SCOPE = re.compile(
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
+_NOT_INVESTMENT_PROJECT = re.compile(
+    r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
+    r"|thuoc de an|cham tien do|treo)"
+)
 
 
 @dataclass(slots=True)
@@ -222,6 +226,10 @@ def _classify(
             continue
         if forbidden and re.search(forbidden, before[-40:]):
             continue
+        if indicator in ("ntm_communes", "ntm_districts") and not re.search(
+            r"dat chuan|ve dich|cong nhan|hoan thanh", f"{before[-60:]} {rest[:40]}"
+        ):
+            continue  # "9 huyện miền núi … xây dựng nông thôn mới là rất khó": not a result
         if indicator == "population" and quantity.value < 100_000:
             continue
         if (
@@ -231,6 +239,8 @@ def _classify(
             and not re.search(r"ngap(?: (?:hon|gan|khoang))?$", before)
         ):
             continue
+        if indicator == "investment_projects" and _NOT_INVESTMENT_PROJECT.match(tail):
+            continue  # social housing, roads, dams: public works, not investment attracted
         if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
             return "fdi_projects", spec_unit
         return indicator, spec_unit
