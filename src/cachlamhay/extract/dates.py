@@ -327,7 +327,6 @@ _P_MONTH = re.compile(
     rf"(?<!{_LETTER})tháng\s+(?P<m>\d{{1,2}})(?![\d/.,-]|\s*năm\s+\d|\s+tuổi)", re.IGNORECASE
 )
 
-_CLAUSE_SPLIT = re.compile(r";")
 _RESET = re.compile(rf"(?<!{_LETTER})lũy\s+kế{_END}", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\n|[!?…]|\.(?!\d)(?=\s|$)")
 

@@ -264,8 +264,6 @@ class PersonMention:
     start: int  # name span
     end: int
     sentence: Sentence | None = None
-    foreign: bool = False
-    central_body: str | None = None
 
 
 @dataclass(slots=True)
@@ -302,11 +300,6 @@ class _Token:
     start: int
     end: int
 
-    @property
-    def capitalised(self) -> bool:
-        first = self.text[0]
-        return first.isupper() or (first.isdigit() and False)
-
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [
@@ -320,36 +313,6 @@ def _is_name_syllable(token: _Token) -> bool:
     return (text[0].isupper() and text.isalpha() and not text.isupper()) or (
         len(text) == 1 and text.isupper() and text.isalpha()
     )
-
-
-def _name_at_end(run: list[_Token], foreign_ok: bool) -> tuple[int, int] | None:
-    """(first, last+1) token indices of a person name ending ``run``'s capitalised tail."""
-    tail = len(run)
-    first = tail
-    while first > 0 and _is_name_syllable(run[first - 1]):
-        first -= 1
-    count = tail - first
-    if count < 2:
-        return None
-    for begin in range(first, tail - 1):
-        if tail - begin > 5:
-            continue
-        if run[begin].text in SURNAMES and not _province_prefix(run, begin, tail):
-            return begin, tail
-    if foreign_ok and count >= 2:
-        return max(first, tail - 4), tail
-    return None
-
-
-def _province_prefix(run: list[_Token], begin: int, tail: int) -> bool:
-    """True when the tokens from ``begin`` spell a province (or country) rather than a name."""
-    aliases = gazetteer.province_aliases()
-    for length in (4, 3, 2):
-        if begin + length <= tail:
-            words = " ".join(t.text for t in run[begin : begin + length])
-            if words in aliases and begin + length == tail:
-                return True
-    return False
 
 
 def expand_title(title: str) -> str:
@@ -547,10 +510,6 @@ _ORG_NAME_PATTERN = re.compile(
     + "|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
-)
-_HONORIFIC = re.compile(
-    r"(?:ông|bà|Ông|Bà|đồng chí|Đồng chí|anh|chị|PGS\.?TS\.?|GS\.?TS\.?|TS\.?|ThS\.?"
-    r"|PGS\.?|GS\.?|BS\.?|Bác sĩ|bác sĩ|Nhà báo|NSND|NSƯT|Luật sư|luật sư)\s*$"
 )
 
 

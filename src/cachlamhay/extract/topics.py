@@ -120,7 +120,6 @@ TOPIC_WORDS: dict[str, list[str]] = {
     "environment": ["bảo vệ môi trường", "ô nhiễm", "rác thải", "môi trường"],
     "foreign_affairs": ["đối ngoại", "hợp tác quốc tế"],
 }
-TOPICS = list(TOPIC_WORDS)
 # Phrases that contain a topic word but mean something else.
 _NOT_TOPIC = {
     "environment": ["môi trường đầu tư", "môi trường kinh doanh", "môi trường thu hút"],

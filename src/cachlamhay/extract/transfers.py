@@ -158,19 +158,14 @@ def _earlier_delegation(ctx: DocContext, index: int) -> Actor | None:
 
 def _title_only(subject: str, people: list[Person]) -> Actor | None:
     """ "Bộ trưởng đã trao tặng …": the one known person holding that title."""
-    match = re.search(
-        r"(Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh)\s*$", subject.strip() + " "
-    )
-    words = re.findall(r"Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh", subject)
-    if not words and not match:
+    heads = _TITLE_ONLY.findall(subject)
+    if not heads:
         return None
-    head = words[-1] if words else ""
-    holders = [p for p in people if any(t.startswith(head) for t in p.titles)]
-    if len(holders) == 1:
-        return person_actor(holders[0])
-    return None
+    holders = [p for p in people if any(t.startswith(heads[-1]) for t in p.titles)]
+    return person_actor(holders[0]) if len(holders) == 1 else None
 
 
+_TITLE_ONLY = re.compile(r"Bộ trưởng|Thủ tướng|Bí thư Tỉnh ủy|Chủ tịch UBND tỉnh")
 _AMOUNT_END = re.compile(r"(?:đồng|USD|tỷ|triệu)(?!\w)")
 
 

@@ -34,14 +34,12 @@ _VISIT_VERB = re.compile(
 )
 _HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o)(?![a-z])")
 _HOST_REACH = 200  # characters between the verb and the host it introduces
-_TOWARD = re.compile(r"(?<![a-z])(?:voi|tai|den|o)(?![a-z])")
 _DELEGATION = re.compile(
     r"(?<![a-z])doan(?: cong tac| dai bieu| can bo| lanh dao| khao sat| lien nganh| cap cao)*"
     r"(?: cua)?(?: (?:thuong truc|ban thuong vu|lanh dao|cac so,? nganh))?"
     r"(?: (?:tinh uy|thanh uy|ubnd|hdnd|quoc hoi|chinh phu))?"
     r"(?: tinh| thanh pho| tp\.?| nuoc| bo| dang,? nha nuoc)?\s*$"
 )
-_LED_BY = re.compile(r"(?<![a-z])do\s+$")
 _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])")
 _RECEIVES = re.compile(
     r"(?<![a-z])(?<!truc )(?:tiep va lam viec|tiep don|tiep|don tiep)"
