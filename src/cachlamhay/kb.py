@@ -50,7 +50,8 @@ def _phrase_pattern(phrases: list[list[str]]) -> re.Pattern[str]:
 
 
 def snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_CHARS) -> dict[str, Any]:
-    """A window of ``text`` around the first match, with match offsets relative to the window."""
+    """A window of ``text`` around the first match, white space squeezed, with the matches'
+    offsets in the returned snippet text (``offset`` is where the window starts in ``text``)."""
     folded = fold(text)
     first = pattern.search(folded)
     if first is None:
@@ -62,19 +63,33 @@ def snippet(text: str, pattern: re.Pattern[str], width: int = SNIPPET_CHARS) -> 
     end = min(len(text), start + width)
     while end < len(text) and not text[end].isspace() and end - start < width + 30:
         end += 1
-    window = text[start:end].replace("\n", " ")
+    prefix = "…" if start > 0 else ""
+    shown, position = _squeeze(text[start:end], len(prefix))
     highlights = [
-        [m.start() - start, m.end() - start]
+        [position[m.start() - start], position[m.end() - start]]
         for m in pattern.finditer(folded, start, end)
         if m.end() <= end
     ]
     return {
-        "text": ("…" if start > 0 else "") + window + ("…" if end < len(text) else ""),
+        "text": prefix + shown + ("…" if end < len(text) else ""),
         "offset": start,
-        "highlights": [
-            [s + (1 if start > 0 else 0), e + (1 if start > 0 else 0)] for s, e in highlights
-        ],
+        "highlights": highlights,
     }
+
+
+def _squeeze(window: str, shift: int) -> tuple[str, list[int]]:
+    """``window`` with runs of white space as one space, and where each of its offsets went."""
+    out: list[str] = []
+    position: list[int] = []
+    for ch in window:
+        position.append(len(out) + shift)
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+    position.append(len(out) + shift)
+    return "".join(out), position
 
 
 @dataclass(slots=True)
