@@ -43,7 +43,7 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ("fdi_capital", r"von fdi|von dau tu truc tiep nuoc ngoai", ("USD", "VND")),
     (
         "investment_capital",
-        r"tong von dang ky|tong von dau tu|tong so von|von dang ky|tong muc dau tu|tong von"
+        r"tong von dang ky|tong von dau tu|tong so von|von dang ky|tong von"
         r"|von dau tu",
         ("VND", "USD"),
     ),

@@ -155,6 +155,8 @@ _HEADS = [
     "PGĐ",
     "PCT",
     "Phó CT",
+    "Phó ban",
+    "Phó trưởng ban",
     "Tham tán Công sứ",
     "Tham tán",
     "Đặc phái viên",
@@ -275,7 +277,7 @@ class Person:
 
 
 _HEAD_PATTERN = re.compile(
-    r"(?<![\w])(?:(?-i:nguyên|quyền)\s+)?(?:"
+    r"(?<![\w])(?:(?-i:nguyên|quyền|Nguyên|Quyền)\s+)?(?:"
     + "|".join(re.escape(h) for h in sorted(set(_HEADS + RANKS), key=len, reverse=True))
     + r")(?![\w])",
     re.IGNORECASE,
@@ -369,6 +371,9 @@ def central_body_of(titles: list[str]) -> str | None:
         if title.startswith("Ủy viên"):
             continue
         folded = fold(title)
+        minister = re.match(r"(?:bo truong|thu truong) (?!bo )", folded)
+        if minister:  # "Bộ trưởng Giao thông Vận tải" names the ministry without "Bộ"
+            folded = "bo " + folded[minister.end() :]
         for alias, body in _central_by_fold():
             if alias in folded:
                 return body
@@ -482,6 +487,9 @@ ORG_NAMES = [
     "Phòng cháy chữa cháy",
     "Cảnh sát Phòng cháy chữa cháy",
     "Trung tâm",
+    "Thủy lợi",
+    "Giao thông Vận tải",
+    "Giao thông vận tải",
     "Bệnh viện",
     "Công ty",
     "Tổng công ty",
@@ -567,6 +575,12 @@ def _name_run_ending_at(
                 break
     if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS:
         return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
+    if (
+        begin > 1
+        and c.word(begin - 1) in ("ủy", "uỷ")
+        and c.word(begin - 2).lower() in ("quận", "huyện", "thị", "đảng", "xã", "phường")
+    ):
+        return None  # "Bí thư Quận ủy Sơn Trà"
     for start in range(begin, end - 1):
         if c.word(start) in SURNAMES and 2 <= end - start <= 5:
             return start, end

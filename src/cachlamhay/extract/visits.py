@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.extract.text import Mention
+from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
@@ -146,13 +148,21 @@ def _actors(
             visitor = (mention.kind, mention.name)
             break
     subject = _subject_person(sentence.text, verb.start(), people)
+    if subject is None and _opens_with_verb(sentence.text, verb):
+        # "Ngày 22/12, làm việc với lãnh đạo tỉnh Quảng Ninh, Thủ tướng Nguyễn Xuân Phúc …"
+        subject = mention_of_people(sentence.text[verb.end() :], people)
     if visitor is None and leader:
         person = next((p for p in people if p.name == leader[0]), None)
-        visitor = person_actor(person) if person else None
+        visitor = _acting_for(ctx, person) if person else None
     if visitor is None and subject is not None:
-        visitor = person_actor(subject)
+        visitor = _acting_for(ctx, subject)
         if visitor and leader is None:
             leader = (subject.name, subject.titles[0] if subject.titles else "")
+    if visitor is None and in_lead:
+        listed = _listed_central(sentence.text[: verb.start()])
+        if len(listed) > 1:  # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
+            hosts = _hosts(rel, folded, verb, listed[0])
+            return [(actor, host, None) for actor in listed for host in hosts if host != actor]
     weak_verb = verb.group(0) in _WEAK_VERBS
     if visitor is None and in_lead and not weak_verb and verb.group(0) not in _OFFICIAL_VERBS:
         before = [
@@ -205,6 +215,45 @@ def _hosts(
 
 
 _WEAK_VERBS = {"đến", "tới", "sang"}
+_OPENING = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?$"
+)
+_TITLE_BODIES = [
+    ("Thủ tướng", "Chính phủ"),
+    ("Chủ tịch nước", "Chủ tịch nước"),
+    ("Tổng Bí thư", "Trung ương Đảng"),
+    ("Chủ tịch Quốc hội", "Quốc hội"),
+]
+
+
+def _opens_with_verb(text: str, verb: re.Match[str]) -> bool:
+    return bool(_OPENING.match(text[: verb.start()]))
+
+
+def _listed_central(subject: str) -> list[Actor]:
+    """Central bodies and offices listed as the subject, in order."""
+    found: list[tuple[int, Actor]] = [
+        (m.start, (m.kind, m.name)) for m in mentions_in(subject) if m.kind == "central"
+    ]
+    for title, body in _TITLE_BODIES:
+        for match in re.finditer(rf"(?<![\w]){re.escape(title)}(?![\w])", subject):
+            found.append((match.start(), ("central", body)))
+    return list(dict.fromkeys(actor for _, actor in sorted(found)))
+
+
+def _acting_for(ctx: DocContext, person: Person) -> Actor | None:
+    """``person_actor``, and for "Bộ trưởng X" without the ministry, the ministry the article
+    names most."""
+    actor = person_actor(person)
+    if actor is None and any(t.startswith(("Bộ trưởng", "Thứ trưởng")) for t in person.titles):
+        ministries = Counter(
+            m.name for m in ctx.mentions if m.kind == "central" and m.name.startswith("Bộ ")
+        )
+        if ministries:
+            return ("central", ministries.most_common(1)[0][0])
+    return actor
+
+
 # Verbs that are a visit only when an official or a delegation does them ("kiểm tra" is also
 # what police do to a car, "khảo sát" what a company does to a market).
 _OFFICIAL_VERBS = {"kiểm tra", "khảo sát", "tìm hiểu"}
