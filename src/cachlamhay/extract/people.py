@@ -360,13 +360,13 @@ def central_body_of(titles: list[str]) -> str | None:
     for title in titles:
         if _foreign_title(title):
             continue
-        if re.match(r"(?:Phó )?Thủ tướng", title):
+        if re.match(r"(?:Phó )?Thủ tướng", title, re.IGNORECASE):
             return "Chính phủ"
-        if title.startswith("Tổng Bí thư"):
+        if title.lower().startswith("tổng bí thư"):
             return "Trung ương Đảng"
-        if re.match(r"(?:Phó )?Chủ tịch nước", title):
+        if re.match(r"(?:Phó )?Chủ tịch nước", title, re.IGNORECASE):
             return "Chủ tịch nước"
-        if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title):
+        if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title, re.IGNORECASE):
             return "Quốc hội"
         if title.startswith("Ủy viên"):
             continue

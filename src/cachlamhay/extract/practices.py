@@ -28,7 +28,8 @@ _PRAISE = re.compile(
         r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng"
         r"|học hỏi (?:kinh nghiệm|cách làm|mô hình)"
         r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
-        r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm))"
+        r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm)"
+        r"|nhân rộng (?:mô hình|cách làm|kinh nghiệm)|biểu dương|điển hình cho cả nước)"
     )
 )
 _SHARE = re.compile(

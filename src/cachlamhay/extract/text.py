@@ -226,6 +226,9 @@ _COMMON_WORD_COUNTRIES = {
     "Séc",
     "Lào",
     "Iran",
+    "Ba Lan",
+    "Hà Lan",
+    "Thái Lan",
 }
 _COUNTRY_CONTEXT = re.compile(
     r"(?:nước|quốc gia|Đại sứ|Tổng thống|Thủ tướng|Chính phủ|Quốc hội|Đại sứ quán|Bộ trưởng"
