@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cachlamhay.document import CleanDocument
 from cachlamhay.errors import UsageError
+from cachlamhay.extract import extract_document
+from cachlamhay.spans import Span
 from cachlamhay.store.db import DOCUMENT_COLUMNS, FACT_TYPES, Store
 from cachlamhay.vntext import fold
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 200
 SNIPPET_CHARS = 220
-FACT_TABLES = ("visits", "people", "indicators", "transfers", "practices")
+FACT_TABLES = tuple(FACT_TYPES)  # "visits", "people", … as in SPEC and `stats --json`
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -131,10 +134,6 @@ def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> Sea
 
 def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Run extraction on stored documents (their cleaned text), for ``eval`` without inputs."""
-    from cachlamhay.document import CleanDocument
-    from cachlamhay.extract import extract_document
-    from cachlamhay.spans import Span
-
     found: dict[str, dict[str, Any]] = {}
     for doc_id in doc_ids:
         if not store.has_document(doc_id):

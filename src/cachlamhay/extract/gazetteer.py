@@ -347,3 +347,41 @@ def central_aliases() -> dict[str, str]:
     aliases = {name: name for name in CENTRAL_BODIES}
     aliases.update({normalize_unicode(k): v for k, v in CENTRAL_ALIASES.items()})
     return aliases
+
+
+# -- compiled look-ups ---------------------------------------------------------------------------
+
+
+def alternation(names: list[str]) -> str:
+    """A regex alternation of literal names, longest first (so "Hà Nội" never wins over a
+    longer name starting the same way)."""
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@functools.cache
+def province_in_title_pattern() -> re.Pattern[str]:
+    """Province names of more than three characters, as whole words."""
+    names = [alias for alias in province_aliases() if len(alias) > 3]
+    return re.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])")
+
+
+@functools.cache
+def province_substring_pattern() -> re.Pattern[str]:
+    """The same names anywhere, even glued to the next word ("Quảng Ngãikiêm" in a typo)."""
+    return re.compile(alternation([alias for alias in province_aliases() if len(alias) > 3]))
+
+
+@functools.cache
+def country_in_title_pattern() -> re.Pattern[str]:
+    """Country names that, inside an office title, make it a foreign office."""
+    short = ("Lào", "Nga", "Mỹ", "Anh", "Pháp", "Đức", "Úc")
+    names = [alias for alias in country_aliases() if len(alias) > 3 or alias in short]
+    return re.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])")
+
+
+@functools.cache
+def country_after_pattern() -> re.Pattern[str]:
+    """A country right after a body's name, maybe through its party: " Đảng Cộng sản Cuba"."""
+    return re.compile(
+        rf" (?:Đảng [^,.;]{{0,30}}? )?({alternation(list(country_aliases()))})(?![\w])"
+    )

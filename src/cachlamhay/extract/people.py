@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.text import Sentence
+from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
 VERSION = "people.v1"
@@ -282,7 +282,8 @@ _HEAD_PATTERN = re.compile(
     + r")(?![\w])",
     re.IGNORECASE,
 )
-for _head in sorted(set(_HEADS + RANKS), key=len):
+# The first spelling in _HEADS wins; list order, not set order, so every process agrees.
+for _head in sorted(dict.fromkeys(_HEADS + RANKS), key=len):
     _CANONICAL_HEAD.setdefault(_head.lower(), _head)
 
 
@@ -339,8 +340,8 @@ def complete_title(title: str, province: str | None) -> str:
 
 
 def _names_province(title: str) -> bool:
-    folded_aliases = gazetteer.province_aliases()
-    return any(alias in title for alias in folded_aliases if len(alias) > 3)
+    """Any province spelling inside the title, even glued to the next word."""
+    return bool(gazetteer.province_substring_pattern().search(title))
 
 
 def _organisation(title: str) -> str | None:
@@ -349,10 +350,11 @@ def _organisation(title: str) -> str | None:
 
 
 def province_of_title(title: str) -> str | None:
-    for alias, name in sorted(gazetteer.province_aliases().items(), key=lambda kv: -len(kv[0])):
-        if len(alias) > 3 and re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title):
-            return name
-    return None
+    """The province a title names (the longest name when it names several spellings)."""
+    found = [m.group(0) for m in gazetteer.province_in_title_pattern().finditer(title)]
+    if not found:
+        return None
+    return gazetteer.province_aliases()[max(found, key=len)]
 
 
 def central_body_of(titles: list[str]) -> str | None:
@@ -384,15 +386,7 @@ def central_body_of(titles: list[str]) -> str | None:
 
 
 def _foreign_title(title: str) -> bool:
-    countries = gazetteer.country_aliases()
-    return (
-        any(
-            re.search(rf"(?<![\w]){re.escape(alias)}(?![\w])", title)
-            for alias in countries
-            if len(alias) > 3 or alias in ("Lào", "Nga", "Mỹ", "Anh", "Pháp", "Đức", "Úc")
-        )
-        and "Việt Nam" not in title
-    )
+    return "Việt Nam" not in title and bool(gazetteer.country_in_title_pattern().search(title))
 
 
 @functools.cache
@@ -826,9 +820,7 @@ def person_actor(person: Person) -> tuple[str, str] | None:
 
 
 def _country_in(text: str) -> str | None:
-    from cachlamhay.extract.text import mentions as _mentions_in
-
-    for mention in _mentions_in(text):
+    for mention in mentions(text):
         if mention.kind == "foreign":
             return mention.name
     return None

@@ -105,18 +105,14 @@ _CUE = re.compile(
 )
 
 
-def _alternation(names: list[str]) -> str:
-    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-
-
 @functools.cache
 def _mention_pattern() -> re.Pattern[str]:
     provinces = list(gazetteer.province_aliases())
     central = list(gazetteer.central_aliases())
     countries = list(gazetteer.country_aliases())
     return re.compile(
-        rf"(?<![\w.])(?:(?P<central>{_alternation(central)})|(?P<province>{_alternation(provinces)})"
-        rf"|(?P<foreign>{_alternation(countries)}))(?![\w])"
+        rf"(?<![\w.])(?:(?P<central>{gazetteer.alternation(central)})|(?P<province>{gazetteer.alternation(provinces)})"
+        rf"|(?P<foreign>{gazetteer.alternation(countries)}))(?![\w])"
     )
 
 
@@ -191,7 +187,7 @@ def mentions(text: str) -> list[Mention]:
 @functools.cache
 def _foreign_unit_pattern() -> re.Pattern[str]:
     """ "tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
-    countries = _alternation(list(gazetteer.country_aliases()))
+    countries = gazetteer.alternation(list(gazetteer.country_aliases()))
     return re.compile(
         rf"(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
         rf" ((?:[{UPPER}][\w'-]*)(?: [{UPPER}][\w'-]*){{0,3}}) \(({countries})\)"
@@ -204,12 +200,10 @@ _FOREIGNABLE = set(gazetteer.CENTRAL_BODIES) | {"Bộ Quốc phòng", "Bộ Ngo�
 
 def _country_after(text: str, end: int) -> tuple[str, int] | None:
     """ "Quốc hội Cuba", "Quốc hội Cộng hòa Liên bang Myanmar": the country right after."""
-    rest = text[end : end + 70]
-    for alias in sorted(gazetteer.country_aliases(), key=len, reverse=True):
-        found = re.match(rf" (?:Đảng [^,.;]{{0,30}}? )?{re.escape(alias)}(?![\w])", rest)
-        if found:
-            return gazetteer.country_aliases()[alias], end + found.end()
-    return None
+    found = gazetteer.country_after_pattern().match(text[end : end + 70])
+    if found is None:
+        return None
+    return gazetteer.country_aliases()[found.group(1)], end + found.end()
 
 
 _COMMON_WORD_COUNTRIES = {
