@@ -114,6 +114,32 @@ def test_topics(sentence: str, topics: list[str]) -> None:
     assert topics_in(sentence) == topics
 
 
+# (title + lead from the corpus, expected (visitor, host) names)
+VISITS = [
+    (  # an unnamed "Thành ủy" is the city's, not the province last named
+        "TP.HCM học tập xây dựng mô hình nhà ở xã hội như Bình Dương\n"
+        "“TP.HCM muốn học tập những kinh nghiệm của Bình Dương để thực hiện các dự án nhà ở xã "
+        "hội” - đây là những chia sẻ của Bí thư Thành ủy Đinh La Thăng khi tìm hiểu mô hình nhà "
+        "ở xã hội tại tỉnh Bình Dương ngày 5/2.",
+        {("Hồ Chí Minh", "Bình Dương")},
+    ),
+    (  # the ministry in brackets after the title; the province at the end of an address
+        "Tình hình sạt lở bờ sông Tiền tại Đồng Tháp\n"
+        "Ngày 11/5, ông Trần Quang Hoài, Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ Nông nghiệp "
+        "và Phát triển nông thôn) dẫn đầu Đoàn khảo sát liên ngành đến khảo sát thực địa, kiểm "
+        "tra tình hình xử lý sạt lở bờ sông Tiền khu vực xã Bình Thành, huyện Thanh Bình, tỉnh "
+        "Đồng Tháp.",
+        {("Bộ Nông nghiệp và Phát triển nông thôn", "Đồng Tháp")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VISITS)
+def test_visit_patterns(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(v["visitor"]["name"], v["host"]["name"]) for v in extract_text(text)["visits"]}
+    assert found == expected
+
+
 def test_transfer_list_with_amounts_per_province() -> None:
     out = extract_text(
         "TP HCM hỗ trợ miền Trung\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from cachlamhay.extract.gazetteer import is_city
 from cachlamhay.extract.text import Mention, Sentence, mentions, sentences
 from cachlamhay.spans import Span
 
@@ -46,6 +47,21 @@ class DocContext:
             if provinces:
                 return provinces[-1].name
         return self.home
+
+    def focus_of_kind(self, index: int, offset: int, city: bool) -> str | None:
+        """``focus_before`` restricted to centrally-run cities (``city``) or to provinces: an
+        unnamed "Thành ủy" is a city's, an unnamed "Tỉnh ủy" a province's. None when no unit of
+        that kind is in focus (the sentence, its paragraph, the home province)."""
+        sentence = self.sentences[index]
+        candidates = [m.name for m in reversed(self.provinces_in(index)) if m.end <= offset]
+        for k in range(index - 1, -1, -1):
+            if self.sentences[k].paragraph != sentence.paragraph:
+                break
+            if not self.sentences[k].caption:
+                candidates += [m.name for m in reversed(self.provinces_in(k))]
+        if self.home:
+            candidates.append(self.home)
+        return next((name for name in candidates if is_city(name) == city), None)
 
     def paragraph_focus(self, index: int, offset: int) -> str | None:
         """Like ``focus_before`` but looking back across paragraphs too (figures in reports)."""

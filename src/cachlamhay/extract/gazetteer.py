@@ -112,6 +112,12 @@ def successor_of(name: str) -> str:
     return provinces()[name].successor
 
 
+def is_city(name: str) -> bool:
+    """A centrally-run city ("Thành phố Hồ Chí Minh"), as opposed to a province ("Tỉnh …")."""
+    province = provinces().get(name)
+    return bool(province and province.full_name.startswith("Thành phố"))
+
+
 def predecessors_of(name: str) -> list[str]:
     """Old units that became (part of) ``name`` on 1 July 2025, itself excluded."""
     return sorted(p.name for p in provinces().values() if p.successor == name and p.name != name)

@@ -664,6 +664,16 @@ def _skip_parenthetical(c: _Classified, j: int) -> int:
     return j
 
 
+def _parenthetical_body(c: _Classified, j: int) -> str | None:
+    """The central body named alone in "( … )" starting at token ``j``."""
+    end = _skip_parenthetical(c, j)
+    if end == j:
+        return None
+    inside = c.sentence.text[c.tokens[j].end : c.tokens[end - 1].start].strip()
+    body = central_body_of([inside])
+    return inside if body and fold(inside) in {fold(a) for a, b in _central_by_fold()} else None
+
+
 def _possessive_before(c: _Classified, i: int) -> bool:
     """ "… của Chủ tịch X, ông Y": the title is someone else's."""
     return i > 0 and c.word(i - 1).lower() in ("của", "cùng", "với")
@@ -697,6 +707,10 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             continue
         titles, name, j = _chain(c, i)
         text_titles = [_span_text(c, a, b) for a, b in titles]
+        body = _parenthetical_body(c, j)
+        if body and text_titles:
+            # "Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ NN&PTNT)": the ministry it belongs to
+            text_titles[-1] = f"{text_titles[-1]}, {body}"
         if name:
             found.append(((c.tokens[name[0]].start, c.tokens[name[1] - 1].end), text_titles))
             last_name = name
@@ -754,7 +768,12 @@ def extract_people(ctx: DocContext) -> list[Person]:
         sentence = ctx.sentences[index]
         expanded = [expand_title(t) for t in titles]
         chain_province = next((p for t in expanded if (p := province_of_title(t))), None)
-        province = chain_province or explicit.get(name) or ctx.focus_before(index, start)
+        province = (
+            chain_province
+            or explicit.get(name)
+            or _unit_of_kind(ctx, index, start, expanded)
+            or ctx.focus_before(index, start)
+        )
         completed = [complete_title(t, province) if _is_provincial(t) else t for t in expanded]
         mention = PersonMention(name, completed, province, start, end, sentence)
         person = people.setdefault(name, Person(name))
@@ -768,6 +787,17 @@ def extract_people(ctx: DocContext) -> list[Person]:
             (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
         )
     return list(people.values())
+
+
+def _unit_of_kind(ctx: DocContext, index: int, start: int, titles: list[str]) -> str | None:
+    """For a title that says which kind of unit it serves but not which one ("Bí thư Thành ủy"),
+    the unit of that kind in focus."""
+    for title in titles:
+        if re.search(r"Thành ủy|HĐND thành phố|UBND thành phố|\bTP\b", title):
+            return ctx.focus_of_kind(index, start, city=True)
+        if re.search(r"Tỉnh ủy|\btỉnh\b", title):
+            return ctx.focus_of_kind(index, start, city=False)
+    return None
 
 
 def _is_provincial(title: str) -> bool:

@@ -34,7 +34,12 @@ _VISIT_VERB = re.compile(
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|đến|tới|sang)(?!\w)"
 )
-_HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o)(?![a-z])")
+_HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o|khu vuc|dia ban)(?![a-z])")
+# "xã Bình Thành, huyện Thanh Bình, tỉnh Đồng Tháp": the address leading up to the province
+_ADDRESS_BEFORE = re.compile(
+    r"(?:(?:xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tp\.?) [^,]{1,30},\s*)+"
+    r"(?:tinh |thanh pho |tp\.? ?)?$"
+)
 _HOST_REACH = 200  # characters between the verb and the host it introduces
 _DELEGATION = re.compile(
     r"(?<![a-z])doan(?: cong tac| dai bieu| can bo| lanh dao| khao sat| lien nganh| cap cao)*"
@@ -302,7 +307,9 @@ def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
         return True
     if host_at - verb_end > _HOST_REACH:
         return False
-    return bool(_HOST_CUE.search(folded[max(verb_end, host_at - 45) : host_at]))
+    address = _ADDRESS_BEFORE.search(folded[max(verb_end, host_at - 120) : host_at])
+    cue_end = host_at - len(address.group(0)) if address else host_at
+    return bool(_HOST_CUE.search(folded[max(verb_end, cue_end - 45) : host_at]))
 
 
 def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | None:
