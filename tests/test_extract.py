@@ -131,6 +131,13 @@ VISITS = [
         "Đồng Tháp.",
         {("Bộ Nông nghiệp và Phát triển nông thôn", "Đồng Tháp")},
     ),
+    (  # the first of the listed officials leads; the event attended is the city's
+        "Phó Thủ tướng Vũ Đức Đam đánh giá cao “Thung lũng Silicon” tại Đà Nẵng\n"
+        "Ngày 29/3, Phó Thủ tướng Chính phủ Vũ Đức Đam, Thứ trưởng Bộ Thông tin và Truyền thông "
+        "Phạm Hồng Hải đã đến tham dự khánh thành dự án khu Công nghệ thông tin (CNTT) tập trung "
+        "TP. Đà Nẵng (Danang IT Park).",
+        {("Chính phủ", "Đà Nẵng")},
+    ),
 ]
 
 

@@ -287,6 +287,11 @@ for _head in sorted(dict.fromkeys(_HEADS + RANKS), key=len):
     _CANONICAL_HEAD.setdefault(_head.lower(), _head)
 
 
+def starts_with_title(text: str) -> bool:
+    """ "Phó Thủ tướng Chính phủ Vũ Đức Đam …": ``text`` opens with an office."""
+    return bool(_HEAD_PATTERN.match(text))
+
+
 def canonical_head(title: str) -> str:
     """ "phó bí thư thường trực Tỉnh ủy" → "Phó Bí thư Thường trực Tỉnh ủy" (news that writes
     titles in lower case, as vietnews does)."""

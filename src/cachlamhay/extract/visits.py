@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.gazetteer import province_aliases
-from cachlamhay.extract.people import Person, mention_of_people, person_actor
+from cachlamhay.extract.people import (
+    Person,
+    mention_of_people,
+    person_actor,
+    starts_with_title,
+)
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
@@ -182,6 +187,8 @@ def _actors(
     hosts = _hosts(rel, folded, verb, visitor)
     if weak_verb and (not hosts or not _right_after(rel, verb, hosts[0])):
         return []  # "đến/tới/sang" must be followed by the place itself: "đến Bình Dương"
+    if not hosts and visitor[0] in ("central", "foreign") and verb.group(0) in _EVENT_VERBS:
+        hosts = _event_owner(rel, verb)
     if not hosts:
         hosts = _place_before(rel, folded, verb, visitor)
     if not hosts and _home_is_host(ctx, verb, visitor, in_lead):
@@ -286,6 +293,19 @@ def _right_after(rel: list[tuple[int, Mention]], verb: re.Match[str], host: Acto
     return False
 
 
+# Attending an event: the event is the province's ("dự khánh thành khu CNTT tập trung TP. Đà Nẵng")
+_EVENT_VERBS = {"tham dự", "dự lễ", "dự hội nghị"}
+
+
+def _event_owner(rel: list[tuple[int, Mention]], verb: re.Match[str]) -> list[Actor]:
+    after = [
+        (m.kind, m.name)
+        for offset, m in rel
+        if m.kind == "province" and verb.end() <= offset <= verb.end() + _HOST_REACH
+    ]
+    return after[:1]
+
+
 def _place_before(
     rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str], visitor: Actor
 ) -> list[Actor]:
@@ -312,15 +332,29 @@ def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
     return bool(_HOST_CUE.search(folded[max(verb_end, cue_end - 45) : host_at]))
 
 
+_SUBJECT_OPENER = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua|Cùng ngày|Trước đó)[^,]{0,25},\s*)?"
+    r"(?:(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+)?"
+)
+
+
 def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | None:
-    """The official named last before the verb: the one doing the visiting."""
+    """The official doing the visiting: the first one when the sentence opens with them ("Ngày
+    29/3, Phó Thủ tướng A, Thứ trưởng B đã đến …": A leads), else the one named last before the
+    verb."""
     before = text[:verb_at]
-    best: tuple[int, Person] | None = None
-    for person in people:
-        at = before.rfind(person.name)
-        if at >= 0 and (best is None or at > best[0]):
-            best = (at, person)
-    return best[1] if best else mention_of_people(before, people)
+    named = sorted(
+        ((at, person) for person in people if (at := before.rfind(person.name)) >= 0),
+        key=lambda pair: pair[0],
+    )
+    if not named:
+        return mention_of_people(before, people)
+    opener = _SUBJECT_OPENER.match(before)
+    rest = before[opener.end() if opener else 0 :]
+    first = min(named, key=lambda pair: before.find(pair[1].name))[1]
+    if len(named) > 1 and (starts_with_title(rest) or rest.startswith(first.name)):
+        return first
+    return named[-1][1]
 
 
 def _received(
