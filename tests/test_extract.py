@@ -147,6 +147,40 @@ def test_visit_patterns(text: str, expected: set[tuple[str, str]]) -> None:
     assert found == expected
 
 
+# (title + sentence from the corpus, expected (province, indicator, value))
+INDICATORS = [
+    (  # "nhu cầu NƠXH" is a need, not a bridge ("cầu") scoping the figure away
+        "TP.HCM học tập Bình Dương\nNhu cầu NƠXH cho người lao động TP.HCM rất lớn. TP.HCM là đô "
+        "thị đặc biệt với dân số khoảng 13 triệu người nên nhu cầu về nhà ở rất lớn.",
+        {("Hồ Chí Minh", "population", 13_000_000)},
+    ),
+    (  # households relocated for urban renewal are not disaster-affected
+        "TP.HCM học tập Bình Dương\nTP.HCM có 13.000 hộ di dời trong dự án chỉnh trang đô thị.",
+        set(),
+    ),
+    (  # growth alone opening the clause
+        "Đà Nẵng tổng kết năm\nNăm 2016, kinh tế Đà Nẵng khởi sắc. Trong đó tăng trưởng đạt 8,3%, "
+        "thu ngân sách được giao ở mức cao.",
+        {("Đà Nẵng", "grdp_growth", 8.3)},
+    ),
+    (  # the same count continued for the next provinces of the list
+        "Mưa lũ miền Trung\nDo mưa lũ, Quảng Bình thiệt hại nặng nhất với 93.000 ngôi nhà bị "
+        "ngập, tiếp đó là Hà Tĩnh với 25.000 căn và Nghệ An gần 3.000.",
+        {
+            ("Quảng Bình", "households_affected", 93_000),
+            ("Hà Tĩnh", "households_affected", 25_000),
+            ("Nghệ An", "households_affected", 3_000),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDICATORS)
+def test_indicator_patterns(text: str, expected: set[tuple[str, str, float]]) -> None:
+    out = extract_text(text)
+    assert {(i["province"], i["indicator"], i["value"]) for i in out["indicators"]} == expected
+
+
 def test_transfer_list_with_amounts_per_province() -> None:
     out = extract_text(
         "TP HCM hỗ trợ miền Trung\n"

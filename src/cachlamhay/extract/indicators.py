@@ -26,7 +26,9 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     (
         "grdp_growth",
         r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)?"
-        r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong",
+        r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong"
+        # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's
+        r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)",
         ("%",),
     ),
     (
@@ -84,7 +86,8 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     (
         "investment_projects",
         r"du an",
-        r"dau tu|von|thu hut|cap phep|cap moi|cap va|dieu chinh|hieu luc|luy ke|tong so du an",
+        r"(?<!chu )dau tu|von|thu hut|cap phep|cap moi|cap va|dieu chinh|hieu luc|luy ke"
+        r"|tong so du an",
         None,
         None,
         "project",
@@ -109,6 +112,12 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ),
     ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
 ]
+# Households count as affected only where a disaster is written nearby (not "321 hộ dân trong
+# khu vực bị ảnh hưởng" by a project, not "13.000 hộ di dời" for urban renewal).
+_DISASTER = re.compile(
+    r"(?<![a-z])(?:bao|lu|lut|ngap|sat lo|thien tai|mua lon|lu quet|loc|trieu cuong|han han"
+    r"|xam nhap man|dong dat|chay rung|hoa hoan)(?![a-z])"
+)
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
 # A sentence that hands money over ("trao số tiền 10 tỷ đồng …", "ủng hộ 500 triệu đồng"): its
 # amounts are transfers, whatever indicator words stand near them.
@@ -121,8 +130,11 @@ _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
 _LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+(?:(?:ty|ti|trieu|nghin|ngan|van|tram)\s+)*")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
-    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]rường|[Tt]hành phố"
-    r"|[Cc]ảng|[Cc]ầu|[Tt]uyến|[Cc]ông trình|[Kk]hu đô thị|[Kk]hu du lịch|[Kk]hu kinh tế)"
+    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]hành phố"
+    # not "thị trường Mỹ", "nhu cầu NƠXH", "trực tuyến"
+    r"|(?<![Tt]hị )(?<![Mm]ôi )(?<![Hh]iện )(?<![Cc]hiến )(?<![Qq]uảng )[Tt]rường"
+    r"|[Cc]ảng|(?<![Nn]hu )(?<![Yy]êu )[Cc]ầu|(?<![Tt]rực )[Tt]uyến"
+    r"|[Cc]ông trình|[Kk]hu đô thị|[Kk]hu du lịch|[Kk]hu kinh tế)"
     rf"(?:\s+(?:[{UPPER}0-9][\w&.-]*|TNHH|CP))+)"
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
@@ -157,13 +169,19 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
         if not quantities:
             continue
         folded = fold(sentence.text)
+        last_figure: tuple[str, str, Quantity] | None = None
         for quantity in quantities:
             clause_start = _clause_start(sentence.text, quantity.start)
             clause_end = _clause_end(sentence.text, quantity.end)
             matched = _classify(folded, quantity, clause_start, clause_end)
             if matched is None:
+                matched = _elliptic(ctx, index, sentence.start, quantity, last_figure)
+            if matched is None:
                 continue
             indicator, unit = matched
+            last_figure = (indicator, unit, quantity)
+            if indicator == "households_affected" and not _near_disaster(ctx, index):
+                continue
             province = ctx.paragraph_focus(index, sentence.start + quantity.start)
             if province is None:
                 continue
@@ -190,6 +208,41 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
                 )
             )
     return _dedupe(found)
+
+
+def _near_disaster(ctx: DocContext, index: int) -> bool:
+    texts = [ctx.sentences[k].text for k in (index - 1, index) if k >= 0]
+    return bool(_DISASTER.search(fold(" ".join(texts))))
+
+
+def _elliptic(
+    ctx: DocContext,
+    index: int,
+    offset: int,
+    quantity: Quantity,
+    previous: tuple[str, str, Quantity] | None,
+) -> tuple[str, str] | None:
+    """ "Quảng Bình … 93.000 ngôi nhà bị ngập, tiếp đó là Hà Tĩnh với 25.000 căn và Nghệ An gần
+    3.000": a figure right after another province in the same list counts the same thing."""
+    if previous is None:
+        return None
+    indicator, unit, earlier = previous
+    if quantity.unit not in (None, earlier.unit) and not _same_noun(quantity, earlier):
+        return None
+    at = offset + (quantity.qualifier_start or quantity.start)
+    named = [m for m in ctx.provinces_in(index) if offset + earlier.end <= m.start and m.end <= at]
+    if not named:
+        return None
+    gap = fold(ctx.text[named[-1].end : at])
+    if not re.fullmatch(r"\s*(?:voi|la|co|:|-|–)?\s*", gap):
+        return None
+    return indicator, unit
+
+
+def _same_noun(quantity: Quantity, earlier: Quantity) -> bool:
+    nouns = {"can", "ngoi", "nha", "ho"}
+    word = fold(quantity.raw).split()[-1]
+    return word in nouns and fold(earlier.raw).split()[-1] in nouns | {"nha"}
 
 
 def _clause_start(text: str, at: int) -> int:
