@@ -172,6 +172,34 @@ INDICATORS = [
             ("Nghệ An", "households_affected", 3_000),
         },
     ),
+    (  # each sum takes the words since the previous sum: the second is domestic
+        "Bình Phước xúc tiến đầu tư\nTại hội nghị, UBND tỉnh Bình Phước đã trao giấy chứng nhận "
+        "đăng ký đầu tư cho 10 dự án đầu tư nước ngoài với tổng vốn đầu tư hơn 315 triệu USD và "
+        "14 dự án đầu tư trong nước với tổng vốn đầu tư 818 triệu USD.",
+        {
+            ("Bình Phước", "fdi_projects", 10),
+            ("Bình Phước", "fdi_capital", 315e6),
+            ("Bình Phước", "investment_projects", 14),
+            ("Bình Phước", "investment_capital", 818e6),
+        },
+    ),
+    (  # "X dự án nước ngoài và Y dự án trong nước với … USD và … đồng": respectively
+        "Bà Rịa - Vũng Tàu thu hút đầu tư\nTỉnh Bà Rịa-Vũng Tàu đã thu hút thêm được 19 dự án "
+        "đầu tư nước ngoài và 22 dự án đầu tư trong nước với tổng vốn đầu tư đăng ký là 546 "
+        "triệu USD và 4.523 tỉ đồng.",
+        {
+            ("Bà Rịa - Vũng Tàu", "fdi_projects", 19),
+            ("Bà Rịa - Vũng Tàu", "investment_projects", 22),
+            ("Bà Rịa - Vũng Tàu", "fdi_capital", 546e6),
+            ("Bà Rịa - Vũng Tàu", "investment_capital", 4523e9),
+        },
+    ),
+    (  # figures of a park, named before or after them, are not the province's
+        "Bình Phước thu hút FDI\nTrong năm 2018, tỉnh Bình Phước có 7 dự án đầu tư vào khu công "
+        "nghiệp Becamex Bình Phước. Khu CNTT tập trung TP. Đà Nẵng có tổng vốn đầu tư hơn 120 "
+        "triệu USD.",
+        set(),
+    ),
 ]
 
 
@@ -179,6 +207,16 @@ INDICATORS = [
 def test_indicator_patterns(text: str, expected: set[tuple[str, str, float]]) -> None:
     out = extract_text(text)
     assert {(i["province"], i["indicator"], i["value"]) for i in out["indicators"]} == expected
+
+
+def test_a_foreign_government_gives_as_its_country() -> None:
+    out = extract_text(
+        "Mỹ tài trợ bảo vệ rừng Trường Sơn\n"
+        "Trước đó, Chính phủ Mỹ hỗ trợ 14 triệu USD cho tỉnh Quảng Nam thực hiện dự án."
+    )
+    assert {(t["from"]["name"], t["to"]["name"]) for t in out["transfers"]} == {
+        ("Hoa Kỳ", "Quảng Nam")
+    }
 
 
 def test_transfer_list_with_amounts_per_province() -> None:

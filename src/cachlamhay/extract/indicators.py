@@ -137,6 +137,15 @@ _SCOPE = re.compile(
     r"|[Cc]ông trình|[Kk]hu đô thị|[Kk]hu du lịch|[Kk]hu kinh tế)"
     rf"(?:\s+(?:[{UPPER}0-9][\w&.-]*|TNHH|CP))+)"
 )
+# Parks named by kind alone ("Khu CNTT tập trung TP. Đà Nẵng")
+_SCOPE_PARK = re.compile(
+    r"(?:^|[\s,;(])([Kk]hu (?:CNTT|công nghệ cao|công nghệ thông tin)(?: tập trung)?)(?![\w])"
+)
+# "7 dự án đầu tư vào khu công nghiệp Becamex": the park's count, named after the figure
+_PARK_AFTER = re.compile(
+    r"[^,;]{0,25}?(?<![a-z])(?:vao|tai|o|trong) (?:cac )?(?:khu cong nghiep|kcn|cum cong nghiep"
+    r"|khu kinh te|khu che xuat|khu cntt|khu cong nghe)"
+)
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
 _NOT_INVESTMENT_PROJECT = re.compile(
@@ -170,10 +179,13 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
             continue
         folded = fold(sentence.text)
         last_figure: tuple[str, str, Quantity] | None = None
+        money_end = 0
         for quantity in quantities:
             clause_start = _clause_start(sentence.text, quantity.start)
             clause_end = _clause_end(sentence.text, quantity.end)
-            matched = _classify(folded, quantity, clause_start, clause_end)
+            matched = _classify(folded, quantity, clause_start, clause_end, money_end)
+            if quantity.unit in ("VND", "USD"):
+                money_end = quantity.end
             if matched is None:
                 matched = _elliptic(ctx, index, sentence.start, quantity, last_figure)
             if matched is None:
@@ -186,7 +198,7 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
             if province is None:
                 continue
             scope = _scope(sentence.text, clause_start, quantity.start)
-            if scope:
+            if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
             period = find_period(sentence.text[: quantity.start], ctx.published, year)
             if period is None and index > 0:
@@ -256,9 +268,13 @@ def _clause_end(text: str, at: int) -> int:
 
 
 def _classify(
-    folded: str, quantity: Quantity, clause_start: int, clause_end: int
+    folded: str, quantity: Quantity, clause_start: int, clause_end: int, money_end: int = 0
 ) -> tuple[str, str] | None:
+    """``money_end``: where the previous sum of money in the sentence ends. Words before it
+    describe that sum ("10 dự án nước ngoài với 315 triệu USD và 14 dự án trong nước với 818
+    triệu USD": the second sum is not foreign)."""
     before = folded[clause_start : quantity.start].rstrip()
+    own_words = folded[max(clause_start, money_end) : quantity.start]
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
     tail = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
     rest = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
@@ -315,7 +331,7 @@ def _classify(
                 best = (distance, indicator, quantity.unit or "")
     if best is None:
         return None
-    if best[1] == "investment_capital" and quantity.unit == "USD" and _FOREIGN.search(before):
+    if best[1] == "investment_capital" and quantity.unit == "USD" and _FOREIGN.search(own_words):
         return "fdi_capital", "USD"
     return best[1], best[2] or "person"
 
@@ -324,7 +340,7 @@ def _scope(text: str, clause_start: int, at: int) -> str | None:
     window = text[max(0, clause_start - 0) : at]
     sentence_head = text[:at]
     for candidate in (window, sentence_head[:80]):
-        match = _SCOPE.search(candidate)
+        match = _SCOPE.search(candidate) or _SCOPE_PARK.search(candidate)
         if match:
             scope = match.group(1).strip()
             if re.match(r"[Tt]hành phố", scope):

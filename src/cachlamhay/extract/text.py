@@ -155,7 +155,9 @@ def mentions(text: str) -> list[Mention]:
             follower = _country_after(text, match.end())
             if follower:
                 name, end = follower
-                found.append(Mention(match.start(), end, "foreign", f"{surface} {name}", cue))
+                # a foreign government is its country; its parliament stays a body of its own
+                label = name if surface in _GOVERNMENT else f"{surface} {name}"
+                found.append(Mention(match.start(), end, "foreign", label, cue))
                 covered_until = end
                 continue
         if match.group("central"):
@@ -194,6 +196,7 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
     )
 
 
+_GOVERNMENT = {"Chính phủ", "Nhà nước"}
 _FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu"}
 _FOREIGNABLE = set(gazetteer.CENTRAL_BODIES) | {"Bộ Quốc phòng", "Bộ Ngoại giao"}
 
