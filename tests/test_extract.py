@@ -219,6 +219,31 @@ def test_a_foreign_government_gives_as_its_country() -> None:
     }
 
 
+# (title + sentence from the corpus, expected (giver, receiver, amount))
+ENTERPRISE_TRANSFERS = [
+    (
+        "Khánh thành cầu Tam Bạc\nCầu do Công ty TNHH Sơn Trường xây tặng thành phố Hải Phòng "
+        "với tổng kinh phí đầu tư 78 tỷ đồng.",
+        {("Công ty TNHH Sơn Trường", "Hải Phòng", 78e9)},
+    ),
+    (  # the bare name stands for the company named earlier; bare billions are đồng
+        "NutiFood tài trợ 10 tỉ xây dựng trường tiểu học ở Bình Dương\n"
+        "Ngày 18/12, công ty NutiFood đã phối hợp với UBND Thành phố Thủ Dầu Một tiến hành lễ "
+        "động thổ.",
+        {("Công ty NutiFood", "Bình Dương", 10e9)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTERPRISE_TRANSFERS)
+def test_enterprise_givers(text: str, expected: set[tuple[str, str, float]]) -> None:
+    out = extract_text(text)
+    assert {(t["from"]["name"], t["to"]["name"], t["amount"]) for t in out["transfers"]} == (
+        expected
+    )
+    assert {t["from"]["kind"] for t in out["transfers"]} == {"enterprise"}
+
+
 def test_transfer_list_with_amounts_per_province() -> None:
     out = extract_text(
         "TP HCM hỗ trợ miền Trung\n"

@@ -476,7 +476,10 @@ def test_qualifier_earlier_in_the_sentence_is_where_it_starts() -> None:
 PHRASES = [
     ("1,5 triệu lượt khách", [Q("1,5 triệu lượt khách", 1_500_000, "lượt")]),
     ("nửa tỉ đồng", [Q("nửa tỉ đồng", 500_000_000, "VND")]),
-    ("trên 600 tỷ", [Q("600 tỷ", 600_000_000_000, None, "over")]),
+    # bare billions are đồng in news ("tài trợ 10 tỉ xây dựng trường")
+    ("trên 600 tỷ", [Q("600 tỷ", 600_000_000_000, "VND", "over")]),
+    ("tài trợ 10 tỉ xây dựng", [Q("10 tỉ", 10_000_000_000, "VND")]),
+    ("1,2 tỷ người", [Q("1,2 tỷ người", 1_200_000_000, "người")]),
     ("ước tính thiệt hại 51,4 tỷ đồng", [Q("51,4 tỷ đồng", 51_400_000_000, "VND", "estimate")]),
     ("ước khoảng 2.000 m3", [Q("2.000 m3", 2_000, "m3", "estimate")]),
     ("trên dưới 100 người", [Q("100 người", 100, "người", "approx")]),

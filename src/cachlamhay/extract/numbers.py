@@ -817,7 +817,13 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
             elif tight:
                 return None  # "3-0", "12-04-02", "24-11": scores, codes, dates
     _multiply(text, draft)
+    multiplied_end = draft.end
     _attach_unit(text, draft)
+    if _BILLIONS_END.search(text, draft.start, multiplied_end) and not _known_unit_at(
+        text, multiplied_end
+    ):
+        # "tài trợ 10 tỉ xây dựng trường": bare billions in news are đồng
+        draft.unit, draft.end, draft.noun = "VND", multiplied_end, True
     if draft.unit == "giờ" and draft.high is None and _TIME_AFTER.match(text, end):
         return None  # "8 giờ 30": a time of day
     if draft.of is None and draft.high is None and _is_plain_year(token, value) and not draft.noun:
@@ -835,6 +841,13 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
             draft.start = dollar.start()
             draft.unit = "USD"
     return draft
+
+
+_BILLIONS_END = re.compile(r"(?<![\w])(?:tỷ|tỉ)$", re.IGNORECASE)
+
+
+def _known_unit_at(text: str, pos: int) -> bool:
+    return bool(_CURRENCY.match(text, pos) or _PERCENT.match(text, pos) or _UNIT.match(text, pos))
 
 
 def _half_drafts(text: str) -> list[_Draft]:

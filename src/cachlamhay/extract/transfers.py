@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
 from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.vntext import fold
@@ -20,9 +21,13 @@ VERSION = "transfers.v1"
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
     r"(?<![\w])(?<!tiền )(?:trao tặng|trao hỗ trợ|trao tiền|trao số tiền|trao|gửi tặng|ủng hộ|tặng"
-    r"|quyên góp|hỗ trợ|cứu trợ|trích)(?! đổi| trả| giải| quyết| thưởng| lại| cho nhau)(?![\w])"
+    r"|quyên góp|hỗ trợ|cứu trợ|trích|tài trợ)"
+    r"(?! đổi| trả| giải| quyết| thưởng| lại| cho nhau)(?![\w])"
 )
 _MONEY_REACH = 45  # characters from the verb to the amount it gives
+_VALUED = re.compile(
+    r"(?:kinh phí|trị giá|số tiền)(?: đầu tư| hơn| gần| khoảng| là| lên đến)*\s+\d"
+)
 _NOT_GIVE = re.compile(fold(r"đề nghị|kiến nghị|xin hỗ trợ|đề xuất|mong muốn|cần hỗ trợ|sẽ hỗ trợ"))
 _PURPOSES = [
     ("disaster_relief", fold(r"thiên tai|lũ|bão|khắc phục hậu quả|sạt lở|hạn hán|cứu trợ|ngập")),
@@ -57,19 +62,21 @@ def extract_transfers(
 ) -> list[Transfer]:
     found: list[Transfer] = []
     seen: set[tuple[Actor, Actor, float]] = set()
+    companies = enterprises_in(ctx.text)
     for index, sentence in enumerate(ctx.sentences):
         folded = fold(sentence.text)
-        give = _giving_verb(sentence.text)
-        if not give or _NOT_GIVE.search(folded[: give.start() + 20]):
+        giving = _giving_verb(sentence.text)
+        if not giving or _NOT_GIVE.search(folded[: giving[0].start() + 20]):
             continue
+        give, reach_end = giving
         money = [
             q
             for q in find_quantities(sentence.text)
             if q.unit in ("VND", "USD") and q.start > give.start() and q.value > 0
         ]
-        if not money or money[0].start - give.end() > _MONEY_REACH:
+        if not money or money[0].start > reach_end:
             continue
-        source = _giver(ctx, index, give.start(), people, visit_pairs)
+        source = _giver(ctx, index, give.start(), people, visit_pairs, companies)
         if source is None:
             continue
         targets = [(q, _receivers(ctx, index, q, give.end(), source)) for q in money]
@@ -90,17 +97,22 @@ def extract_transfers(
     return found
 
 
-def _giving_verb(text: str) -> re.Match[str] | None:
-    """The first giving verb followed closely by an amount ("trao hỗ trợ 500 triệu đồng")."""
+def _giving_verb(text: str) -> tuple[re.Match[str], int] | None:
+    """The first giving verb followed closely by an amount ("trao hỗ trợ 500 triệu đồng"), and
+    how far its amount may start."""
     lowered = text.lower()
     for match in _GIVE.finditer(lowered):
         reach = 20 if match.group(0) == "hỗ trợ" else _MONEY_REACH
         window = lowered[match.end() : match.end() + reach]
+        if not re.search(r"\d", window) and (
+            valued := _VALUED.search(lowered, match.end(), match.end() + 90)
+        ):
+            window = lowered[match.end() : valued.end()]  # "xây tặng … với tổng kinh phí 78 tỷ"
         digit = re.search(r"\d", window)
         if digit and not re.search(
             r"giá bán|mức giá|với giá|giá từ|cho vay", window[: digit.start()]
         ):
-            return match
+            return match, match.end() + len(window)
     return None
 
 
@@ -115,6 +127,7 @@ def _giver(
     cue: int,
     people: list[Person],
     visit_pairs: list[tuple[Actor, Actor]],
+    companies: list[Enterprise],
 ) -> Actor | None:
     sentence = ctx.sentences[index]
     subject = sentence.text[:cue]
@@ -129,6 +142,9 @@ def _giver(
             r"(?:tại|ở)\s+(?:tỉnh |thành phố |TP\.? )?$", sentence.text[: m.start - sentence.start]
         )
     ]
+    company = last_named(subject, companies)
+    if company and (not before or company[0] > before[-1].start - sentence.start):
+        return ("enterprise", company[1].name)  # "Cầu do Công ty TNHH Sơn Trường xây tặng …"
     if before:
         return (before[-1].kind, before[-1].name)
     titled = _title_only(subject, people)

@@ -1,0 +1,58 @@
+"""Enterprises named in a document, for actors of kind ``enterprise`` (donors, sponsors).
+
+Hand-written because no bundled Vietnamese model tags organisations: news names a company by
+its legal form and a capitalised name ("Công ty TNHH Sơn Trường", "công ty NutiFood", "Ngân
+hàng NN&PTNT", "Công ty CP Tập đoàn Phúc Lộc") and later by the bare name ("NutiFood").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cachlamhay.vntext import UPPER
+
+_FORM = r"(?:[Tt]ổng [Cc]ông ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng)"
+_QUALIFIER = (
+    r"(?i:TNHH|CP|TMCP|MTV|cổ phần|một thành viên|tập đoàn|đầu tư|xây dựng|thương mại|dịch vụ"
+    r"|sản xuất|phát triển|xuất nhập khẩu|và|&)"
+)
+_PROPER = rf"[{UPPER}0-9][\w&.'-]*"
+_ENTERPRISE = re.compile(
+    rf"(?<![\w]){_FORM}((?: {_QUALIFIER})*(?: {_PROPER})+)"
+    # "NN&PTNT", "VN": stop before a word that starts the next clause
+)
+# Public bodies that share the legal-form words
+_NOT_ENTERPRISE = re.compile(r"Ngân hàng (?:Nhà nước|Thế giới|Phát triển Châu Á)", re.I)
+_GENERIC = {"TNHH", "CP", "TMCP", "MTV", "Việt", "Nam", "VN", "Việt Nam"}
+
+
+@dataclass(frozen=True, slots=True)
+class Enterprise:
+    name: str  # as written, first letter capitalised: "Công ty NutiFood"
+    alias: str | None  # the bare name news uses later: "NutiFood"
+
+
+def enterprises_in(text: str) -> list[Enterprise]:
+    """Every enterprise the text names, once, in order of first mention."""
+    found: dict[str, Enterprise] = {}
+    for match in _ENTERPRISE.finditer(text):
+        name = match.group(0).strip().rstrip(".")
+        name = name[0].upper() + name[1:]
+        if _NOT_ENTERPRISE.match(text, match.start()) or name in found:
+            continue
+        bare = re.sub(rf"^(?: {_QUALIFIER})*", "", match.group(1)).strip()
+        alias = bare if bare and bare not in _GENERIC else None
+        found[name] = Enterprise(name, alias)
+    return list(found.values())
+
+
+def last_named(text: str, known: list[Enterprise]) -> tuple[int, Enterprise] | None:
+    """The known enterprise named last in ``text``, by full name or alias, with its offset."""
+    best: tuple[int, Enterprise] | None = None
+    for enterprise in known:
+        for spelling in filter(None, (enterprise.name, enterprise.alias)):
+            for match in re.finditer(rf"(?<![\w]){re.escape(spelling)}(?![\w])", text, re.I):
+                if best is None or match.start() > best[0]:
+                    best = (match.start(), enterprise)
+    return best
