@@ -138,6 +138,16 @@ VISITS = [
         "TP. Đà Nẵng (Danang IT Park).",
         {("Chính phủ", "Đà Nẵng")},
     ),
+    (  # "được đón" + an office: the article's province receives the guest
+        "Bình Phước thu hút hơn 310 triệu USD vốn FDI\n"
+        "Ngày 20/8, UBND tỉnh Bình Phước tổ chức Hội nghị xúc tiến đầu tư. Hội nghị vinh dự được "
+        "đón Thủ tướng Chính phủ Nguyễn Xuân Phúc, lãnh đạo các bộ, ngành.",
+        {("Chính phủ", "Bình Phước")},
+    ),
+    (  # "đón Tết" receives nobody
+        "Hà Tĩnh đón Tết\nNgười dân tỉnh Hà Tĩnh đón Tết trong niềm vui.",
+        set(),
+    ),
 ]
 
 

@@ -37,6 +37,7 @@ _VISIT_VERB = re.compile(
     r"(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
+    r"|tham quan"
     r"|đến|tới|sang)(?!\w)"
 )
 _HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o|khu vuc|dia ban)(?![a-z])")
@@ -51,6 +52,12 @@ _DELEGATION = re.compile(
     r"(?: cua)?(?: (?:thuong truc|ban thuong vu|lanh dao|cac so,? nganh))?"
     r"(?: (?:tinh uy|thanh uy|ubnd|hdnd|quoc hoi|chinh phu))?"
     r"(?: tinh| thanh pho| tp\.?| nuoc| bo| dang,? nha nuoc)?\s*$"
+)
+# "đón" receives a guest only when an office or a delegation follows ("đón Tết", "đón nhận"
+# do not)
+_WELCOME = re.compile(
+    r"(?<!\w)(?:được |đã )?đón(?: tiếp)? (?=(?:đoàn|Đoàn|[Tt]hủ tướng|Phó [Tt]hủ tướng|[Cc]hủ tịch"
+    r"|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Tt]ổng [Bb]í thư|[Đđ]ại sứ|[Tt]ổng thống)\b)"
 )
 _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])")
 _RECEIVES = re.compile(
@@ -108,6 +115,10 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
                 break
+        welcome = None if pairs else _WELCOME.search(sentence.text)
+        if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
+            rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
+            pairs = _received(ctx, sentence.text, rel, welcome, people)
         for visitor, host, leader in pairs:
             visit = found.setdefault((visitor, host), Visit(visitor, host))
             visit.sentence_indexes.append(index)
@@ -173,6 +184,8 @@ def _actors(
         if len(listed) > 1:  # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
             hosts = _hosts(rel, folded, verb, listed[0])
             return [(actor, host, None) for actor in listed for host in hosts if host != actor]
+    if visitor is None:
+        visitor = _leaders_of(sentence.text[: verb.start()], rel)
     weak_verb = verb.group(0) in _WEAK_VERBS
     if visitor is None and in_lead and not weak_verb and verb.group(0) not in _OFFICIAL_VERBS:
         before = [
@@ -242,6 +255,24 @@ def _opens_with_verb(text: str, verb: re.Match[str]) -> bool:
     return bool(_OPENING.match(text[: verb.start()]))
 
 
+_LEADERS_SUBJECT = re.compile(
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua|Cùng ngày)[^,]{0,25},\s*)?"
+    r"(?:[Ll]ãnh đạo|[Đđ]oàn lãnh đạo|[Đđ]oàn công tác cấp cao)(?: của)?"
+    r" (?:tỉnh |thành phố |TP\.? ?)?"
+)
+
+
+def _leaders_of(subject: str, rel: list[tuple[int, Mention]]) -> Actor | None:
+    """ "Lãnh đạo TP. HCM tìm hiểu …": the leaders' province is the visitor."""
+    opening = _LEADERS_SUBJECT.match(subject)
+    if opening is None:
+        return None
+    for offset, mention in rel:
+        if opening.end() - 4 <= offset <= opening.end() and mention.kind == "province":
+            return (mention.kind, mention.name)
+    return None
+
+
 def _listed_central(subject: str) -> list[Actor]:
     """Central bodies and offices listed as the subject, in order."""
     found: list[tuple[int, Actor]] = [
@@ -268,7 +299,7 @@ def _acting_for(ctx: DocContext, person: Person) -> Actor | None:
 
 # Verbs that are a visit only when an official or a delegation does them ("kiểm tra" is also
 # what police do to a car, "khảo sát" what a company does to a market).
-_OFFICIAL_VERBS = {"kiểm tra", "khảo sát", "tìm hiểu"}
+_OFFICIAL_VERBS = {"kiểm tra", "khảo sát", "tìm hiểu", "tham quan"}
 
 
 def _home_is_host(ctx: DocContext, verb: re.Match[str], visitor: Actor, in_lead: bool) -> bool:
