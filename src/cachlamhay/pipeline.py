@@ -16,8 +16,9 @@ from typing import Any
 from cachlamhay import dedup
 from cachlamhay.clean import clean_document
 from cachlamhay.document import CleanDocument, RawDocument
-from cachlamhay.extract import extract_document
+from cachlamhay.extract import analyse, extract_document
 from cachlamhay.ingest import Rejection, read_paths
+from cachlamhay.kb.consolidate import consolidate_pending
 from cachlamhay.store.db import PreparedDocument, Store
 from cachlamhay.vntext import fold
 
@@ -60,8 +61,10 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
     """Everything the writer needs that can be computed without the database."""
     folded = fold(doc.text)
     signature = dedup.signature(folded)
+    mentions: list[tuple[str, str, int, int]] | None = None
     try:
-        facts = extract_document(doc)
+        facts, found = analyse(doc)
+        mentions = [(m.kind, m.name, m.start, m.end) for m in found]
     except Exception as error:  # an extractor bug must not lose the document
         doc.meta["extract_error"] = f"{type(error).__name__}: {error}"
         facts = None
@@ -73,6 +76,7 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
         signature=signature,
         band_keys=dedup.band_keys(signature),
         facts=facts,
+        mentions=mentions,
     )
 
 
@@ -110,6 +114,9 @@ def ingest(
 ) -> IngestSummary:
     summary = IngestSummary()
     started = time.perf_counter()
+    if store.count_unconsolidated():  # a store migrated from before the knowledge base
+        with store.transaction():
+            consolidate_pending(store)
     pending: list[PreparedDocument] = []
     pending_ids: set[str] = set()
     for item in read_paths(paths):
@@ -145,4 +152,5 @@ def _write(store: Store, pending: list[PreparedDocument], summary: IngestSummary
             added = store.add_document(prepared)
             summary.new += 1
             summary.clustered += added.joined_cluster
+        consolidate_pending(store)  # same transaction: documents and knowledge base agree
     pending.clear()

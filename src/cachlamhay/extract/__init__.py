@@ -13,6 +13,7 @@ from typing import Any
 from cachlamhay.document import CleanDocument
 from cachlamhay.extract import dates, indicators, people, practices, transfers, visits
 from cachlamhay.extract.context import DocContext, build_context
+from cachlamhay.extract.text import Mention
 from cachlamhay.spans import trimmed_span
 
 EXTRACTORS = {
@@ -25,6 +26,12 @@ EXTRACTORS = {
 
 
 def extract_document(doc: CleanDocument) -> dict[str, Any]:
+    """The SPEC JSON object of one document."""
+    return analyse(doc)[0]
+
+
+def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
+    """The SPEC JSON object and the place/body mentions it was built from (for the store)."""
     ctx = build_context(
         doc.id,
         doc.text,
@@ -48,7 +55,7 @@ def extract_document(doc: CleanDocument) -> dict[str, Any]:
         "indicators": [_indicator(ctx, i) for i in found_indicators],
         "transfers": [_transfer(ctx, t) for t in found_transfers],
         "practices": [_practice(ctx, p) for p in found_practices],
-    }
+    }, ctx.mentions
 
 
 def _first_date_by_sentence(ctx: DocContext, year: int | None) -> dict[int, str]:

@@ -39,6 +39,7 @@ class PreparedDocument:
     signature: np.ndarray
     band_keys: list[int]
     facts: dict[str, Any] | None = None  # `extract_document` output, stored with the document
+    mentions: list[tuple[str, str, int, int]] | None = None  # (kind, name, start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,11 @@ class Store:
             "INSERT INTO minhash_bands (band, key, doc_rowid) VALUES (?, ?, ?)",
             [(band, key, rowid) for band, key in enumerate(prepared.band_keys)],
         )
+        if prepared.mentions:
+            self.conn.executemany(
+                "INSERT INTO mentions (doc_rowid, kind, name, start, end) VALUES (?, ?, ?, ?, ?)",
+                [(rowid, *mention) for mention in prepared.mentions],
+            )
         if prepared.facts:
             self.conn.executemany(
                 "INSERT INTO facts (doc_rowid, type, extractor, start, end, data)"
@@ -220,13 +226,17 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
+    def count_unconsolidated(self) -> int:
+        row = self.conn.execute("SELECT count(*) FROM documents WHERE consolidated = 0")
+        return int(row.fetchone()[0])
+
     def count_facts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT type, count(*) FROM facts GROUP BY type").fetchall()
         return {str(r[0]): int(r[1]) for r in rows}
 
     def facts_of(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT f.type, f.extractor, f.start, f.end, f.data FROM facts f"
+            "SELECT f.id, f.type, f.extractor, f.start, f.end, f.data FROM facts f"
             " JOIN documents d ON d.rowid = f.doc_rowid WHERE d.id = ? ORDER BY f.id",
             (doc_id,),
         ).fetchall()
@@ -277,7 +287,20 @@ class Store:
             last = int(rows[-1]["rowid"])
 
 
-_COUNTABLE = {"documents", "minhash", "minhash_bands", "facts"}
+_COUNTABLE = {
+    "documents",
+    "minhash",
+    "minhash_bands",
+    "facts",
+    "mentions",
+    "people",
+    "offices",
+    "visits",
+    "visit_sources",
+    "indicators",
+    "transfers",
+    "practices",
+}
 FACT_TYPES = {
     "visits": "visit",
     "people": "person",

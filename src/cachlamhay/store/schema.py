@@ -57,6 +57,100 @@ MIGRATIONS: list[str] = [
     CREATE INDEX facts_doc ON facts(doc_rowid);
     CREATE INDEX facts_type ON facts(type);
     """,
+    # 3: the knowledge base: place mentions, and facts consolidated across articles (one person
+    # per name with their offices, one visit per event with its sources, typed fact tables).
+    # `documents.consolidated` is 0 until the document's facts are in these tables; the writer
+    # consolidates in the same transaction as the insert, and a store migrated from v2 catches up
+    # on its next write.
+    """
+    ALTER TABLE documents ADD COLUMN consolidated INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX documents_unconsolidated ON documents(consolidated) WHERE consolidated = 0;
+    CREATE TABLE mentions (
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        kind TEXT NOT NULL,          -- province | central | foreign
+        name TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_rowid);
+    CREATE INDEX mentions_name ON mentions(name, kind);
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        province TEXT
+    );
+    CREATE TABLE offices (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        title TEXT NOT NULL,
+        province TEXT,
+        fact_id INTEGER NOT NULL REFERENCES facts(id),
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        seen TEXT                    -- the document's publication date, when known
+    );
+    CREATE INDEX offices_person ON offices(person_id);
+    CREATE INDEX offices_province ON offices(province);
+    CREATE TABLE visits (
+        id INTEGER PRIMARY KEY,
+        visitor_kind TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        host_kind TEXT NOT NULL,
+        host TEXT NOT NULL,
+        date TEXT,                   -- ISO, partial ISO ("--02-05", "2017-02") or NULL
+        year TEXT,                   -- from the date, else from the first source's publication
+        match_date TEXT,             -- the date compared with new reports: "--MM-DD" when the
+                                     -- year was only inferred from the text (no publication date)
+        purpose TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        leader TEXT,
+        leader_title TEXT
+    );
+    CREATE INDEX visits_pair ON visits(visitor, host);
+    CREATE INDEX visits_host ON visits(host);
+    CREATE TABLE visit_sources (
+        visit_id INTEGER NOT NULL REFERENCES visits(id),
+        fact_id INTEGER NOT NULL UNIQUE REFERENCES facts(id),
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid)
+    );
+    CREATE INDEX visit_sources_visit ON visit_sources(visit_id);
+    CREATE TABLE indicators (
+        fact_id INTEGER PRIMARY KEY REFERENCES facts(id),
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        province TEXT NOT NULL,
+        indicator TEXT NOT NULL,
+        label TEXT,
+        value REAL NOT NULL,
+        unit TEXT,
+        period TEXT,
+        qualifier TEXT,
+        scope TEXT
+    );
+    CREATE INDEX indicators_key ON indicators(indicator, province, period);
+    CREATE INDEX indicators_province ON indicators(province);
+    CREATE TABLE transfers (
+        fact_id INTEGER PRIMARY KEY REFERENCES facts(id),
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        from_kind TEXT NOT NULL,
+        from_name TEXT NOT NULL,
+        to_kind TEXT NOT NULL,
+        to_name TEXT NOT NULL,
+        amount REAL,
+        currency TEXT,
+        purpose TEXT
+    );
+    CREATE INDEX transfers_from ON transfers(from_name);
+    CREATE INDEX transfers_to ON transfers(to_name);
+    CREATE TABLE practices (
+        fact_id INTEGER PRIMARY KEY REFERENCES facts(id),
+        doc_rowid INTEGER NOT NULL REFERENCES documents(rowid),
+        province TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        praised_by TEXT
+    );
+    CREATE INDEX practices_topic ON practices(topic, province);
+    CREATE INDEX practices_province ON practices(province);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

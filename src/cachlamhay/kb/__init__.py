@@ -169,6 +169,10 @@ def stats(store: Store) -> dict[str, Any]:
     for table, kind in FACT_TYPES.items():
         counts[table] = by_type.get(kind, 0)
     counts["clusters"] = store.count_clusters()
+    counts["knowledge_base"] = {  # consolidated across articles
+        table: store.count(table)
+        for table in ("people", "offices", "visits", "visit_sources", "mentions")
+    }
     counts["sources"] = {k or "(unknown)": n for k, n in store.count_by("source")}
     counts["years"] = {k or "(unknown)": n for k, n in store.count_by("substr(published, 1, 4)")}
     counts["database"] = str(store.path)

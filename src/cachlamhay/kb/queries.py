@@ -1,0 +1,623 @@
+"""Knowledge-base queries: the data behind every page, CLI command and JSON twin.
+
+Each function takes a read connection (``Store``) and returns plain JSON-ready dicts; the web
+pages, their ``.json`` twins and the CLI (`province`, `practices`, `person`, `compare`) all print
+exactly these. Shapes (every list is sorted as a user would read it):
+
+``Actor``  {"kind": "province|central|foreign|enterprise|district|other", "name": str,
+            "slug": str | None}   (slug only for provinces, for links to /province/{slug})
+``Source`` {"doc_id": str, "title": str | None, "source": str | None, "published": str | None,
+            "fact_id": int, "start": int, "end": int, "sentence": str}
+``Visit``  {"id": int, "visitor": Actor, "host": Actor, "date": str | None, "purpose": str,
+            "topics": [str], "leader": {"name", "title", "slug"} | None, "sources": [Source]}
+
+province_profile(store, name_or_slug) -> {
+    "province": {"name", "slug", "full_name", "code", "latitude", "longitude", "current": bool,
+                 "successor": {"name", "slug"} | None, "predecessors": [{"name", "slug"}]},
+    "indicators": [{"indicator": str, "unit": str,
+                    "series": [{"period": str | None, "value": float, "unit": str,
+                                "qualifier": str, "province": str, "inherited": bool,
+                                "conflict": bool, "source": Source}]}],
+    "visits_made": [Visit], "visits_received": [Visit],
+    "people": [{"slug", "name", "titles": [str], "documents": int}],
+    "practices": [{"topic": str, "evidence": int, "sources": [Source]}],
+    "transfers_given": [Transfer], "transfers_received": [Transfer]}
+    ``inherited``: the figure is a predecessor's (Hậu Giang's history shown under Cần Thơ).
+``Transfer`` {"from": Actor, "to": Actor, "amount": float, "currency": str, "purpose": str,
+              "source": Source}
+
+practice_finder(store, query, limit=20) -> {"query": str, "topic": str | None,
+    "provinces": [{"province": str, "slug": str, "evidence": int, "documents": int,
+                   "praised_by": [str], "sources": [Source]}]}
+    ``query`` is a topic id ("admin_merger") or free text ("sáp nhập xã"), ranked by evidence.
+
+compare_indicator(store, indicator, provinces=None) -> {"indicator": str,
+    "periods": [str], "provinces": [str],
+    "rows": [{"province", "slug", "period", "value", "unit", "qualifier", "conflict": bool,
+              "source": Source}]}
+
+visit_network(store, year=None, purpose=None) -> {
+    "nodes": [{"name", "slug", "kind", "latitude", "longitude", "made": int, "received": int}],
+    "edges": [{"source": str, "target": str, "visits": int, "visit_ids": [int]}],
+    "years": [str], "purposes": [str]}   (node names are actor names; coordinates only for
+    provinces)
+
+person_page(store, slug) -> {"person": {"slug", "name", "province"},
+    "offices": [{"title", "first_seen", "last_seen", "documents": int, "sources": [Source]}],
+    "visits_led": [Visit]}
+
+article(store, doc_id) -> {"doc": {"id", "title", "source", "published", "url", "text"},
+    "facts": [{"fact_id", "type", "start", "end", "summary": str, "link": str | None}],
+    "cluster": [doc_id]}   (``link``: the page of the fact's entity, e.g. "/province/ha-tinh")
+
+overview(store) -> {"stats": stats(store), "provinces": [{"name", "slug", "visits", "facts"}],
+    "recent_visits": [Visit], "topics": [{"topic", "provinces": int, "evidence": int}]}
+
+search_faceted(store, q, limit=10, offset=0, province=None, source=None, year=None,
+    fact_type=None) -> SearchPage.as_dict() + {"facets": {"province": {name: n},
+    "source": {name: n}, "year": {year: n}, "fact_type": {type: n}}}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from cachlamhay.errors import NotFoundError, UsageError
+from cachlamhay.extract import gazetteer
+from cachlamhay.extract.topics import TOPIC_WORDS, topics_in
+from cachlamhay.store.db import Store
+from cachlamhay.vntext import fold, slugify
+
+INDICATORS = (
+    "grdp_growth grdp_per_capita grdp_total income_per_capita budget_revenue poverty_rate"
+    " ntm_communes ntm_advanced_communes ntm_model_communes ntm_districts investment_projects"
+    " investment_capital fdi_projects fdi_capital admin_units admin_units_reduced staff_reduced"
+    " party_members party_organizations population area disaster_damage households_affected"
+    " houses_built export_value tourism other"
+).split()
+TOPICS = tuple(TOPIC_WORDS)
+CONFLICT_TOLERANCE = 0.005  # figures within 0.5% agree (the gold's matching rule)
+LIST_LIMIT = 200
+SOURCES_PER_ITEM = 5
+SENTENCE_CHARS = 400
+
+
+# -- provinces ------------------------------------------------------------------------------
+
+
+def province_slug(name: str) -> str:
+    return slugify(name)
+
+
+def resolve_province(name_or_slug: str) -> str:
+    """SPEC name of a province from its name, an alias or its slug ("ha-tinh", "TP.HCM")."""
+    by_slug = {slugify(name): name for name in gazetteer.provinces()}
+    found = by_slug.get(name_or_slug) or gazetteer.canonical_province(name_or_slug)
+    found = found or by_slug.get(slugify(name_or_slug))
+    if found is None:
+        raise NotFoundError(f"no province {name_or_slug!r}")
+    return found
+
+
+def _actor(kind: str, name: str) -> dict[str, Any]:
+    return {"kind": kind, "name": name, "slug": slugify(name) if kind == "province" else None}
+
+
+def _province_ref(name: str | None) -> dict[str, str] | None:
+    return {"name": name, "slug": slugify(name)} if name else None
+
+
+# -- sources --------------------------------------------------------------------------------
+
+
+def _sources(conn: sqlite3.Connection, fact_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The article and sentence behind each fact."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(fact_ids, 500):
+        marks = ",".join("?" for _ in chunk)
+        rows = conn.execute(
+            "SELECT f.id, f.start, f.end, d.id AS doc_id, d.title, d.source, d.published,"
+            " substr(d.text, f.start + 1, min(f.end - f.start, ?)) AS sentence"
+            f" FROM facts f JOIN documents d ON d.rowid = f.doc_rowid WHERE f.id IN ({marks})",
+            [SENTENCE_CHARS, *chunk],
+        ).fetchall()
+        for row in rows:
+            found[int(row["id"])] = {
+                "doc_id": row["doc_id"],
+                "title": row["title"],
+                "source": row["source"],
+                "published": row["published"],
+                "fact_id": int(row["id"]),
+                "start": row["start"],
+                "end": row["end"],
+                "sentence": " ".join((row["sentence"] or "").split()),
+            }
+    return found
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[k : k + size] for k in range(0, len(items), size)]
+
+
+# -- visits ---------------------------------------------------------------------------------
+
+
+def _visits(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT * FROM visits WHERE {where}"
+        " ORDER BY coalesce(year, '') DESC, coalesce(substr(date, -5), '') DESC, id DESC LIMIT ?",
+        [*params, LIST_LIMIT],
+    ).fetchall()
+    if not rows:
+        return []
+    ids = [int(r["id"]) for r in rows]
+    marks = ",".join("?" for _ in ids)
+    by_visit: dict[int, list[int]] = defaultdict(list)
+    for visit_id, fact_id in conn.execute(
+        f"SELECT visit_id, fact_id FROM visit_sources WHERE visit_id IN ({marks}) ORDER BY fact_id",
+        ids,
+    ):
+        by_visit[int(visit_id)].append(int(fact_id))
+    sources = _sources(conn, [f for facts in by_visit.values() for f in facts])
+    return [
+        _visit_dict(row, [sources[f] for f in by_visit[int(row["id"])] if f in sources])
+        for row in rows
+    ]
+
+
+def _visit_dict(row: sqlite3.Row, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    leader = (
+        {"name": row["leader"], "title": row["leader_title"], "slug": slugify(row["leader"])}
+        if row["leader"]
+        else None
+    )
+    return {
+        "id": int(row["id"]),
+        "visitor": _actor(row["visitor_kind"], row["visitor"]),
+        "host": _actor(row["host_kind"], row["host"]),
+        "date": row["date"],
+        "year": row["year"],
+        "purpose": row["purpose"],
+        "topics": json.loads(row["topics"]),
+        "leader": leader,
+        "sources": sources,
+    }
+
+
+# -- province profile -----------------------------------------------------------------------
+
+
+def province_profile(store: Store, name_or_slug: str) -> dict[str, Any]:
+    name = resolve_province(name_or_slug)
+    unit = gazetteer.provinces()[name]
+    predecessors = gazetteer.predecessors_of(name)
+    names = [name, *predecessors]
+    marks = ",".join("?" for _ in names)
+    conn = store.conn
+    return {
+        "province": {
+            "name": name,
+            "slug": slugify(name),
+            "full_name": unit.full_name,
+            "code": unit.code,
+            "latitude": unit.latitude,
+            "longitude": unit.longitude,
+            "current": unit.current,
+            "successor": _province_ref(unit.successor if unit.successor != name else None),
+            "predecessors": [_province_ref(p) for p in predecessors],
+        },
+        "indicators": _indicator_series(conn, name, names),
+        "visits_made": _visits(conn, f"visitor_kind = 'province' AND visitor IN ({marks})", names),
+        "visits_received": _visits(conn, f"host_kind = 'province' AND host IN ({marks})", names),
+        "people": _people_of(conn, names),
+        "practices": _practices_of(conn, names),
+        "transfers_given": _transfers(
+            conn, f"from_kind = 'province' AND from_name IN ({marks})", names
+        ),
+        "transfers_received": _transfers(
+            conn, f"to_kind = 'province' AND to_name IN ({marks})", names
+        ),
+    }
+
+
+def _indicator_rows(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT fact_id, doc_rowid, province, indicator, label, value, unit, period, qualifier"
+        f" FROM indicators WHERE scope IS NULL AND {where}"
+        " ORDER BY indicator, coalesce(period, ''), province, fact_id LIMIT 5000",
+        params,
+    ).fetchall()
+
+
+def _conflicts(rows: list[sqlite3.Row]) -> set[int]:
+    """Facts whose (province, indicator, period) has another article's figure more than 0.5%
+    away."""
+    groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        if row["period"] and row["indicator"] != "other":
+            groups[(row["province"], row["indicator"], row["period"])].append(row)
+    flagged: set[int] = set()
+    for members in groups.values():
+        for a in members:
+            for b in members:
+                if a["doc_rowid"] != b["doc_rowid"] and _differ(a["value"], b["value"]):
+                    flagged.add(int(a["fact_id"]))
+    return flagged
+
+
+def _differ(a: float, b: float) -> bool:
+    return abs(a - b) > CONFLICT_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def _indicator_series(
+    conn: sqlite3.Connection, name: str, names: list[str]
+) -> list[dict[str, Any]]:
+    marks = ",".join("?" for _ in names)
+    rows = _indicator_rows(conn, f"province IN ({marks})", names)
+    conflicts = _conflicts(rows)
+    sources = _sources(conn, [int(r["fact_id"]) for r in rows])
+    by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_indicator[row["indicator"]].append(
+            {
+                "period": row["period"],
+                "value": row["value"],
+                "unit": row["unit"],
+                "label": row["label"],
+                "qualifier": row["qualifier"],
+                "province": row["province"],
+                "inherited": row["province"] != name,
+                "conflict": int(row["fact_id"]) in conflicts,
+                "source": sources.get(int(row["fact_id"])),
+            }
+        )
+    return [
+        {"indicator": indicator, "unit": series[0]["unit"], "series": series}
+        for indicator, series in sorted(by_indicator.items(), key=lambda kv: -len(kv[1]))
+    ]
+
+
+def _people_of(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any]]:
+    marks = ",".join("?" for _ in names)
+    rows = conn.execute(
+        "SELECT p.slug, p.name, count(DISTINCT o.doc_rowid) AS documents,"
+        " json_group_array(DISTINCT o.title) AS titles"
+        f" FROM offices o JOIN people p ON p.id = o.person_id WHERE o.province IN ({marks})"
+        " GROUP BY p.id ORDER BY documents DESC, p.name LIMIT ?",
+        [*names, LIST_LIMIT],
+    ).fetchall()
+    return [
+        {
+            "slug": r["slug"],
+            "name": r["name"],
+            "titles": json.loads(r["titles"]),
+            "documents": int(r["documents"]),
+        }
+        for r in rows
+    ]
+
+
+def _practices_of(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any]]:
+    marks = ",".join("?" for _ in names)
+    rows = conn.execute(
+        "SELECT topic, count(*) AS evidence, json_group_array(fact_id) AS facts"
+        f" FROM practices WHERE province IN ({marks}) GROUP BY topic ORDER BY evidence DESC, topic",
+        names,
+    ).fetchall()
+    wanted = {r["topic"]: json.loads(r["facts"])[:SOURCES_PER_ITEM] for r in rows}
+    sources = _sources(conn, [f for facts in wanted.values() for f in facts])
+    return [
+        {
+            "topic": r["topic"],
+            "evidence": int(r["evidence"]),
+            "sources": [sources[f] for f in wanted[r["topic"]] if f in sources],
+        }
+        for r in rows
+    ]
+
+
+def _transfers(conn: sqlite3.Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"SELECT * FROM transfers WHERE {where} ORDER BY amount DESC LIMIT ?", [*params, LIST_LIMIT]
+    ).fetchall()
+    sources = _sources(conn, [int(r["fact_id"]) for r in rows])
+    return [
+        {
+            "from": _actor(r["from_kind"], r["from_name"]),
+            "to": _actor(r["to_kind"], r["to_name"]),
+            "amount": r["amount"],
+            "currency": r["currency"],
+            "purpose": r["purpose"],
+            "source": sources.get(int(r["fact_id"])),
+        }
+        for r in rows
+    ]
+
+
+# -- practice finder ------------------------------------------------------------------------
+
+
+def resolve_topic(query: str) -> str | None:
+    """A topic id from an id, its slug ("admin-merger") or words ("sáp nhập xã")."""
+    cleaned = query.strip()
+    if cleaned in TOPICS:
+        return cleaned
+    if cleaned.replace("-", "_") in TOPICS:
+        return cleaned.replace("-", "_")
+    words = cleaned.replace("-", " ")
+    found = topics_in(words) or topics_in(_with_tones(words))
+    return found[0] if found else None
+
+
+def _with_tones(folded_words: str) -> str:
+    """ "sap nhap xa" → the topic keyword it folds to ("sáp nhập xã"), so URLs can be ASCII."""
+    target = fold(folded_words)
+    for words in TOPIC_WORDS.values():
+        for word in words:
+            if fold(word) in target:
+                return word
+    return folded_words
+
+
+def practice_finder(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
+    if not query.strip() or len(query) > 200:
+        raise UsageError("give a topic (1 to 200 characters)")
+    if not 1 <= limit <= LIST_LIMIT:
+        raise UsageError(f"limit must be between 1 and {LIST_LIMIT}")
+    topic = resolve_topic(query)
+    if topic is None:
+        return {"query": query, "topic": None, "topics": list(TOPICS), "provinces": []}
+    conn = store.conn
+    rows = conn.execute(
+        "SELECT province, count(*) AS evidence, count(DISTINCT doc_rowid) AS documents,"
+        " json_group_array(DISTINCT praised_by) AS praised, json_group_array(fact_id) AS facts"
+        " FROM practices WHERE topic = ? GROUP BY province"
+        " ORDER BY evidence DESC, documents DESC, province LIMIT ?",
+        (topic, limit),
+    ).fetchall()
+    wanted = {r["province"]: json.loads(r["facts"])[:SOURCES_PER_ITEM] for r in rows}
+    sources = _sources(conn, [f for facts in wanted.values() for f in facts])
+    return {
+        "query": query,
+        "topic": topic,
+        "topics": list(TOPICS),
+        "provinces": [
+            {
+                "province": r["province"],
+                "slug": slugify(r["province"]),
+                "evidence": int(r["evidence"]),
+                "documents": int(r["documents"]),
+                "praised_by": [p for p in json.loads(r["praised"]) if p],
+                "sources": [sources[f] for f in wanted[r["province"]] if f in sources],
+            }
+            for r in rows
+        ],
+    }
+
+
+# -- indicator comparison -------------------------------------------------------------------
+
+
+def compare_indicator(
+    store: Store, indicator: str, provinces: list[str] | None = None
+) -> dict[str, Any]:
+    if indicator not in INDICATORS:
+        raise NotFoundError(f"no indicator {indicator!r} (known: {', '.join(INDICATORS)})")
+    params: list[Any] = [indicator]
+    where = "indicator = ?"
+    if provinces:
+        names = [resolve_province(p) for p in provinces]
+        where += f" AND province IN ({','.join('?' for _ in names)})"
+        params += names
+    rows = _indicator_rows(store.conn, where, params)
+    conflicts = _conflicts(rows)
+    sources = _sources(store.conn, [int(r["fact_id"]) for r in rows])
+    out = [
+        {
+            "province": r["province"],
+            "slug": slugify(r["province"]),
+            "period": r["period"],
+            "value": r["value"],
+            "unit": r["unit"],
+            "qualifier": r["qualifier"],
+            "conflict": int(r["fact_id"]) in conflicts,
+            "source": sources.get(int(r["fact_id"])),
+        }
+        for r in rows
+    ]
+    return {
+        "indicator": indicator,
+        "periods": sorted({r["period"] for r in out if r["period"]}),
+        "provinces": sorted({r["province"] for r in out}),
+        "rows": out,
+    }
+
+
+# -- visit network --------------------------------------------------------------------------
+
+
+def visit_network(
+    store: Store, year: str | None = None, purpose: str | None = None
+) -> dict[str, Any]:
+    if year is not None and not re.fullmatch(r"\d{4}", year):
+        raise UsageError("year must be four digits")
+    where, params = ["1 = 1"], []
+    if year:
+        where.append("year = ?")
+        params.append(year)
+    if purpose:
+        where.append("purpose = ?")
+        params.append(purpose)
+    conn = store.conn
+    rows = conn.execute(
+        "SELECT visitor_kind, visitor, host_kind, host, json_group_array(id) AS ids, count(*) AS n"
+        f" FROM visits WHERE {' AND '.join(where)} GROUP BY visitor_kind, visitor, host_kind, host"
+        " ORDER BY n DESC, visitor, host",
+        params,
+    ).fetchall()
+    units = gazetteer.provinces()
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for r in rows:
+        for kind, name, role in (
+            (r["visitor_kind"], r["visitor"], "made"),
+            (r["host_kind"], r["host"], "received"),
+        ):
+            node = nodes.setdefault(
+                name,
+                {
+                    "name": name,
+                    "slug": slugify(name) if kind == "province" else None,
+                    "kind": kind,
+                    "latitude": units[name].latitude
+                    if kind == "province" and name in units
+                    else None,
+                    "longitude": units[name].longitude
+                    if kind == "province" and name in units
+                    else None,
+                    "made": 0,
+                    "received": 0,
+                },
+            )
+            node[role] += int(r["n"])
+        edges.append(
+            {
+                "source": r["visitor"],
+                "target": r["host"],
+                "visits": int(r["n"]),
+                "visit_ids": json.loads(r["ids"])[:50],
+            }
+        )
+    years = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT year FROM visits WHERE year IS NOT NULL ORDER BY year"
+        )
+    ]
+    purposes = [r[0] for r in conn.execute("SELECT DISTINCT purpose FROM visits ORDER BY purpose")]
+    return {"nodes": list(nodes.values()), "edges": edges, "years": years, "purposes": purposes}
+
+
+# -- person ---------------------------------------------------------------------------------
+
+
+def resolve_person(store: Store, name_or_slug: str) -> sqlite3.Row:
+    row: sqlite3.Row | None = store.conn.execute(
+        "SELECT * FROM people WHERE slug = ?", (slugify(name_or_slug),)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no person {name_or_slug!r}")
+    return row
+
+
+def person_page(store: Store, name_or_slug: str) -> dict[str, Any]:
+    person = resolve_person(store, name_or_slug)
+    conn = store.conn
+    rows = conn.execute(
+        "SELECT title, min(seen) AS first_seen, max(seen) AS last_seen,"
+        " count(DISTINCT doc_rowid) AS documents, json_group_array(fact_id) AS facts,"
+        " min(id) AS first_id FROM offices WHERE person_id = ? GROUP BY title"
+        " ORDER BY coalesce(first_seen, ''), first_id",
+        (person["id"],),
+    ).fetchall()
+    wanted = {r["title"]: json.loads(r["facts"])[:SOURCES_PER_ITEM] for r in rows}
+    sources = _sources(conn, [f for facts in wanted.values() for f in facts])
+    return {
+        "person": {"slug": person["slug"], "name": person["name"], "province": person["province"]},
+        "offices": [
+            {
+                "title": r["title"],
+                "first_seen": r["first_seen"],
+                "last_seen": r["last_seen"],
+                "documents": int(r["documents"]),
+                "sources": [sources[f] for f in wanted[r["title"]] if f in sources],
+            }
+            for r in rows
+        ],
+        "visits_led": _visits(conn, "leader = ?", [person["name"]]),
+    }
+
+
+# -- article --------------------------------------------------------------------------------
+
+
+def article(store: Store, doc_id: str) -> dict[str, Any]:
+    doc = store.get_document(doc_id)
+    facts = []
+    for fact in store.facts_of(doc_id):
+        summary, link = _fact_summary(fact["type"], fact["data"])
+        facts.append(
+            {
+                "fact_id": fact.get("id"),
+                "type": fact["type"],
+                "start": fact["start"],
+                "end": fact["end"],
+                "summary": summary,
+                "link": link,
+            }
+        )
+    return {
+        "doc": {k: doc[k] for k in ("id", "title", "source", "published", "url", "text")},
+        "facts": facts,
+        "cluster": [d for d in store.cluster_members(doc["cluster_id"]) if d != doc_id],
+    }
+
+
+def _fact_summary(kind: str, data: dict[str, Any]) -> tuple[str, str | None]:
+    if kind == "visit":
+        summary = f"{data['visitor']['name']} → {data['host']['name']} ({data.get('date') or '?'})"
+        host = data["host"]
+        return summary, f"/province/{slugify(host['name'])}" if host["kind"] == "province" else None
+    if kind == "person":
+        return (
+            f"{data['name']}: {', '.join(data.get('titles') or [])}",
+            f"/person/{slugify(data['name'])}",
+        )
+    if kind == "indicator":
+        summary = (
+            f"{data['province']} {data['indicator']} = {data['value']:g} {data.get('unit') or ''}"
+        )
+        return summary.strip(), f"/compare/{data['indicator']}"
+    if kind == "transfer":
+        amount = f"{data.get('amount') or 0:g} {data.get('currency') or ''}"
+        summary = f"{data['from']['name']} → {data['to']['name']}: {amount}"
+        target = data["to"]
+        return summary, f"/province/{slugify(target['name'])}" if target[
+            "kind"
+        ] == "province" else None
+    if kind == "practice":
+        return f"{data['province']}: {data['topic']}", f"/practices/{data['topic']}"
+    return kind, None
+
+
+# -- overview -------------------------------------------------------------------------------
+
+
+def overview(store: Store) -> dict[str, Any]:
+    from cachlamhay.kb import stats
+
+    conn = store.conn
+    provinces = conn.execute(
+        "SELECT name, sum(n) AS visits FROM ("
+        " SELECT visitor AS name, count(*) AS n FROM visits WHERE visitor_kind = 'province'"
+        " GROUP BY visitor"
+        " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host)"
+        " GROUP BY name ORDER BY visits DESC LIMIT 20"
+    ).fetchall()
+    topics = conn.execute(
+        "SELECT topic, count(DISTINCT province) AS provinces, count(*) AS evidence FROM practices"
+        " GROUP BY topic ORDER BY evidence DESC"
+    ).fetchall()
+    return {
+        "stats": stats(store),
+        "provinces": [
+            {"name": r["name"], "slug": slugify(r["name"]), "visits": int(r["visits"])}
+            for r in provinces
+        ],
+        "recent_visits": _visits(conn, "1 = 1", [])[:20],
+        "topics": [dict(r) for r in topics],
+    }
