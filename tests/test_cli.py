@@ -455,20 +455,93 @@ def test_export(fmt: str, db: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     target = out_dir / f"documents.{fmt}"
     assert isinstance(listing, dict)
-    assert listing["files"] == [str(target), str(out_dir / f"facts.{fmt}")]
+    tables = [
+        "documents",
+        "facts",
+        "mentions",
+        "people",
+        "offices",
+        "visits",
+        "indicators",
+        "transfers",
+        "practices",
+    ]
+    assert listing["files"] == [str(out_dir / f"{table}.{fmt}") for table in tables]
     assert target.is_file()
-    if fmt == "jsonl":
-        rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
-    elif fmt == "csv":
-        with target.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    else:
-        import pyarrow.parquet as pq
-
-        rows = pq.read_table(target).to_pylist()
+    rows = _read_export(target, fmt)
     assert len(rows) == 2
     assert sorted(row["id"] for row in rows) == SEED_IDS
     assert all("Hà Tĩnh" in row["text"] for row in rows)
+    visits = _read_export(out_dir / f"visits.{fmt}", fmt)
+    assert {(v["visitor"], v["host"]) for v in visits} == {
+        ("Hậu Giang", "Hà Tĩnh"),
+        ("Hà Tĩnh", "Bình Phước"),
+    }
+    for table in tables[2:]:
+        assert _read_export(out_dir / f"{table}.{fmt}", fmt), table
+
+
+def _read_export(path: Path, fmt: str) -> list[dict[str, object]]:
+    if fmt == "jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()  # type: ignore[no-any-return]
+
+
+# -- knowledge-base commands -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "key", "expected"),
+    [
+        (["province", "ha-tinh"], "province", {"name": "Hà Tĩnh"}),
+        (["province", "TP Hà Tĩnh"], "province", {"slug": "ha-tinh"}),
+        (["practices", "sáp nhập xã"], "topic", "admin_merger"),
+        (["person", "Lê Tiến Châu"], "person", {"slug": "le-tien-chau"}),
+        (["compare", "grdp_growth"], "indicator", "grdp_growth"),
+    ],
+)
+def test_kb_commands_json(
+    argv: list[str], key: str, expected: object, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = run_json(capsys, *argv, "--db", str(db), "--json")
+    assert code == 0
+    assert isinstance(data, dict)
+    if isinstance(expected, dict):
+        assert expected.items() <= data[key].items()
+    else:
+        assert data[key] == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["province", "ha-tinh"],
+        ["practices", "admin_merger"],
+        ["person", "le-tien-chau"],
+        ["compare", "grdp_growth"],
+    ],
+)
+def test_kb_commands_human(argv: list[str], db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, *argv, "--db", str(db))
+    assert code == 0
+    assert out.strip()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["province", "atlantis"], ["person", "nobody"], ["compare", "happiness"]],
+)
+def test_kb_commands_unknown_name(
+    argv: list[str], db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, *argv, "--db", str(db))
+    assert code == 1
+    assert argv[1] in one_line(err)
 
 
 def test_export_human_output(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,5 @@
-"""Command line: ``cachlamhay ingest|search|show|stats|export``.
+"""Command line: ``cachlamhay ingest|extract|eval|search|show|stats|province|practices|person|
+compare|serve|export``.
 
 Exit codes: 0 success, 1 some inputs rejected or a store/lookup error, 2 usage error.
 User errors print one line on stderr (``cachlamhay: <file>: <reason>``), never a traceback.
@@ -22,6 +23,7 @@ from rich.table import Table
 from cachlamhay import __version__, evaluate, kb
 from cachlamhay.errors import CachlamhayError, UsageError
 from cachlamhay.ingest import Rejection
+from cachlamhay.kb import queries
 from cachlamhay.pipeline import IngestSummary, extract_paths, ingest
 from cachlamhay.store import open_store
 
@@ -102,6 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[common], help="counts of what the store holds")
     p.set_defaults(run=cmd_stats)
+
+    p = sub.add_parser("province", parents=[common], help="a province's profile")
+    p.add_argument("name", help='name, alias or slug: "Hà Tĩnh", "ha-tinh", "TP.HCM"')
+    p.set_defaults(run=cmd_province)
+
+    p = sub.add_parser("practices", parents=[common], help="provinces good at a topic")
+    p.add_argument("topic", help='topic id or words: "admin_merger", "sáp nhập xã"')
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(run=cmd_practices)
+
+    p = sub.add_parser("person", parents=[common], help="a person's offices and visits led")
+    p.add_argument("name", help='"Lê Tiến Châu" or "le-tien-chau"')
+    p.set_defaults(run=cmd_person)
+
+    p = sub.add_parser("compare", parents=[common], help="one indicator across provinces")
+    p.add_argument("indicator", help="SPEC indicator id, e.g. grdp_growth")
+    p.add_argument("--province", action="append", metavar="NAME", help="only these (repeat)")
+    p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser("serve", parents=[common], help="web UI and JSON API (read-only)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser(
         "export", parents=[common], help="write every table as JSONL, CSV or Parquet"
@@ -277,6 +302,134 @@ def cmd_stats(args: argparse.Namespace, out: Console, err: Console) -> int:
             "sources: " + ", ".join(f"{escape(k)} {v:,}" for k, v in data["sources"].items()),
             highlight=False,
         )
+    return 0
+
+
+def cmd_province(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        data = queries.province_profile(store, args.name)
+    if args.json:
+        _print_json(data)
+        return 0
+    unit = data["province"]
+    out.print(f"[bold]{escape(unit['full_name'])}[/bold] ({escape(unit['slug'])})")
+    if unit["successor"]:
+        out.print(f"since 1/7/2025 part of {escape(unit['successor']['name'])}")
+    if unit["predecessors"]:
+        names = ", ".join(p["name"] for p in unit["predecessors"])
+        out.print(f"includes the history of {escape(names)}")
+    table = Table("indicator", "period", "value", "unit", "source", title="indicators")
+    for indicator in data["indicators"]:
+        for point in indicator["series"][:10]:
+            flag = " ⚠ conflict" if point["conflict"] else ""
+            table.add_row(
+                escape(indicator["indicator"]),
+                escape(point["period"] or "—"),
+                _number(point["value"]) + flag,
+                escape(point["unit"] or ""),
+                escape(point["source"]["doc_id"] if point["source"] else ""),
+            )
+    out.print(table)
+    for key, label in (("visits_made", "visits made"), ("visits_received", "visits received")):
+        _print_visits(out, data[key], label)
+    people = Table("person", "titles", "articles", title="people")
+    for person in data["people"][:20]:
+        people.add_row(
+            escape(person["name"]), escape("; ".join(person["titles"])), str(person["documents"])
+        )
+    out.print(people)
+    if data["practices"]:
+        out.print(
+            "practices: "
+            + ", ".join(f"{escape(p['topic'])} ({p['evidence']})" for p in data["practices"])
+        )
+    return 0
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1e5 else f"{value:,.6g}"
+
+
+def _print_visits(out: Console, visits: list[dict[str, Any]], title: str) -> None:
+    table = Table("date", "visitor", "host", "purpose", "leader", "sources", title=title)
+    for visit in visits[:20]:
+        table.add_row(
+            escape(visit["date"] or "—"),
+            escape(visit["visitor"]["name"]),
+            escape(visit["host"]["name"]),
+            escape(visit["purpose"]),
+            escape(visit["leader"]["name"] if visit["leader"] else "—"),
+            str(len(visit["sources"])),
+        )
+    out.print(table)
+
+
+def cmd_practices(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        data = queries.practice_finder(store, args.topic, limit=args.limit)
+    if args.json:
+        _print_json(data)
+        return 0
+    if data["topic"] is None:
+        out.print(f"no topic matches {escape(args.topic)!r}; topics: {', '.join(data['topics'])}")
+        return 0
+    out.print(f"[bold]{escape(data['topic'])}[/bold]: provinces ranked by evidence")
+    for rank, row in enumerate(data["provinces"], start=1):
+        counts = f"{row['evidence']} facts, {row['documents']} articles"
+        out.print(f"\n{rank}. [bold]{escape(row['province'])}[/bold] {counts}")
+        for source in row["sources"][:3]:
+            out.print(
+                f"   [dim]{escape(source['doc_id'])}[/dim] {escape(source['sentence'][:200])}"
+            )
+    return 0
+
+
+def cmd_person(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        data = queries.person_page(store, args.name)
+    if args.json:
+        _print_json(data)
+        return 0
+    out.print(f"[bold]{escape(data['person']['name'])}[/bold]")
+    table = Table("office", "first seen", "last seen", "articles", title="offices")
+    for office in data["offices"]:
+        table.add_row(
+            escape(office["title"]),
+            escape(office["first_seen"] or "—"),
+            escape(office["last_seen"] or "—"),
+            str(office["documents"]),
+        )
+    out.print(table)
+    _print_visits(out, data["visits_led"], "visits led")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, out: Console, err: Console) -> int:
+    with open_store(args.db, readonly=True) as store:
+        data = queries.compare_indicator(store, args.indicator, args.province)
+    if args.json:
+        _print_json(data)
+        return 0
+    table = Table("province", "period", "value", "unit", "source", title=escape(data["indicator"]))
+    for row in data["rows"]:
+        flag = " ⚠ conflict" if row["conflict"] else ""
+        table.add_row(
+            escape(row["province"]),
+            escape(row["period"] or "—"),
+            _number(row["value"]) + flag,
+            escape(row["unit"] or ""),
+            escape(row["source"]["doc_id"] if row["source"] else ""),
+        )
+    out.print(table)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay.web.app import run
+
+    open_store(args.db, readonly=True).close()  # a missing or unreadable store fails here
+    err.print(f"cachlamhay: serving {args.db} on http://{args.host}:{args.port}/", highlight=False)
+    run(args.db, host=args.host, port=args.port)
     return 0
 
 

@@ -192,6 +192,8 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
         ("documents", store.iter_documents(), DOCUMENT_COLUMNS),
         ("facts", store.iter_facts(), FACT_COLUMNS),
     ]
+    for name, (sql, columns) in KB_EXPORTS.items():
+        tables.append((name, _decoded(store.iter_query(sql)), columns))
     for name, rows, columns in tables:
         target = out / f"{name}.{fmt}"
         if fmt == "jsonl":
@@ -205,6 +207,101 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
 
 
 FACT_COLUMNS = ["fact_id", "doc_id", "type", "extractor", "start", "end", "data"]
+
+# The knowledge-base tables as exported: documents named by id, not by internal rowid. Each query
+# pages on ``_k`` (``WHERE … > ? ORDER BY … LIMIT ?``) so memory stays flat.
+KB_EXPORTS: dict[str, tuple[str, list[str]]] = {
+    "mentions": (
+        "SELECT m.rowid AS _k, d.id AS doc_id, m.kind, m.name, m.start, m.end FROM mentions m"
+        " JOIN documents d ON d.rowid = m.doc_rowid WHERE m.rowid > ? ORDER BY m.rowid LIMIT ?",
+        ["doc_id", "kind", "name", "start", "end"],
+    ),
+    "people": (
+        "SELECT id AS _k, id AS person_id, slug, name, province FROM people"
+        " WHERE id > ? ORDER BY id LIMIT ?",
+        ["person_id", "slug", "name", "province"],
+    ),
+    "offices": (
+        "SELECT o.id AS _k, o.person_id, p.name, o.title, o.province, d.id AS doc_id, o.fact_id,"
+        " o.seen FROM offices o JOIN people p ON p.id = o.person_id"
+        " JOIN documents d ON d.rowid = o.doc_rowid WHERE o.id > ? ORDER BY o.id LIMIT ?",
+        ["person_id", "name", "title", "province", "doc_id", "fact_id", "seen"],
+    ),
+    "visits": (
+        "SELECT v.id AS _k, v.id AS visit_id, v.visitor_kind, v.visitor, v.host_kind, v.host,"
+        " v.date, v.year, v.purpose, v.topics, v.leader, v.leader_title,"
+        " (SELECT json_group_array(d.id) FROM visit_sources s"
+        "  JOIN documents d ON d.rowid = s.doc_rowid WHERE s.visit_id = v.id) AS doc_ids,"
+        " (SELECT json_group_array(s.fact_id) FROM visit_sources s WHERE s.visit_id = v.id)"
+        " AS fact_ids FROM visits v WHERE v.id > ? ORDER BY v.id LIMIT ?",
+        [
+            "visit_id",
+            "visitor_kind",
+            "visitor",
+            "host_kind",
+            "host",
+            "date",
+            "year",
+            "purpose",
+            "topics",
+            "leader",
+            "leader_title",
+            "doc_ids",
+            "fact_ids",
+        ],
+    ),
+    "indicators": (
+        "SELECT i.fact_id AS _k, i.fact_id, d.id AS doc_id, i.province, i.indicator, i.label,"
+        " i.value, i.unit, i.period, i.qualifier, i.scope FROM indicators i"
+        " JOIN documents d ON d.rowid = i.doc_rowid WHERE i.fact_id > ? ORDER BY i.fact_id LIMIT ?",
+        [
+            "fact_id",
+            "doc_id",
+            "province",
+            "indicator",
+            "label",
+            "value",
+            "unit",
+            "period",
+            "qualifier",
+            "scope",
+        ],
+    ),
+    "transfers": (
+        "SELECT t.fact_id AS _k, t.fact_id, d.id AS doc_id, t.from_kind, t.from_name, t.to_kind,"
+        " t.to_name, t.amount, t.currency, t.purpose FROM transfers t"
+        " JOIN documents d ON d.rowid = t.doc_rowid WHERE t.fact_id > ? ORDER BY t.fact_id LIMIT ?",
+        [
+            "fact_id",
+            "doc_id",
+            "from_kind",
+            "from_name",
+            "to_kind",
+            "to_name",
+            "amount",
+            "currency",
+            "purpose",
+        ],
+    ),
+    "practices": (
+        "SELECT p.fact_id AS _k, p.fact_id, d.id AS doc_id, p.province, p.topic, p.praised_by"
+        " FROM practices p JOIN documents d ON d.rowid = p.doc_rowid"
+        " WHERE p.fact_id > ? ORDER BY p.fact_id LIMIT ?",
+        ["fact_id", "doc_id", "province", "topic", "praised_by"],
+    ),
+}
+
+
+_JSON_COLUMNS = ("topics", "doc_ids", "fact_ids")
+
+
+def _decoded(rows: Any) -> Any:
+    """JSON arrays stored as text become lists (JSONL keeps them as arrays)."""
+    for row in rows:
+        for column in _JSON_COLUMNS:
+            if isinstance(row.get(column), str):
+                row[column] = json.loads(row[column])
+        yield row
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:
@@ -235,8 +332,12 @@ def _write_parquet(path: Path, rows: Any, columns: list[str], batch: int = 2000)
     types = {
         "cluster_id": pa.int64(),
         "fact_id": pa.int64(),
+        "person_id": pa.int64(),
+        "visit_id": pa.int64(),
         "start": pa.int64(),
         "end": pa.int64(),
+        "value": pa.float64(),
+        "amount": pa.float64(),
     }
     schema = pa.schema([(c, types.get(c, pa.string())) for c in columns])
     with pq.ParquetWriter(path, schema) as writer:

@@ -258,6 +258,20 @@ class Store:
                 yield dict(row)
             last = int(rows[-1]["fact_id"])
 
+    def iter_query(self, sql: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Rows of a paging query (``… WHERE key > ? ORDER BY key LIMIT ?`` selecting the key
+        as ``_k``), without the key."""
+        last: Any = -1
+        while True:
+            rows = self.conn.execute(sql, (last, batch)).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                record = dict(row)
+                record.pop("_k")
+                yield record
+            last = rows[-1]["_k"]
+
     def count_clusters(self) -> int:
         return int(
             self.conn.execute("SELECT count(DISTINCT cluster_id) FROM documents").fetchone()[0]
