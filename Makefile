@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
 
 .PHONY: install demo test check lint format typecheck bench clean
 
@@ -18,7 +20,8 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/cachlamhay --db $(DEMO_DB) ingest examples/
 	$(BIN)/cachlamhay --db $(DEMO_DB) stats
-	$(BIN)/cachlamhay --db $(DEMO_DB) search "ha tinh" --limit 3
+	@echo "Web UI: http://$(DEMO_HOST):$(DEMO_PORT)/  (e.g. /province/ha-tinh; Ctrl-C stops it)"
+	$(BIN)/cachlamhay --db $(DEMO_DB) serve --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: install
 	$(BIN)/python -m pytest -q

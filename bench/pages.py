@@ -1,0 +1,157 @@
+"""Benchmark: page render times of the web UI on a store (default: the full-corpus store).
+
+Starts `cachlamhay serve` on a free loopback port, requests a sample of every page type (HTML
+and its JSON twin) one at a time, and prints median and p95 latency per page type, measured by
+the client around each full response (so it includes HTTP on loopback, not only rendering).
+
+    .venv/bin/python bench/pages.py --db /tmp/full.db [--samples 30] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = ROOT / ".venv" / "bin" / "cachlamhay"
+SEARCHES = ["ha tinh", "sap nhap xa", "nong thon moi", "xuc tien dau tu", "Đà Nẵng", "bão lũ"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def targets(db: Path, samples: int) -> dict[str, list[str]]:
+    """Paths per page type, drawn from what the store holds (busiest first)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from cachlamhay.vntext import slugify
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    provinces = [
+        r[0]
+        for r in conn.execute(
+            "SELECT host FROM visits WHERE host_kind = 'province' GROUP BY host"
+            " ORDER BY count(*) DESC LIMIT ?",
+            (samples,),
+        )
+    ]
+    people = [
+        r[0]
+        for r in conn.execute(
+            "SELECT p.slug FROM offices o JOIN people p ON p.id = o.person_id GROUP BY p.id"
+            " ORDER BY count(*) DESC LIMIT ?",
+            (samples,),
+        )
+    ]
+    articles = [
+        r[0]
+        for r in conn.execute(
+            "SELECT d.id FROM documents d WHERE d.rowid IN"
+            " (SELECT doc_rowid FROM facts GROUP BY doc_rowid ORDER BY count(*) DESC LIMIT ?)",
+            (samples,),
+        )
+    ]
+    topics = [
+        r[0] for r in conn.execute("SELECT DISTINCT topic FROM practices LIMIT ?", (samples,))
+    ]
+    indicators = [
+        r[0]
+        for r in conn.execute(
+            "SELECT indicator FROM indicators GROUP BY indicator ORDER BY count(*) DESC LIMIT ?",
+            (samples,),
+        )
+    ]
+    years = [r[0] for r in conn.execute("SELECT DISTINCT year FROM visits WHERE year IS NOT NULL")]
+    conn.close()
+    quote = urllib.parse.quote
+    return {
+        "province": [f"/province/{slugify(p)}" for p in provinces],
+        "practices": [f"/practices/{t}" for t in topics],
+        "compare": [f"/compare/{i}" for i in indicators],
+        "network": ["/network"] + [f"/network?year={y}" for y in years[:samples]],
+        "person": [f"/person/{p}" for p in people],
+        "article": [f"/article/{quote(a)}" for a in articles],
+        "search": [f"/search?q={quote(q)}" for q in SEARCHES],
+    }
+
+
+def json_twin(path: str) -> str:
+    base, _, query = path.partition("?")
+    return base + ".json" + ("?" + query if query else "")
+
+
+def timed_get(url: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        response.read()
+        status = response.status
+    return (time.perf_counter() - started) * 1000, status
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    port = free_port()
+    server = subprocess.Popen(
+        [str(CLI), "--db", str(args.db), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                timed_get(base + "/index.json")
+                break
+            except OSError:
+                time.sleep(0.2)
+        results = {}
+        for kind, paths in targets(args.db, args.samples).items():
+            for variant, make in (("html", lambda p: p), ("json", json_twin)):
+                times = []
+                for path in paths:
+                    elapsed, status = timed_get(base + make(path))
+                    if status != 200:
+                        raise SystemExit(f"{make(path)}: HTTP {status}")
+                    times.append(elapsed)
+                results[f"{kind} ({variant})"] = {
+                    "pages": len(times),
+                    "median_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(percentile(times, 0.95), 1),
+                    "max_ms": round(max(times), 1),
+                }
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return
+    print("| page | pages | median ms | p95 ms | max ms |")
+    print("|---|---|---|---|---|")
+    for kind, row in results.items():
+        print(
+            f"| {kind} | {row['pages']} | {row['median_ms']} | {row['p95_ms']} | {row['max_ms']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
