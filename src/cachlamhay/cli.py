@@ -321,14 +321,7 @@ def cmd_province(args: argparse.Namespace, out: Console, err: Console) -> int:
     table = Table("indicator", "period", "value", "unit", "source", title="indicators")
     for indicator in data["indicators"]:
         for point in indicator["series"][:10]:
-            flag = " ⚠ conflict" if point["conflict"] else ""
-            table.add_row(
-                escape(indicator["indicator"]),
-                escape(point["period"] or "—"),
-                _number(point["value"]) + flag,
-                escape(point["unit"] or ""),
-                escape(point["source"]["doc_id"] if point["source"] else ""),
-            )
+            table.add_row(escape(indicator["indicator"]), *_figure_cells(point))
     out.print(table)
     for key, label in (("visits_made", "visits made"), ("visits_received", "visits received")):
         _print_visits(out, data[key], label)
@@ -344,6 +337,16 @@ def cmd_province(args: argparse.Namespace, out: Console, err: Console) -> int:
             + ", ".join(f"{escape(p['topic'])} ({p['evidence']})" for p in data["practices"])
         )
     return 0
+
+
+def _figure_cells(figure: dict[str, Any]) -> list[str]:
+    """period, value (conflicts flagged), unit, source document of one indicator figure."""
+    return [
+        escape(figure["period"] or "—"),
+        _number(figure["value"]) + (" ⚠ conflict" if figure["conflict"] else ""),
+        escape(figure["unit"] or ""),
+        escape(figure["source"]["doc_id"] if figure["source"] else ""),
+    ]
 
 
 def _number(value: float) -> str:
@@ -412,14 +415,7 @@ def cmd_compare(args: argparse.Namespace, out: Console, err: Console) -> int:
         return 0
     table = Table("province", "period", "value", "unit", "source", title=escape(data["indicator"]))
     for row in data["rows"]:
-        flag = " ⚠ conflict" if row["conflict"] else ""
-        table.add_row(
-            escape(row["province"]),
-            escape(row["period"] or "—"),
-            _number(row["value"]) + flag,
-            escape(row["unit"] or ""),
-            escape(row["source"]["doc_id"] if row["source"] else ""),
-        )
+        table.add_row(escape(row["province"]), *_figure_cells(row))
     out.print(table)
     return 0
 
