@@ -28,6 +28,7 @@ from cachlamhay.pipeline import IngestSummary, extract_paths, ingest
 from cachlamhay.store import open_store
 
 DEFAULT_DB = "cachlamhay.db"
+MAX_JOBS = 64
 
 
 def default_db() -> str:
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("ingest", parents=[common], help="read, clean and store articles")
+    _jobs_option(p)
     p.add_argument(
         "paths",
         nargs="+",
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("extract", parents=[common], help="print SPEC facts per document (JSONL)")
+    _jobs_option(p)
     p.add_argument("paths", nargs="+", metavar="PATH", help="any input `ingest` accepts")
     p.set_defaults(run=cmd_extract)
 
@@ -137,16 +140,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for cleaning and extraction (default 1; output is the same)",
+    )
+
+
+def _check_jobs(jobs: int) -> int:
+    if not 1 <= jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}")
+    return jobs
+
+
 # -- commands ------------------------------------------------------------------------------
 
 
 def cmd_ingest(args: argparse.Namespace, out: Console, err: Console) -> int:
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    jobs = _check_jobs(args.jobs)
     with open_store(args.db) as store:
         summary = _run_with_progress(
             err,
-            lambda hook: ingest(store, args.paths, batch_size=args.batch_size, on_progress=hook),
+            lambda hook: ingest(
+                store, args.paths, batch_size=args.batch_size, on_progress=hook, jobs=jobs
+            ),
         )
     for rejection in summary.rejections:
         err.print(
@@ -194,7 +216,7 @@ def _run_with_progress(
 
 def cmd_extract(args: argparse.Namespace, out: Console, err: Console) -> int:
     rejected = 0
-    for item in extract_paths(args.paths):
+    for item in extract_paths(args.paths, jobs=_check_jobs(args.jobs)):
         if isinstance(item, Rejection):
             rejected += 1
             err.print(

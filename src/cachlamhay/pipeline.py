@@ -6,12 +6,15 @@ skips every document already stored (by id) and completes the rest.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cachlamhay import dedup
 from cachlamhay.clean import clean_document
@@ -23,6 +26,8 @@ from cachlamhay.store.db import PreparedDocument, Store
 from cachlamhay.vntext import fold
 
 BATCH_SIZE = 500
+WINDOW_PER_JOB = 256  # documents in flight per worker process
+CHUNK = 16  # documents per task sent to a worker
 MAX_LISTED_REJECTIONS = 1000
 
 
@@ -81,18 +86,59 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
 
 
 def extract_paths(
-    paths: Iterable[Path | str], only: set[str] | None = None
+    paths: Iterable[Path | str], only: set[str] | None = None, jobs: int = 1
 ) -> Iterator[dict[str, Any] | Rejection]:
-    """SPEC JSON for every document under ``paths`` (or only those whose id is in ``only``)."""
-    for item in read_paths(paths):
-        if isinstance(item, Rejection):
-            if only is None:
+    """SPEC JSON for every document under ``paths`` (or only those whose id is in ``only``), in
+    input order whatever ``jobs`` is."""
+
+    def wanted() -> Iterator[RawDocument | Rejection]:
+        for item in read_paths(paths):
+            if isinstance(item, Rejection):
+                if only is None:
+                    yield item
+            elif only is None or item.id in only:
                 yield item
-            continue
-        if only is not None and item.id not in only:
-            continue
-        cleaned = clean_or_reject(item)
-        yield cleaned if isinstance(cleaned, Rejection) else extract_document(cleaned)
+
+    yield from _in_order(wanted(), _extract_one, jobs)
+
+
+def _extract_one(item: RawDocument | Rejection) -> dict[str, Any] | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    cleaned = clean_or_reject(item)
+    return cleaned if isinstance(cleaned, Rejection) else extract_document(cleaned)
+
+
+def _prepare_one(raw: RawDocument) -> PreparedDocument | Rejection:
+    cleaned = clean_or_reject(raw)
+    return cleaned if isinstance(cleaned, Rejection) else prepare(cleaned)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _in_order(items: Iterable[T], work: Callable[[T], R], jobs: int) -> Iterator[R]:
+    """``work`` over ``items`` in order: in this process, or in a pool of ``jobs`` worker
+    processes fed a bounded window at a time (memory stays flat however long the input)."""
+    if jobs <= 1:
+        yield from map(work, items)
+        return
+    window = WINDOW_PER_JOB * jobs
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        batch: list[T] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= window:
+                yield from pool.map(work, batch, chunksize=CHUNK)
+                batch = []
+        yield from pool.map(work, batch, chunksize=CHUNK)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is fast and shares the loaded gazetteer; elsewhere, spawn (workers rebuild it).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def clean_or_reject(raw: RawDocument) -> CleanDocument | Rejection:
@@ -111,32 +157,39 @@ def ingest(
     *,
     batch_size: int = BATCH_SIZE,
     on_progress: Progress | None = None,
+    jobs: int = 1,
 ) -> IngestSummary:
+    """Read, clean, extract and store. With ``jobs`` > 1 cleaning and extraction run in worker
+    processes; this process stays the one writer, and the store ends up the same."""
     summary = IngestSummary()
     started = time.perf_counter()
     if store.count_unconsolidated():  # a store migrated from before the knowledge base
         with store.transaction():
             consolidate_pending(store)
     pending: list[PreparedDocument] = []
-    pending_ids: set[str] = set()
-    for item in read_paths(paths):
-        summary.read += 1
-        if isinstance(item, Rejection):
-            summary.reject(item)
-        elif item.id in pending_ids or store.has_document(item.id):
-            summary.duplicate += 1
-        else:
-            cleaned = clean_or_reject(item)
-            if isinstance(cleaned, Rejection):
-                summary.reject(cleaned)
+    seen_ids: set[str] = set()  # ids read in this run and not yet written
+
+    def new_documents() -> Iterator[RawDocument]:
+        for item in read_paths(paths):
+            summary.read += 1
+            if isinstance(item, Rejection):
+                summary.reject(item)
+            elif item.id in seen_ids or store.has_document(item.id):
+                summary.duplicate += 1
             else:
-                pending.append(prepare(cleaned))
-                pending_ids.add(cleaned.id)
+                seen_ids.add(item.id)
+                yield item
+            if on_progress and summary.read % 100 == 0:
+                on_progress(summary)
+
+    for prepared in _in_order(new_documents(), _prepare_one, jobs):
+        if isinstance(prepared, Rejection):
+            summary.reject(prepared)
+            continue
+        pending.append(prepared)
         if len(pending) >= batch_size:
+            seen_ids.difference_update(p.doc.id for p in pending)  # stored: the store knows them
             _write(store, pending, summary)
-            pending_ids.clear()
-        if on_progress and summary.read % 100 == 0:
-            on_progress(summary)
     _write(store, pending, summary)
     summary.seconds = time.perf_counter() - started
     if on_progress:
