@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from cachlamhay.extract.gazetteer import is_city
 from cachlamhay.extract.text import Mention, Sentence, mentions, sentences
 from cachlamhay.spans import Span
+from cachlamhay.vntext import fold
 
 
 @dataclass(slots=True)
@@ -24,6 +25,12 @@ class DocContext:
     mentions: list[Mention]
     home: str | None  # the province the article is mostly about
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    folded: str = ""  # fold(text), once: folding is one character for one character
+
+    def folded_sentence(self, index: int) -> str:
+        """``fold(sentences[index].text)``, sliced from the folded document."""
+        sentence = self.sentences[index]
+        return self.folded[sentence.start : sentence.end]
 
     def sentence_mentions(self, index: int) -> list[Mention]:
         return self.by_sentence.get(index, [])
@@ -100,7 +107,16 @@ def build_context(
     counts = Counter(m.name for m in found_mentions if m.kind == "province")
     home = _home_province(counts, found_mentions, source)
     return DocContext(
-        doc_id, text, title, published, source, found_sentences, found_mentions, home, by_sentence
+        doc_id,
+        text,
+        title,
+        published,
+        source,
+        found_sentences,
+        found_mentions,
+        home,
+        by_sentence,
+        fold(text),
     )
 
 

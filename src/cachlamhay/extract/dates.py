@@ -34,6 +34,8 @@ __all__ = [
     "resolve_year",
 ]
 
+_ANY_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -203,7 +205,7 @@ def find_dates(
     pass ``year=resolve_year(text, None)`` to use the year the text is about. When no year is
     known the value is ``--MM-DD`` (``--MM`` for a month). Impossible dates (31/11) are skipped.
     """
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGIT.search(text):
         return []
     known = year if year is not None else published_year(published)
     pub_month = _published_month(published) if year is None else None

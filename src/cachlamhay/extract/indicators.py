@@ -177,7 +177,7 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
         quantities = find_quantities(sentence.text)
         if not quantities:
             continue
-        folded = fold(sentence.text)
+        folded = ctx.folded_sentence(index)
         last_figure: tuple[str, str, Quantity] | None = None
         money_end = 0
         for quantity in quantities:

@@ -52,7 +52,7 @@ def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
     speakers = _speakers_by_sentence(people, ctx)
     found: dict[tuple[str, str], Practice] = {}
     for index, sentence in enumerate(ctx.sentences):
-        folded = fold(sentence.text)
+        folded = ctx.folded_sentence(index)
         praise = _PRAISE.search(folded)
         share = _SHARE.search(folded)
         if not praise and not share:

@@ -64,7 +64,7 @@ def extract_transfers(
     seen: set[tuple[Actor, Actor, float]] = set()
     companies = enterprises_in(ctx.text)
     for index, sentence in enumerate(ctx.sentences):
-        folded = fold(sentence.text)
+        folded = ctx.folded_sentence(index)
         giving = _giving_verb(sentence.text)
         if not giving or _NOT_GIVE.search(folded[: giving[0].start() + 20]):
             continue
@@ -162,7 +162,7 @@ def _earlier_delegation(ctx: DocContext, index: int) -> Actor | None:
     side, named in one of the sentences just before."""
     for k in range(index - 1, max(-1, index - 4), -1):
         sentence = ctx.sentences[k]
-        folded = fold(sentence.text)
+        folded = ctx.folded_sentence(k)
         for mention in ctx.sentence_mentions(k):
             head = folded[
                 max(0, mention.start - sentence.start - 50) : mention.start - sentence.start

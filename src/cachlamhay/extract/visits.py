@@ -108,7 +108,7 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
     for index, sentence in enumerate(ctx.sentences):
         if sentence.caption:
             continue
-        folded = fold(sentence.text)
+        folded = ctx.folded_sentence(index)
         pairs: list[tuple[Actor, Actor, Leader]] = []
         # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
         for verb in _VISIT_VERB.finditer(sentence.text):  # the first verb giving a visit
@@ -455,15 +455,19 @@ def _complete(visit: Visit, ctx: DocContext, people: list[Person]) -> None:
     else:
         visit.purpose = "inspection"
     if visit.purpose == "exchange":
-        cue_sentences = [s.text for s in ctx.sentences if _EXCHANGE_CUE.search(fold(s.text))]
+        cue_sentences = [
+            s.text
+            for k, s in enumerate(ctx.sentences)
+            if _EXCHANGE_CUE.search(ctx.folded_sentence(k))
+        ]
         visit.topics = topics_in(" . ".join(cue_sentences))
     else:
         visit.topics = topics_in(text)
     host_province = visit.host[1] if visit.host[0] == "province" else None
     leader_name = visit.leader[0] if visit.leader else None
     received: dict[str, tuple[str, str]] = {}
-    for sentence in ctx.sentences:
-        if not _RECEIVES.search(fold(sentence.text)):
+    for k, sentence in enumerate(ctx.sentences):
+        if not _RECEIVES.search(ctx.folded_sentence(k)):
             continue
         for person in people:
             if person.name == leader_name or person.name not in sentence.text:
