@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cachlamhay.errors import NotFoundError
+from cachlamhay.errors import NotFoundError, UsageError
 from cachlamhay.kb import queries
 from cachlamhay.kb.consolidate import VisitDate
 from cachlamhay.pipeline import ingest
@@ -162,3 +162,18 @@ def test_unknown_names_are_not_found(store: Store, call: object, argument: str) 
 )
 def test_visit_dates_near(a: str | None, b: str | None, same: bool) -> None:
     assert VisitDate.parse(a).near(VisitDate.parse(b)) is same
+
+
+def test_faceted_search_filters_and_counts(store: Store) -> None:
+    ingest(store, [EXAMPLES])
+    everything = queries.search_faceted(store, "ha tinh")
+    assert everything["total"] == 2
+    assert everything["facets"]["province"]["Hà Tĩnh"] == 2
+    assert everything["facets"]["fact_type"]["visit"] == 2
+    narrowed = queries.search_faceted(store, "ha tinh", province="Hậu Giang")
+    assert [r["id"] for r in narrowed["results"]] == ["000_c376ad1e370c138e"]
+    assert queries.search_faceted(store, "ha tinh", year="2023")["total"] == 1
+    assert queries.search_faceted(store, "ha tinh", source="nowhere")["total"] == 0
+    assert queries.search_faceted(store, "ha tinh", fact_type="transfer")["total"] == 1
+    with pytest.raises(UsageError):
+        queries.search_faceted(store, "ha tinh", year="20x3")

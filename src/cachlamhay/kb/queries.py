@@ -440,11 +440,15 @@ def compare_indicator(
 # -- visit network --------------------------------------------------------------------------
 
 
+def _check_year(year: str | None) -> None:
+    if year is not None and not re.fullmatch(r"\d{4}", year):
+        raise UsageError("year must be four digits")
+
+
 def visit_network(
     store: Store, year: str | None = None, purpose: str | None = None
 ) -> dict[str, Any]:
-    if year is not None and not re.fullmatch(r"\d{4}", year):
-        raise UsageError("year must be four digits")
+    _check_year(year)
     where, params = ["1 = 1"], []
     if year:
         where.append("year = ?")
@@ -621,3 +625,107 @@ def overview(store: Store) -> dict[str, Any]:
         "recent_visits": _visits(conn, "1 = 1", [])[:20],
         "topics": [dict(r) for r in topics],
     }
+
+
+# -- faceted search -------------------------------------------------------------------------
+
+FACET_LIMIT = 15
+MAX_FACETED_HITS = 20_000  # facets are counted over the best-ranked hits up to this many
+
+
+def search_faceted(
+    store: Store,
+    q: str,
+    limit: int = 10,
+    offset: int = 0,
+    province: str | None = None,
+    source: str | None = None,
+    year: str | None = None,
+    fact_type: str | None = None,
+) -> dict[str, Any]:
+    """Full-text search (diacritics ignored) narrowed by facets, with the facet counts of the
+    narrowed hits: provinces mentioned, sources, publication years, fact types."""
+    from cachlamhay.kb import MAX_LIMIT, _phrase_pattern, fts_expression, parse_query, snippet
+
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, offset not negative")
+    _check_year(year)
+    phrases = parse_query(q)
+    where, params = _facet_filters(province, source, year, fact_type)
+    conn = store.conn
+    try:
+        # documents are joined only to filter on their columns: their rows are large
+        join = " JOIN documents d ON d.rowid = h.rowid" if source or year else ""
+        hits = conn.execute(
+            "SELECT h.rowid FROM (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score"
+            f" FROM documents_fts WHERE documents_fts MATCH ?) h{join} WHERE {where}"
+            " ORDER BY h.score, h.rowid LIMIT ?",
+            [fts_expression(phrases), *params, MAX_FACETED_HITS],
+        ).fetchall()
+    except sqlite3.OperationalError as error:
+        raise UsageError(f"search failed: {error}") from None
+    rowids = [int(r[0]) for r in hits]
+    page = rowids[offset : offset + limit]
+    docs = store.documents_by_rowid(page)
+    pattern = _phrase_pattern(phrases)
+    results = [
+        {
+            "id": docs[r]["id"],
+            "title": docs[r]["title"],
+            "source": docs[r]["source"],
+            "published": docs[r]["published"],
+            "cluster_id": docs[r]["cluster_id"],
+            "snippet": snippet(docs[r]["text"], pattern),
+        }
+        for r in page
+    ]
+    return {
+        "query": q,
+        "total": len(rowids),
+        "results": results,
+        "filters": {"province": province, "source": source, "year": year, "fact_type": fact_type},
+        "facets": _facets(conn, rowids),
+    }
+
+
+def _facet_filters(
+    province: str | None, source: str | None, year: str | None, fact_type: str | None
+) -> tuple[str, list[Any]]:
+    where, params = ["1 = 1"], []
+    if province:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.doc_rowid = h.rowid"
+            " AND m.kind = 'province' AND m.name = ?)"
+        )
+        params.append(resolve_province(province))
+    if source:
+        where.append("d.source = ?")
+        params.append(source)
+    if year:
+        where.append("substr(d.published, 1, 4) = ?")
+        params.append(year)
+    if fact_type:
+        where.append("EXISTS (SELECT 1 FROM facts f WHERE f.doc_rowid = h.rowid AND f.type = ?)")
+        params.append(fact_type)
+    return " AND ".join(where), params
+
+
+def _facets(conn: sqlite3.Connection, rowids: list[int]) -> dict[str, dict[str, int]]:
+    ids = json.dumps(rowids)
+    queries_by_facet = {
+        "province": "SELECT m.name, count(DISTINCT m.doc_rowid) FROM mentions m"
+        " WHERE m.kind = 'province' AND m.doc_rowid IN (SELECT value FROM json_each(?))"
+        " GROUP BY m.name",
+        "source": "SELECT coalesce(d.source, ''), count(*) FROM documents d"
+        " WHERE d.rowid IN (SELECT value FROM json_each(?)) GROUP BY 1",
+        "year": "SELECT coalesce(substr(d.published, 1, 4), ''), count(*) FROM documents d"
+        " WHERE d.rowid IN (SELECT value FROM json_each(?)) GROUP BY 1",
+        "fact_type": "SELECT f.type, count(DISTINCT f.doc_rowid) FROM facts f"
+        " WHERE f.doc_rowid IN (SELECT value FROM json_each(?)) GROUP BY f.type",
+    }
+    facets = {}
+    for facet, sql in queries_by_facet.items():
+        counts = [(str(k), int(n)) for k, n in conn.execute(sql, (ids,)) if k]
+        counts.sort(key=lambda kv: (-kv[1], kv[0]))
+        facets[facet] = dict(counts[:FACET_LIMIT])
+    return facets
