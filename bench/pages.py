@@ -76,6 +76,7 @@ def targets(db: Path, samples: int) -> dict[str, list[str]]:
     conn.close()
     quote = urllib.parse.quote
     return {
+        "home": ["/"] * min(samples, 10),
         "province": [f"/province/{slugify(p)}" for p in provinces],
         "practices": [f"/practices/{t}" for t in topics],
         "compare": [f"/compare/{i}" for i in indicators],
@@ -87,6 +88,8 @@ def targets(db: Path, samples: int) -> dict[str, list[str]]:
 
 
 def json_twin(path: str) -> str:
+    if path == "/":
+        return "/index.json"
     base, _, query = path.partition("?")
     return base + ".json" + ("?" + query if query else "")
 
