@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cachlamhay import evaluate
 from cachlamhay.clean import clean_document
@@ -293,3 +295,22 @@ def test_extract_cli_prints_one_json_line_per_document(
         "000_c376ad1e370c138e",
         "004_64df843035bf8b4e",
     }
+
+
+_HEAD_WORDS = ["Bí thư", "bí thư", "Chủ tịch", "PHÓ CHỦ TỊCH", "Giám đốc", "Thủ tướng", "ông"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_HEAD_WORDS),
+            st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÁàẢ_0 ,.-\n", max_size=6),
+        ),
+        max_size=8,
+    )
+)
+def test_the_title_automaton_agrees_with_the_title_pattern(parts: list[str]) -> None:
+    from cachlamhay.extract.people import _HEAD_PATTERN, has_title_head
+
+    text = "".join(parts)
+    assert has_title_head(text) == bool(_HEAD_PATTERN.search(text))
