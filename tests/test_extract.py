@@ -314,3 +314,20 @@ def test_the_title_automaton_agrees_with_the_title_pattern(parts: list[str]) -> 
 
     text = "".join(parts)
     assert has_title_head(text) == bool(_HEAD_PATTERN.search(text))
+
+
+_NAMES = ["Hà Nội", "Hà Nội Mới", "Quốc hội", "Lào", "Nam", "Bình Dương", "Thái Bình", "TP.HCM"]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_NAMES), st.text(alphabet="aBcđ Ưx_.,0-\n", max_size=5)),
+        max_size=10,
+    )
+)
+def test_the_name_automaton_matches_like_the_name_pattern(parts: list[str]) -> None:
+    from cachlamhay.extract.text import _mention_pattern, _name_matches
+
+    text = "".join(parts)
+    expected = [(m.start(), m.end(), m.lastgroup) for m in _mention_pattern().finditer(text)]
+    assert [(m.begin, m.finish, m.kind) for m in _name_matches(text)] == expected

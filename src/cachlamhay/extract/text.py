@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import ahocorasick
+
 from cachlamhay.extract import gazetteer
 from cachlamhay.spans import Span
 from cachlamhay.vntext import UPPER
@@ -107,6 +109,8 @@ _CUE = re.compile(
 
 @functools.cache
 def _mention_pattern() -> re.Pattern[str]:
+    """The names as one regex: the specification ``_name_matches`` implements faster (tests
+    check they agree)."""
     provinces = list(gazetteer.province_aliases())
     central = list(gazetteer.central_aliases())
     countries = list(gazetteer.country_aliases())
@@ -114,6 +118,70 @@ def _mention_pattern() -> re.Pattern[str]:
         rf"(?<![\w.])(?:(?P<central>{gazetteer.alternation(central)})|(?P<province>{gazetteer.alternation(provinces)})"
         rf"|(?P<foreign>{gazetteer.alternation(countries)}))(?![\w])"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _NameMatch:
+    """One name found in the text, as ``_mention_pattern()`` would match it."""
+
+    begin: int
+    finish: int
+    kind: str  # the pattern's group: central | province | foreign
+    surface: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+_GROUPS = ("central", "province", "foreign")  # the pattern's alternation order
+
+
+@functools.cache
+def _name_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    names = (
+        gazetteer.central_aliases(),
+        gazetteer.province_aliases(),
+        gazetteer.country_aliases(),
+    )
+    for rank, aliases in reversed(list(enumerate(names))):  # an earlier group wins a tie
+        for surface in aliases:
+            automaton.add_word(surface, (rank, surface))
+    automaton.make_automaton()
+    return automaton
+
+
+def _name_matches(text: str) -> list[_NameMatch]:
+    """The matches of ``_mention_pattern()`` (same boundaries, same choice at each position:
+    the first group, then the longest name; matches do not overlap), found with one
+    Aho-Corasick pass instead of trying every name at every position."""
+    best: dict[int, tuple[int, int, str]] = {}
+    for last, (rank, surface) in _name_automaton().iter(text):
+        end = last + 1
+        start = end - len(surface)
+        if start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
+            continue
+        if end < len(text) and _is_word(text[end]):
+            continue
+        key = (rank, -len(surface), surface)
+        if start not in best or key < best[start]:
+            best[start] = key
+    found: list[_NameMatch] = []
+    position = 0
+    for start in sorted(best):
+        if start < position:
+            continue
+        rank, _, surface = best[start]
+        found.append(_NameMatch(start, start + len(surface), _GROUPS[rank], surface))
+        position = start + len(surface)
+    return found
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def mentions(text: str) -> list[Mention]:
@@ -138,7 +206,7 @@ def mentions(text: str) -> list[Mention]:
     taken = [(m.start, m.end) for m in foreign_units]
     found.extend(foreign_units)
     covered_until = -1
-    for match in _mention_pattern().finditer(text):
+    for match in _name_matches(text):
         if match.start() < covered_until or any(s <= match.start() < e for s, e in taken):
             continue
         before = text[max(0, match.start() - 14) : match.start()]
@@ -146,12 +214,12 @@ def mentions(text: str) -> list[Mention]:
         cue = cue_match.group(1) if cue_match else ""
         if cue in _BLOCKING_CUES:
             continue
-        surface = match.group(0)
+        surface = match.surface
         if _FALSE_CONTINUATION.get(surface) and text.startswith(
             _FALSE_CONTINUATION[surface], match.end()
         ):
             continue  # "Thái Bình Dương" is the Pacific, not Thái Bình
-        if match.group("central") and surface in _FOREIGNABLE:
+        if match.kind == "central" and surface in _FOREIGNABLE:
             follower = _country_after(text, match.end())
             if follower:
                 name, end = follower
@@ -160,13 +228,13 @@ def mentions(text: str) -> list[Mention]:
                 found.append(Mention(match.start(), end, "foreign", label, cue))
                 covered_until = end
                 continue
-        if match.group("central"):
+        if match.kind == "central":
             found.append(
                 Mention(
                     match.start(), match.end(), "central", gazetteer.central_aliases()[surface], cue
                 )
             )
-        elif match.group("province"):
+        elif match.kind == "province":
             if surface in gazetteer.AMBIGUOUS and not cue and surface not in ("HCM", "Huế"):
                 continue
             found.append(
