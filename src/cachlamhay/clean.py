@@ -113,7 +113,8 @@ def drop_repeated_title(lines: list[str], title: str) -> tuple[list[str], set[in
     seen = False
     pending = False
     for line in lines:
-        if key and fold(line).strip(" .") == key:
+        # folding keeps lengths, so only lines as long as the title need folding
+        if key and len(line.strip(" .")) == len(key) and fold(line).strip(" .") == key:
             if seen:
                 pending = True
                 continue

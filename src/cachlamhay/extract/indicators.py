@@ -9,6 +9,7 @@ commune, company or industrial park keeps that as ``scope`` and is never the pro
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -267,6 +268,38 @@ def _clause_end(text: str, at: int) -> int:
     return min(ends) if ends else len(text)
 
 
+_Compiled = tuple[
+    str,
+    re.Pattern[str],
+    re.Pattern[str] | None,
+    re.Pattern[str] | None,
+    re.Pattern[str] | None,
+    str,
+]
+
+
+@functools.cache
+def _after_patterns() -> list[_Compiled]:
+    """``_AFTER`` with its patterns compiled once."""
+
+    def optional(pattern: str | None) -> re.Pattern[str] | None:
+        return re.compile(pattern) if pattern else None
+
+    return [
+        (
+            indicator,
+            re.compile(rf"(?:{nouns})(?![a-z])"),
+            optional(required),
+            optional(
+                rf"(?:{right_before})(?: (?:hon|gan|khoang|duoc))?$" if right_before else None
+            ),
+            optional(forbidden),
+            spec_unit,
+        )
+        for indicator, nouns, required, right_before, forbidden, spec_unit in _AFTER
+    ]
+
+
 def _classify(
     folded: str, quantity: Quantity, clause_start: int, clause_end: int, money_end: int = 0
 ) -> tuple[str, str] | None:
@@ -278,8 +311,8 @@ def _classify(
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
     tail = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
     rest = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
-    for indicator, nouns, required, right_before, forbidden, spec_unit in _AFTER:
-        if not re.match(rf"(?:{nouns})(?![a-z])", tail):
+    for indicator, nouns, required, right_before, forbidden, spec_unit in _after_patterns():
+        if not nouns.match(tail):
             continue
         if indicator == "households_affected":
             context = f"{before[-30:]} | {rest[:60]}"
@@ -287,13 +320,11 @@ def _classify(
             context = f"{before[-60:]} | {rest}"
         else:
             context = f"{before[-40:]} | {tail}"
-        if required and not re.search(required, context):
+        if required and not required.search(context):
             continue
-        if right_before and not re.search(
-            rf"(?:{right_before})(?: (?:hon|gan|khoang|duoc))?$", before
-        ):
+        if right_before and not right_before.search(before):
             continue
-        if forbidden and re.search(forbidden, before[-40:]):
+        if forbidden and forbidden.search(before[-40:]):
             continue
         if indicator in ("ntm_communes", "ntm_districts") and not re.search(
             r"dat chuan|ve dich|cong nhan|hoan thanh", f"{before[-60:]} {rest[:40]}"
@@ -303,7 +334,7 @@ def _classify(
             continue
         if (
             indicator == "households_affected"
-            and nouns.startswith("ngoi")
+            and nouns.pattern.startswith("(?:ngoi")
             and not re.search(r"ngap", rest[:24])
             and not re.search(r"ngap(?: (?:hon|gan|khoang))?$", before)
         ):
