@@ -177,3 +177,12 @@ def test_faceted_search_filters_and_counts(store: Store) -> None:
     assert queries.search_faceted(store, "ha tinh", fact_type="transfer")["total"] == 1
     with pytest.raises(UsageError):
         queries.search_faceted(store, "ha tinh", year="20x3")
+
+
+def test_practice_finder_free_text_ranks_provinces_by_matching_articles(store: Store) -> None:
+    ingest(store, [EXAMPLES])
+    found = queries.practice_finder(store, "Bắc Đồng Phú")
+    assert found["topic"] is None
+    assert {p["province"] for p in found["provinces"]} >= {"Hà Tĩnh", "Bình Phước"}
+    source = found["provinces"][0]["sources"][0]
+    assert "Bắc Đồng Phú" in source["sentence"]

@@ -27,9 +27,11 @@ province_profile(store, name_or_slug) -> {
               "source": Source}
 
 practice_finder(store, query, limit=20) -> {"query": str, "topic": str | None,
-    "provinces": [{"province": str, "slug": str, "evidence": int, "documents": int,
-                   "praised_by": [str], "sources": [Source]}]}
-    ``query`` is a topic id ("admin_merger") or free text ("sáp nhập xã"), ranked by evidence.
+    "topics": [str], "provinces": [{"province": str, "slug": str, "evidence": int,
+    "documents": int, "praised_by": [str], "sources": [Source]}]}
+    ``query`` is a topic id ("admin_merger") or words naming one ("sáp nhập xã"): provinces
+    ranked by practice facts. Free text naming no topic: provinces ranked by the articles that
+    match it and name them (``topic`` None, sources are passages, ``fact_id`` None).
 
 compare_indicator(store, indicator, provinces=None) -> {"indicator": str,
     "periods": [str], "provinces": [str],
@@ -370,7 +372,12 @@ def practice_finder(store: Store, query: str, limit: int = 20) -> dict[str, Any]
         raise UsageError(f"limit must be between 1 and {LIST_LIMIT}")
     topic = resolve_topic(query)
     if topic is None:
-        return {"query": query, "topic": None, "topics": list(TOPICS), "provinces": []}
+        return {
+            "query": query,
+            "topic": None,
+            "topics": list(TOPICS),
+            "provinces": _text_evidence(store, query, limit),
+        }
     conn = store.conn
     rows = conn.execute(
         "SELECT province, count(*) AS evidence, count(DISTINCT doc_rowid) AS documents,"
@@ -397,6 +404,58 @@ def practice_finder(store: Store, query: str, limit: int = 20) -> dict[str, Any]
             for r in rows
         ],
     }
+
+
+TEXT_EVIDENCE_HITS = 2000
+
+
+def _text_evidence(store: Store, query: str, limit: int) -> list[dict[str, Any]]:
+    """Free text that names no topic ("nhà ở xã hội 100 triệu"): provinces ranked by the
+    articles that match it and name them, each with the matching passages."""
+    from cachlamhay.kb import _phrase_pattern, fts_expression, parse_query, snippet
+
+    phrases = parse_query(query)
+    conn = store.conn
+    rows = conn.execute(
+        "SELECT m.name, count(DISTINCT m.doc_rowid) AS documents,"
+        " json_group_array(DISTINCT m.doc_rowid) AS docs FROM mentions m"
+        " WHERE m.kind = 'province' AND m.doc_rowid IN (SELECT rowid FROM documents_fts"
+        " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?)"
+        " GROUP BY m.name ORDER BY documents DESC, m.name LIMIT ?",
+        (fts_expression(phrases), TEXT_EVIDENCE_HITS, limit),
+    ).fetchall()
+    wanted = {r["name"]: json.loads(r["docs"])[:SOURCES_PER_ITEM] for r in rows}
+    docs = store.documents_by_rowid(sorted({d for ids in wanted.values() for d in ids}))
+    pattern = _phrase_pattern(phrases)
+    found = []
+    for row in rows:
+        sources = []
+        for rowid in wanted[row["name"]]:
+            doc = docs[rowid]
+            passage = snippet(doc["text"], pattern)
+            sources.append(
+                {
+                    "doc_id": doc["id"],
+                    "title": doc["title"],
+                    "source": doc["source"],
+                    "published": doc["published"],
+                    "fact_id": None,
+                    "start": passage["offset"],
+                    "end": passage["offset"] + len(passage["text"]),
+                    "sentence": passage["text"],
+                }
+            )
+        found.append(
+            {
+                "province": row["name"],
+                "slug": slugify(row["name"]),
+                "evidence": int(row["documents"]),
+                "documents": int(row["documents"]),
+                "praised_by": [],
+                "sources": sources,
+            }
+        )
+    return found
 
 
 # -- indicator comparison -------------------------------------------------------------------
