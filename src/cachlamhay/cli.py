@@ -1,5 +1,5 @@
 """Command line: ``cachlamhay ingest|extract|eval|search|show|stats|province|practices|person|
-compare|serve|export``.
+compare|serve|export|spark-extract|load``.
 
 Exit codes: 0 success, 1 some inputs rejected or a store/lookup error, 2 usage error.
 User errors print one line on stderr (``cachlamhay: <file>: <reason>``), never a traceback.
@@ -137,6 +137,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=kb.EXPORT_FORMATS)
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser(
+        "spark-extract",
+        parents=[common],
+        help="run `extract` on Spark over JSONL/Parquet, write Parquet (needs cachlamhay[spark])",
+    )
+    p.add_argument("paths", nargs="+", metavar="INPUT", help=".jsonl[.gz] or .parquet files/dirs")
+    p.add_argument("output", metavar="OUTPUT", help="new directory for the Parquet tables")
+    p.add_argument(
+        "--master",
+        default="local[2]",
+        help='Spark master (default local[2]; "" = the one spark-submit was given)',
+    )
+    p.add_argument("--partitions", type=int, default=None, metavar="N", help="extraction tasks")
+    p.set_defaults(run=cmd_spark_extract)
+
+    p = sub.add_parser("load", parents=[common], help="store the Parquet output of `spark-extract`")
+    p.add_argument("output", type=Path, metavar="PARQUET_DIR")
+    p.add_argument("--batch-size", type=int, default=500, help="documents per transaction")
+    p.set_defaults(run=cmd_load)
     return parser
 
 
@@ -460,6 +480,51 @@ def cmd_export(args: argparse.Namespace, out: Console, err: Console) -> int:
         for path in files:
             out.print(f"wrote {escape(str(path))}", highlight=False)
     return 0
+
+
+def cmd_spark_extract(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay.spark import spark_extract
+
+    result = spark_extract(
+        args.paths, args.output, master=args.master or None, partitions=args.partitions
+    )
+    if args.json:
+        _print_json(result)
+    else:
+        out.print(
+            f"documents {result['documents']}  facts {result['facts']}  "
+            f"rejected {result['rejected']}  in {result['seconds']:.1f}s → "
+            f"{escape(result['output'])}",
+            highlight=False,
+        )
+    if result["rejected"]:
+        err.print(
+            f"cachlamhay: {result['rejected']} records rejected: see "
+            f"{escape(result['output'])}/rejections",
+            highlight=False,
+        )
+    return 1 if result["rejected"] else 0
+
+
+def cmd_load(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay.spark import load
+
+    if args.batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    if not args.output.is_dir():
+        raise UsageError(f"{args.output}: no such directory (the OUTPUT of spark-extract)")
+    with open_store(args.db) as store:
+        summary = load(store, args.output, batch_size=args.batch_size)
+    if args.json:
+        _print_json(summary.as_dict())
+    else:
+        out.print(
+            f"read {summary.read}  new {summary.new}  duplicate {summary.duplicate}  "
+            f"rejected {summary.rejected}  (joined an existing cluster: {summary.clustered})"
+            f"  in {summary.seconds:.1f}s",
+            highlight=False,
+        )
+    return 1 if summary.rejected else 0
 
 
 def _print_json(data: Any) -> None:

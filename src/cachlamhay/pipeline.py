@@ -109,7 +109,7 @@ def _extract_one(item: RawDocument | Rejection) -> dict[str, Any] | Rejection:
     return cleaned if isinstance(cleaned, Rejection) else extract_document(cleaned)
 
 
-def _prepare_one(raw: RawDocument) -> PreparedDocument | Rejection:
+def prepare_raw(raw: RawDocument) -> PreparedDocument | Rejection:
     cleaned = clean_or_reject(raw)
     return cleaned if isinstance(cleaned, Rejection) else prepare(cleaned)
 
@@ -182,22 +182,22 @@ def ingest(
             if on_progress and summary.read % 100 == 0:
                 on_progress(summary)
 
-    for prepared in _in_order(new_documents(), _prepare_one, jobs):
+    for prepared in _in_order(new_documents(), prepare_raw, jobs):
         if isinstance(prepared, Rejection):
             summary.reject(prepared)
             continue
         pending.append(prepared)
         if len(pending) >= batch_size:
             seen_ids.difference_update(p.doc.id for p in pending)  # stored: the store knows them
-            _write(store, pending, summary)
-    _write(store, pending, summary)
+            write_batch(store, pending, summary)
+    write_batch(store, pending, summary)
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary)
     return summary
 
 
-def _write(store: Store, pending: list[PreparedDocument], summary: IngestSummary) -> None:
+def write_batch(store: Store, pending: list[PreparedDocument], summary: IngestSummary) -> None:
     if not pending:
         return
     with store.transaction():

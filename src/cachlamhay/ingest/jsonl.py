@@ -36,13 +36,13 @@ def read_jsonl(path: Path) -> Iterator[Item]:
         try:
             for lineno, line in enumerate(lines, start=1):
                 if line.strip():
-                    yield _record(line, f"{path}:{lineno}", f"{stem}:{lineno}")
+                    yield parse_record(line, f"{path}:{lineno}", f"{stem}:{lineno}")
         except (EOFError, zlib.error) as error:
             reason = f"truncated or corrupt gzip after line {lineno} ({error})"
             yield Rejection(str(path), reason, "bad-gzip")
 
 
-def _record(line: bytes, where: str, fallback_id: str) -> Item:
+def parse_record(line: bytes, where: str, fallback_id: str) -> Item:
     try:
         record = json.loads(decode_text(line, where))
     except InputError as error:
