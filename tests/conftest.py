@@ -6,6 +6,7 @@ import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,3 +40,19 @@ def corpus_records(name: str, ids: set[str]) -> dict[str, dict[str, str]]:
                 if len(found) == len(ids):
                     break
     return found
+
+
+def exported_tables(db: Path, out: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the store at ``db`` as exported to JSONL, without ``ingested_at`` (the
+    one column two identical ingests differ in)."""
+    from cachlamhay import kb
+
+    with open_store(db, readonly=True) as store:
+        files = kb.export(store, "jsonl", out)
+    tables = {}
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        for row in rows:
+            row.pop("ingested_at", None)
+        tables[path.stem] = rows
+    return tables

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cachlamhay import kb
 from cachlamhay.pipeline import extract_paths, ingest
 from cachlamhay.store import open_store
-from tests.conftest import CORPUS, EXAMPLES
+from tests.conftest import CORPUS, EXAMPLES, exported_tables
 
 pytestmark = pytest.mark.corpus
 
@@ -43,25 +42,13 @@ def test_extract_with_two_jobs_is_identical(sample: Path) -> None:
     assert one == two
 
 
-def _exported(db: Path, out: Path) -> dict[str, list[dict[str, object]]]:
-    with open_store(db, readonly=True) as store:
-        files = kb.export(store, "jsonl", out)
-    tables = {}
-    for path in files:
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-        for row in rows:
-            row.pop("ingested_at", None)
-        tables[path.stem] = rows
-    return tables
-
-
 def test_ingest_with_two_jobs_stores_the_same(sample: Path, tmp_path: Path) -> None:
     for jobs in (1, 2):
         with open_store(tmp_path / f"jobs{jobs}.db") as store:
             summary = ingest(store, [sample], jobs=jobs, batch_size=100)
             assert (summary.read, summary.new, summary.rejected) == (602, 602, 0)
-    one = _exported(tmp_path / "jobs1.db", tmp_path / "out1")
-    two = _exported(tmp_path / "jobs2.db", tmp_path / "out2")
+    one = exported_tables(tmp_path / "jobs1.db", tmp_path / "out1")
+    two = exported_tables(tmp_path / "jobs2.db", tmp_path / "out2")
     assert one.keys() == two.keys()
     for table in one:
         assert one[table] == two[table], table

@@ -22,7 +22,7 @@ from cachlamhay.pipeline import extract_paths, ingest
 from cachlamhay.spark import MISSING_PYSPARK, load, read_output, read_rejections, spark_extract
 from cachlamhay.spark import spec_json as spark_spec_json
 from cachlamhay.store import open_store
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, exported_tables
 
 HAVE_SPARK = importlib.util.find_spec("pyspark") is not None and shutil.which("java") is not None
 needs_spark = pytest.mark.skipif(not HAVE_SPARK, reason="pyspark or java is not installed")
@@ -96,18 +96,6 @@ def test_spark_extract_equals_extract_with_two_jobs(
     )
 
 
-def _exported(db: Path, out: Path) -> dict[str, list[dict[str, Any]]]:
-    with open_store(db, readonly=True) as store:
-        files = kb.export(store, "jsonl", out)
-    tables = {}
-    for path in files:
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-        for row in rows:
-            row.pop("ingested_at", None)
-        tables[path.stem] = rows
-    return tables
-
-
 @pytest.mark.corpus
 @needs_spark
 def test_load_stores_what_ingest_stores(
@@ -121,8 +109,8 @@ def test_load_stores_what_ingest_stores(
     for key in ("read", "new", "duplicate", "clustered", "rejected", "rejected_by_code"):
         assert loaded.as_dict()[key] == ingested.as_dict()[key], key
     assert loaded.new == 2003
-    expected = _exported(tmp_path / "ingest.db", tmp_path / "a")
-    got = _exported(tmp_path / "load.db", tmp_path / "b")
+    expected = exported_tables(tmp_path / "ingest.db", tmp_path / "a")
+    got = exported_tables(tmp_path / "load.db", tmp_path / "b")
     assert set(got) == {"documents", "facts", "mentions", *kb.KB_EXPORTS}
     for table, rows in expected.items():
         assert got[table] == rows, table
@@ -131,7 +119,7 @@ def test_load_stores_what_ingest_stores(
     with open_store(tmp_path / "load.db") as store:  # loading again changes nothing
         again = load(store, output)
     assert (again.new, again.duplicate) == (0, 2004)
-    assert _exported(tmp_path / "load.db", tmp_path / "c") == got
+    assert exported_tables(tmp_path / "load.db", tmp_path / "c") == got
 
 
 @pytest.mark.corpus

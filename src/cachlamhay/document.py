@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +41,26 @@ class CleanDocument:
     captions: list[Span] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def from_record(cls, row: Mapping[str, Any]) -> CleanDocument:
+        """A document stored or exported before: ``captions`` as [[start, end], …] and ``meta``
+        as a dict, or either as JSON text (Parquet)."""
+        captions = row["captions"]
+        meta = row["meta"]
+        return cls(
+            id=row["id"],
+            text=row["text"],
+            raw_text=row["raw_text"],
+            origin=row["origin"],
+            title=row["title"],
+            url=row["url"],
+            source=row["source"],
+            published=row["published"],
+            author=row["author"],
+            captions=[Span(s, e) for s, e in _decoded(captions)],
+            meta=dict(_decoded(meta)),
+        )
+
     def metadata(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -48,3 +70,7 @@ class CleanDocument:
             "published": self.published,
             "author": self.author,
         }
+
+
+def _decoded(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value

@@ -64,8 +64,6 @@ class IngestSummary:
 
 def prepare(doc: CleanDocument) -> PreparedDocument:
     """Everything the writer needs that can be computed without the database."""
-    folded = fold(doc.text)
-    signature = dedup.signature(folded)
     mentions: list[tuple[str, str, int, int]] | None = None
     try:
         facts, found = analyse(doc)
@@ -73,6 +71,17 @@ def prepare(doc: CleanDocument) -> PreparedDocument:
     except Exception as error:  # an extractor bug must not lose the document
         doc.meta["extract_error"] = f"{type(error).__name__}: {error}"
         facts = None
+    return prepared_with(doc, facts, mentions)
+
+
+def prepared_with(
+    doc: CleanDocument,
+    facts: dict[str, Any] | None,
+    mentions: list[tuple[str, str, int, int]] | None,
+) -> PreparedDocument:
+    """``doc`` with the facts extracted from it (here or on Spark) and its dedup keys."""
+    folded = fold(doc.text)
+    signature = dedup.signature(folded)
     return PreparedDocument(
         doc=doc,
         folded_title=fold(doc.title or ""),

@@ -480,12 +480,9 @@ def _checked_output(root: Path) -> Path:
 def load(store: Store, output: Path | str, *, batch_size: int = BATCH_SIZE) -> IngestSummary:
     """Store the documents and facts ``spark_extract`` wrote under ``output``, in input order,
     through the same writer as ``ingest`` (documents already stored are skipped)."""
-    from cachlamhay import dedup
     from cachlamhay.document import CleanDocument
     from cachlamhay.kb.consolidate import consolidate_pending
-    from cachlamhay.pipeline import write_batch
-    from cachlamhay.spans import Span
-    from cachlamhay.vntext import fold
+    from cachlamhay.pipeline import prepared_with, write_batch
 
     summary = IngestSummary()
     started = time.perf_counter()
@@ -504,39 +501,15 @@ def load(store: Store, output: Path | str, *, batch_size: int = BATCH_SIZE) -> I
             summary.duplicate += 1
             continue
         seen.add(row["id"])
-        doc = CleanDocument(
-            id=row["id"],
-            text=row["text"],
-            raw_text=row["raw_text"],
-            origin=row["origin"],
-            title=row["title"],
-            url=row["url"],
-            source=row["source"],
-            published=row["published"],
-            author=row["author"],
-            captions=[Span(s, e) for s, e in json.loads(row["captions"])],
-            meta=json.loads(row["meta"]),
-        )
-        folded = fold(doc.text)
-        signature = dedup.signature(folded)
+        doc = CleanDocument.from_record(row)
         facts: dict[str, Any] | None = None
         if "extract_error" not in doc.meta:  # as prepare: an extractor failure stores no facts
             facts = {key: [] for key in FACT_TYPES}
             by_type = {kind: key for key, kind in FACT_TYPES.items()}
             for fact in fact_rows:
                 facts[by_type[fact["type"]]].append(json.loads(fact["data"]))
-        pending.append(
-            PreparedDocument(
-                doc=doc,
-                folded_title=fold(doc.title or ""),
-                folded_text=folded,
-                content_hash=row["content_hash"] or dedup.content_hash(folded),
-                signature=signature,
-                band_keys=dedup.band_keys(signature),
-                facts=facts,
-                mentions=[(m["kind"], m["name"], m["start"], m["end"]) for m in mention_rows],
-            )
-        )
+        mentions = [(m["kind"], m["name"], m["start"], m["end"]) for m in mention_rows]
+        pending.append(prepared_with(doc, facts, mentions))
         if len(pending) >= batch_size:
             seen.difference_update(p.doc.id for p in pending)
             write_batch(store, pending, summary)

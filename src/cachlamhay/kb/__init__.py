@@ -18,7 +18,6 @@ from typing import Any
 from cachlamhay.document import CleanDocument
 from cachlamhay.errors import UsageError
 from cachlamhay.extract import extract_document
-from cachlamhay.spans import Span
 from cachlamhay.store.db import DOCUMENT_COLUMNS, FACT_TYPES, Store
 from cachlamhay.vntext import fold
 
@@ -138,20 +137,7 @@ def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]
     for doc_id in doc_ids:
         if not store.has_document(doc_id):
             continue
-        row = store.get_document(doc_id)
-        doc = CleanDocument(
-            id=row["id"],
-            text=row["text"],
-            raw_text=row["raw_text"],
-            origin=row["origin"],
-            title=row["title"],
-            url=row["url"],
-            source=row["source"],
-            published=row["published"],
-            author=row["author"],
-            captions=[Span(s, e) for s, e in row["captions"]],
-            meta=row["meta"],
-        )
+        doc = CleanDocument.from_record(store.get_document(doc_id))
         found[doc_id] = extract_document(doc)
     return found
 
