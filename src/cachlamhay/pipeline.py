@@ -174,7 +174,7 @@ def ingest(
     started = time.perf_counter()
     if store.count_unconsolidated():  # a store migrated from before the knowledge base
         with store.transaction():
-            consolidate_pending(store)
+            consolidate_pending(store, find_mentions_again=True)
     pending: list[PreparedDocument] = []
     seen_ids: set[str] = set()  # ids read in this run and not yet written
 

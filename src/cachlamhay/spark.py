@@ -489,7 +489,7 @@ def load(store: Store, output: Path | str, *, batch_size: int = BATCH_SIZE) -> I
     documents = read_output(output)  # checks the folder before anything is written
     if store.count_unconsolidated():
         with store.transaction():
-            consolidate_pending(store)
+            consolidate_pending(store, find_mentions_again=True)
     for rejection in read_rejections(output):
         summary.read += 1
         summary.reject(rejection)

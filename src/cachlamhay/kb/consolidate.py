@@ -30,8 +30,11 @@ SAME_VISIT_DAYS = 3
 BATCH = 500
 
 
-def consolidate_pending(store: Store) -> int:
-    """Consolidate every stored document not yet consolidated. Call inside a transaction."""
+def consolidate_pending(store: Store, *, find_mentions_again: bool = False) -> int:
+    """Consolidate every stored document not yet consolidated. Call inside a transaction.
+
+    ``find_mentions_again``: for documents stored before schema v3, whose place mentions were
+    never stored (the writer stores them with every new document)."""
     done = 0
     while True:
         rows = store.conn.execute(
@@ -42,14 +45,19 @@ def consolidate_pending(store: Store) -> int:
         if not rows:
             return done
         for row in rows:
-            _consolidate_document(store.conn, row)
+            _consolidate_document(store.conn, row, find_mentions_again)
         done += len(rows)
 
 
-def _consolidate_document(conn: sqlite3.Connection, doc: sqlite3.Row) -> None:
+def _consolidate_document(
+    conn: sqlite3.Connection, doc: sqlite3.Row, find_mentions_again: bool
+) -> None:
     rowid = int(doc["rowid"])
-    has_mentions = conn.execute("SELECT 1 FROM mentions WHERE doc_rowid = ?", (rowid,)).fetchone()
-    if not has_mentions:  # stored before schema v3: find them now
+    stored = (
+        find_mentions_again
+        and conn.execute("SELECT 1 FROM mentions WHERE doc_rowid = ?", (rowid,)).fetchone()
+    )
+    if find_mentions_again and not stored:
         conn.executemany(
             "INSERT INTO mentions (doc_rowid, kind, name, start, end) VALUES (?, ?, ?, ?, ?)",
             [(rowid, m.kind, m.name, m.start, m.end) for m in find_mentions(doc["text"])],
