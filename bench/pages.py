@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -24,12 +23,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CLI = ROOT / ".venv" / "bin" / "cachlamhay"
 SEARCHES = ["ha tinh", "sap nhap xa", "nong thon moi", "xuc tien dau tu", "Đà Nẵng", "bão lũ"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def targets(db: Path, samples: int) -> dict[str, list[str]]:
@@ -113,6 +106,9 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    from cachlamhay.web.local import free_port
+
     port = free_port()
     server = subprocess.Popen(
         [str(CLI), "--db", str(args.db), "serve", "--port", str(port)],

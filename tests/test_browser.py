@@ -6,10 +6,6 @@ The demo store (the seeds) is served by uvicorn on a free loopback port. `.ci/ru
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,53 +14,21 @@ import pytest
 
 from cachlamhay.pipeline import ingest
 from cachlamhay.store import open_store
+from cachlamhay.web.local import CHROMIUM, CHROMIUM_ARGS, serving
 from tests.conftest import EXAMPLES
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium on a closed network: no background connections, no first-run work.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason="Debian chromium not installed (.ci/run installs it)"
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from cachlamhay.web.app import create_app
-
     db = tmp_path_factory.mktemp("browser") / "demo.db"
     with open_store(db) as store:
         ingest(store, [EXAMPLES])
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
