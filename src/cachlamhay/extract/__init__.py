@@ -58,14 +58,9 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     }, ctx.mentions
 
 
-def _first_date_by_sentence(ctx: DocContext, year: int | None) -> dict[int, str]:
+def _first_date_by_sentence(ctx: DocContext, year: int | None) -> dates.SentenceDates:
     published = ctx.published or (str(year) if year else None)
-    found: dict[int, str] = {}
-    for index, sentence in enumerate(ctx.sentences):
-        mentions = dates.find_dates(sentence.text, published)
-        if mentions:
-            found[index] = mentions[0].value
-    return found
+    return dates.SentenceDates([s.text for s in ctx.sentences], published)
 
 
 def _evidence(ctx: DocContext, start: int, end: int) -> list[dict[str, int]]:

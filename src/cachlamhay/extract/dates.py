@@ -475,3 +475,27 @@ def period_at(
     for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
         begin = m.end()
     return find_period(text[begin:start], published, year, term_start=term_start)
+
+
+class SentenceDates:
+    """The first date written in each sentence, found only for the sentences asked about (few
+    sentences report a visit)."""
+
+    def __init__(self, sentences: list[str], published: str | None) -> None:
+        self._sentences = sentences
+        self._published = published
+        self._found: dict[int, str | None] = {}
+
+    def get(self, index: int) -> str | None:
+        if index not in self._found:
+            mentions = find_dates(self._sentences[index], self._published)
+            self._found[index] = mentions[0].value if mentions else None
+        return self._found[index]
+
+    def first_up_to(self, last: int) -> str | None:
+        """The first date of the text, when it is written in sentence ``last`` or before."""
+        for index in range(min(last, len(self._sentences) - 1) + 1):
+            found = self.get(index)
+            if found:
+                return found
+        return None

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.dates import SentenceDates
 from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.people import (
     Person,
@@ -101,8 +102,8 @@ class Visit:
     sentence_indexes: list[int] = field(default_factory=list)
 
 
-def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str]) -> list[Visit]:
-    """``dates``: sentence index → ISO date of the first date written in that sentence."""
+def extract_visits(ctx: DocContext, people: list[Person], dates: SentenceDates) -> list[Visit]:
+    """``dates``: the first date written in each sentence."""
     found: dict[tuple[tuple[str, str], tuple[str, str]], Visit] = {}
     lead = _lead_sentences(ctx)
     for index, sentence in enumerate(ctx.sentences):
@@ -125,7 +126,7 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: dict[int, str])
             if leader and not visit.leader:
                 visit.leader = leader
             if not visit.date:
-                visit.date = dates.get(index) or _lead_date(ctx, dates, index)
+                visit.date = dates.get(index) or dates.first_up_to(index + 1)
     for visitor, host in list(found):
         # one article reports one exchange between two sides: keep the direction found first
         if (host, visitor) in found and (visitor, host) in found:
@@ -431,13 +432,6 @@ def _leader(text: str, folded: str, people: list[Person]) -> tuple[str, str] | N
     if person is None:
         return None
     return person.name, person.titles[-1] if person.titles else ""
-
-
-def _lead_date(ctx: DocContext, dates: dict[int, str], index: int) -> str | None:
-    for k in sorted(dates):
-        if k <= index + 1:
-            return dates[k]
-    return None
 
 
 def _complete(visit: Visit, ctx: DocContext, people: list[Person]) -> None:
