@@ -1,0 +1,109 @@
+"""Load test: wrk (Debian's `wrk` package) against `cachlamhay serve` on loopback.
+
+Concurrent clients cycle through a mix of search, province and article pages drawn from the
+store (the busiest provinces, the articles with most facts); wrk prints the latency
+distribution (p50 … p99), requests/s and errors.
+
+    .venv/bin/python bench/load.py --db full.db [--connections 50] [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = ROOT / ".venv" / "bin" / "cachlamhay"
+SEARCHES = ["ha tinh", "sap nhap xa", "nong thon moi", "xuc tien dau tu", "da nang", "bao lu"]
+LUA = """
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+"""
+
+
+def mix(db: Path, each: int) -> list[str]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from cachlamhay.vntext import slugify
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    provinces = conn.execute(
+        "SELECT host FROM visits WHERE host_kind = 'province' GROUP BY host"
+        " ORDER BY count(*) DESC LIMIT ?",
+        (each,),
+    ).fetchall()
+    articles = conn.execute(
+        "SELECT id FROM documents WHERE rowid IN"
+        " (SELECT doc_rowid FROM facts GROUP BY doc_rowid ORDER BY count(*) DESC LIMIT ?)",
+        (each,),
+    ).fetchall()
+    conn.close()
+    quote = urllib.parse.quote
+    return (
+        [f"/search?q={quote(q)}" for q in SEARCHES]
+        + [f"/province/{slugify(p)}" for (p,) in provinces]
+        + [f"/article/{quote(a)}" for (a,) in articles]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--each", type=int, default=40, help="provinces and articles in the mix")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/load.py: wrk not found (apt-get install wrk)")
+    sys.path.insert(0, str(ROOT / "src"))
+    from cachlamhay.web.local import free_port
+
+    paths = mix(args.db, args.each)
+    script = Path(tempfile.mkdtemp()) / "mix.lua"
+    script.write_text("paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + LUA)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(CLI), "--db", str(args.db), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/index.json", timeout=30).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        print(f"{len(paths)} paths, {args.connections} connections, {args.seconds} s")
+        subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                f"-c{args.connections}",
+                f"-d{args.seconds}s",
+                "--latency",
+                "-s",
+                str(script),
+                base,
+            ],
+            check=True,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
