@@ -63,6 +63,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--each", type=int, default=40, help="provinces and articles in the mix")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--warm", action="store_true", help="request every page once before the measured run"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench/load.py: wrk not found (apt-get install wrk)")
@@ -73,8 +77,9 @@ def main() -> None:
     script = Path(tempfile.mkdtemp()) / "mix.lua"
     script.write_text("paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + LUA)
     port = free_port()
+    command = [str(CLI), "--db", str(args.db), "serve", "--port", str(port)]
     server = subprocess.Popen(
-        [str(CLI), "--db", str(args.db), "serve", "--port", str(port)],
+        [*command, "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -86,7 +91,15 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"{len(paths)} paths, {args.connections} connections, {args.seconds} s")
+        if args.warm:
+            for _ in range(args.workers):  # each worker process has its own cache
+                for path in paths:
+                    urllib.request.urlopen(base + path, timeout=60).read()
+        warmth = "warm" if args.warm else "cold"
+        print(
+            f"{len(paths)} paths, {args.connections} connections, {args.seconds} s,"
+            f" {args.workers} worker(s), {warmth} cache"
+        )
         subprocess.run(
             [
                 "wrk",

@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="web UI and JSON API (read-only)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser(
@@ -465,9 +466,11 @@ def cmd_compare(args: argparse.Namespace, out: Console, err: Console) -> int:
 def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     from cachlamhay.web.app import run
 
+    if not 1 <= args.workers <= MAX_JOBS:
+        raise UsageError(f"--workers must be between 1 and {MAX_JOBS}")
     open_store(args.db, readonly=True).close()  # a missing or unreadable store fails here
     err.print(f"cachlamhay: serving {args.db} on http://{args.host}:{args.port}/", highlight=False)
-    run(args.db, host=args.host, port=args.port)
+    run(args.db, host=args.host, port=args.port, workers=args.workers)
     return 0
 
 

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from cachlamhay import __version__
 from cachlamhay.errors import CachlamhayError, NotFoundError, StoreError, UsageError
 from cachlamhay.store.db import open_store
+from cachlamhay.web import cache
 from cachlamhay.web.routes import router
 from cachlamhay.web.site import STATIC, render, wants_json
 
@@ -119,6 +120,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_exception_handler(CachlamhayError, _on_kb_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(RequestValidationError, _on_invalid)
+    app.middleware("http")(cache.middleware(cache.ResponseCache(), path))
     app.middleware("http")(_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route(
@@ -129,8 +131,32 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the application with uvicorn until interrupted."""
+def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Serve the application with uvicorn until interrupted, in ``workers`` processes."""
+    import os
+
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+        return
+    create_app(db_path)  # a bad store fails here, once, not in every worker
+    os.environ[DB_ENV] = str(db_path)
+    uvicorn.run(
+        "cachlamhay.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+DB_ENV = "CACHLAMHAY_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The application for a uvicorn worker process (``run`` with several workers)."""
+    import os
+
+    return create_app(os.environ[DB_ENV])

@@ -1,0 +1,79 @@
+"""The response cache: a page is rendered once while the store is unchanged, again after a
+write, never cached when it sets a cookie or fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from cachlamhay.kb import queries
+from cachlamhay.pipeline import ingest
+from cachlamhay.store import open_store
+from cachlamhay.web.app import create_app
+from cachlamhay.web.cache import ResponseCache, _Entry
+from tests.conftest import SEED_000, SEED_004
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cache.db"
+    with open_store(path) as store:
+        ingest(store, [SEED_000])
+    return path
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    original = queries.province_profile
+
+    def counted(store: Any, slug: str) -> dict[str, Any]:
+        calls.append(slug)
+        return original(store, slug)
+
+    monkeypatch.setattr(queries, "province_profile", counted)
+    return calls
+
+
+def test_a_page_is_rendered_once_until_the_store_changes(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting(monkeypatch)
+    client = TestClient(create_app(db))
+    first = client.get("/province/ha-tinh.json")
+    second = client.get("/province/ha-tinh.json")
+    assert first.json() == second.json()
+    assert second.headers["content-security-policy"]
+    assert calls == ["ha-tinh"]
+    with open_store(db) as store:
+        ingest(store, [SEED_004])  # Hà Tĩnh's visit to Bình Phước arrives
+    third = client.get("/province/ha-tinh.json")
+    assert calls == ["ha-tinh", "ha-tinh"]
+    assert len(third.json()["visits_made"]) > len(first.json()["visits_made"])
+
+
+def test_languages_errors_and_cookies_are_not_mixed_up(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = TestClient(create_app(db))
+    vietnamese = client.get("/province/ha-tinh").text
+    english = client.get("/province/ha-tinh", cookies={"lang": "en"}).text
+    assert vietnamese != english
+    toggled = client.get("/province/ha-tinh?lang=en")
+    assert "set-cookie" in toggled.headers  # the toggle is answered, not served from cache
+    assert client.get("/province/atlantis.json").status_code == 404
+    assert client.get("/province/atlantis.json").status_code == 404
+
+
+def test_the_cache_is_bounded() -> None:
+    cache = ResponseCache(max_entries=2, max_bytes=80)
+    version = ((1, 1),)
+    for name in ("a", "b", "c"):
+        cache.put((name, "", ""), _Entry(version, 200, [], b"x" * 5))
+    assert cache.get(("a", "", ""), version) is None
+    assert cache.get(("c", "", ""), version) is not None
+    cache.put(("big", "", ""), _Entry(version, 200, [], b"x" * 50))  # over a slice of the budget
+    assert cache.get(("big", "", ""), version) is None
+    assert cache.get(("c", "", ""), ((2, 2),)) is None  # another store version
