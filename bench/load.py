@@ -16,13 +16,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = ROOT / ".venv" / "bin" / "cachlamhay"
 SEARCHES = ["ha tinh", "sap nhap xa", "nong thon moi", "xuc tien dau tu", "da nang", "bao lu"]
 LUA = """
 counter = 0
@@ -71,26 +69,12 @@ def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("bench/load.py: wrk not found (apt-get install wrk)")
     sys.path.insert(0, str(ROOT / "src"))
-    from cachlamhay.web.local import free_port
+    from cachlamhay.web.local import server_process
 
     paths = mix(args.db, args.each)
     script = Path(tempfile.mkdtemp()) / "mix.lua"
     script.write_text("paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + LUA)
-    port = free_port()
-    command = [str(CLI), "--db", str(args.db), "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        [*command, "--workers", str(args.workers)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/index.json", timeout=30).read()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with server_process(args.db, workers=args.workers) as base:
         if args.warm:
             for _ in range(args.workers):  # each worker process has its own cache
                 for path in paths:
@@ -113,9 +97,6 @@ def main() -> None:
             ],
             check=True,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

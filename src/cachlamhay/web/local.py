@@ -1,7 +1,8 @@
-"""Serving the web UI on loopback from a thread, and the flags for Debian's headless Chromium.
+"""Serving the web UI on loopback (from a thread, or as its own process), and the flags for
+Debian's headless Chromium.
 
-Shared by the browser tests and `scripts/screenshots.py`: both serve a store on a free port and
-drive Chromium on a machine without network access.
+Shared by the browser tests, `scripts/screenshots.py` and the page and load benchmarks: all of
+them serve a store on a free port, on a machine without network access.
 """
 
 from __future__ import annotations
@@ -54,3 +55,37 @@ def serving(db_path: str | Path, start_timeout: float = 10.0) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def server_process(
+    db_path: str | Path, workers: int = 1, start_timeout: float = 60.0
+) -> Iterator[str]:
+    """`cachlamhay serve` over ``db_path`` as its own process (for benchmarks: the server's
+    time is not the client's); yields its base URL once it answers."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    port = free_port()
+    command = [sys.executable, "-m", "cachlamhay.cli", "--db", str(db_path), "serve"]
+    process = subprocess.Popen(
+        [*command, "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + start_timeout
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(base + "/index.json", timeout=start_timeout).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
