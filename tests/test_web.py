@@ -458,6 +458,21 @@ def test_network_map() -> None:
     assert project(10.0, 109.0)[0] > project(10.0, 103.0)[0]
 
 
+def test_network_map_keeps_every_unplaced_node_on_the_canvas() -> None:
+    import re
+
+    nodes = [charts.MapNode(f"Bộ {k}", made=1) for k in range(100)]
+    svg = charts.network_map(nodes, [], height=300)
+    height = float(re.search(r'height="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    width = float(re.search(r'width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    ys = [
+        float(y) for y in re.findall(r'<circle class="node active" cx="[\d.]+" cy="([\d.]+)"', svg)
+    ]
+    xs = [float(x) for x in re.findall(r'<circle class="node active" cx="([\d.]+)"', svg)]
+    assert len(ys) == 100
+    assert max(ys) < height and max(xs) < width
+
+
 def test_format_value() -> None:
     assert charts.format_value(5.77e13) == "57.7T"
     assert charts.format_value(1234) == "1.23k"

@@ -264,17 +264,28 @@ def _radius(node: MapNode) -> float:
     return 3.0 + math.sqrt(node.made + node.received) * 1.6
 
 
+COLUMN_WIDTH = 220.0
+ROW_HEIGHT = 22.0
+
+
+def _rows_per_column(height: float) -> int:
+    return max(1, int((height - 56.0) // ROW_HEIGHT))
+
+
 def _positions(
-    nodes: Sequence[MapNode], project: Projection, column_x: float
+    nodes: Sequence[MapNode], project: Projection, column_x: float, height: float
 ) -> dict[str, tuple[float, float]]:
-    """Where each node goes: its coordinates, or a row in the side column when it has none."""
+    """Where each node goes: its coordinates, or a row in the side columns when it has none
+    (a new column when one is full, so no node falls below the map)."""
     placed: dict[str, tuple[float, float]] = {}
+    per_column = _rows_per_column(height)
     row = 0
     for node in nodes:
         if node.latitude is not None and node.longitude is not None:
             placed[node.name] = project(node.latitude, node.longitude)
         else:
-            placed[node.name] = (column_x, 40.0 + 22.0 * row)
+            column, line = divmod(row, per_column)
+            placed[node.name] = (column_x + COLUMN_WIDTH * column, 40.0 + ROW_HEIGHT * line)
             row += 1
     return placed
 
@@ -327,9 +338,10 @@ def network_map(
     ``background`` (latitude, longitude) pairs are drawn as faint dots (all provinces)."""
     project = Projection(height)
     column_x = project.width + 24.0
-    has_column = any(n.latitude is None or n.longitude is None for n in nodes)
-    width = project.width + (220.0 if has_column else 0.0)
-    placed = _positions(nodes, project, column_x)
+    unplaced = sum(1 for n in nodes if n.latitude is None or n.longitude is None)
+    columns = -(-unplaced // _rows_per_column(height))  # ceiling
+    width = project.width + COLUMN_WIDTH * columns
+    placed = _positions(nodes, project, column_x, height)
     body = [
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" '
         'markerHeight="5" orient="auto-start-reverse"><path class="arrowhead" '
