@@ -660,6 +660,15 @@ def _fact_summary(kind: str, data: dict[str, Any]) -> tuple[str, str | None]:
 # -- overview -------------------------------------------------------------------------------
 
 
+def topic_counts(store: Store) -> list[dict[str, Any]]:
+    """Every practice topic with how many provinces and facts show it, most evidence first."""
+    rows = store.conn.execute(
+        "SELECT topic, count(DISTINCT province) AS provinces, count(*) AS evidence FROM practices"
+        " GROUP BY topic ORDER BY evidence DESC"
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
 def overview(store: Store) -> dict[str, Any]:
     from cachlamhay.kb import stats
 
@@ -671,10 +680,6 @@ def overview(store: Store) -> dict[str, Any]:
         " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host)"
         " GROUP BY name ORDER BY visits DESC LIMIT 20"
     ).fetchall()
-    topics = conn.execute(
-        "SELECT topic, count(DISTINCT province) AS provinces, count(*) AS evidence FROM practices"
-        " GROUP BY topic ORDER BY evidence DESC"
-    ).fetchall()
     return {
         "stats": stats(store),
         "provinces": [
@@ -682,7 +687,7 @@ def overview(store: Store) -> dict[str, Any]:
             for r in provinces
         ],
         "recent_visits": _visits(conn, "1 = 1", [])[:20],
-        "topics": [dict(r) for r in topics],
+        "topics": topic_counts(store),
     }
 
 

@@ -154,7 +154,7 @@ def practices_query_json(
 @router.get("/practices", response_class=HTMLResponse, summary="Practice finder page")
 def practices_query_page(request: Request, store: StoreDep, q: SearchText = "") -> Response:
     if not q.strip():
-        topics = queries.overview(store).get("topics", [])
+        topics = queries.topic_counts(store)  # not the whole overview (it counts every table)
         return render(request, "practices.html", {"q": "", "topics": topics})
     data = queries.practice_finder(store, _topic(q))
     return render(request, "practices.html", {"q": q, "data": data})
