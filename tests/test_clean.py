@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from cachlamhay import clean
 from cachlamhay.clean import (
     clean_document,
     drop_repeated_title,
@@ -310,3 +313,11 @@ def test_corpus_documents_clean_without_losing_the_body() -> None:
     doc = clean_document(RawDocument(id="n", text=nghean["text"], origin="n", source="baomoi.com"))
     assert doc.source == "Baonghean" and doc.meta["aggregator"] == "baomoi.com"
     assert "(Baonghean)" not in doc.text
+
+
+@given(st.lists(st.sampled_from(["Hà", "Nội.", "Thu", "(T/h)", "…", "/.", " ", "\n", "\t"])))
+def test_byline_search_from_the_last_words_finds_the_same_sentence_end(words: list[str]) -> None:
+    line = " ".join(words)
+    everywhere = clean._SENTENCE_END.search(line)
+    near_the_end = clean._SENTENCE_END.search(line, clean._start_of_last_words(line, 9))
+    assert (everywhere and everywhere.span()) == (near_the_end and near_the_end.span())

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cachlamhay.vntext import fold, normalize_tone_marks, normalize_unicode, slugify
+from cachlamhay.vntext import fold, fold_by_table, normalize_tone_marks, normalize_unicode, slugify
 
 # (corpus id, sentence as published, sentence in the one tone style the store uses)
 TONE_STYLE = [
@@ -87,6 +87,11 @@ def test_fold_ignores_case_diacritics_and_tone_style(text: str, folded: str) -> 
 @given(st.text())
 def test_fold_keeps_length_so_offsets_carry_over(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@given(st.text(min_size=60, max_size=400) | st.text(alphabet="Đđàệ xX😀\ud800", min_size=60))
+def test_fast_fold_equals_the_table(text: str) -> None:
+    assert fold(text) == fold_by_table(text)
 
 
 @given(st.text())

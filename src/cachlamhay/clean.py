@@ -98,7 +98,9 @@ def _plausible_header_value(key: str, value: str) -> bool:
 
 def tidy_lines(text: str) -> list[str]:
     """Lines with single inner spaces and no trailing white space."""
-    return [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    return [
+        (_SPACE_RUN.sub(" ", line) if "  " in line else line).strip() for line in text.split("\n")
+    ]
 
 
 def drop_repeated_title(lines: list[str], title: str) -> tuple[list[str], set[int]]:
@@ -152,6 +154,7 @@ _BYLINE = re.compile(
     r"(?:\s*\((?P<note>[^()]{1,60})\))?\s*\.?$"
 )
 _VIA = re.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<via>[^.!?]{2,60}?)\s*\.?$")
+_SPACE_RUN = re.compile(r" {2,}")
 _SENTENCE_END = re.compile(r"(?:[.!?…:;\"”’)]|/\.)\s+(?=[^\s]+(?:\s+[^\s]+){0,7}\s*$)")
 
 
@@ -181,15 +184,26 @@ def extract_byline(lines: list[str]) -> tuple[Byline, list[str]]:
     if len(lines) < 2 or not lines[-1]:
         return Byline(), lines
     last = lines[-1]
-    whole = _parse_byline(last) if len(last.split()) <= 8 else None
+    whole = _parse_byline(last) if len(last.split(None, 8)) <= 8 else None  # ≤ 8 words
     if whole:
         return whole, _strip_trailing_empty(lines[:-1])
-    tail = _SENTENCE_END.search(last)
+    tail = _SENTENCE_END.search(last, _start_of_last_words(last, 9))
     if tail:
         inline = _parse_byline(last[tail.end() :])
         if inline:
             return inline, [*lines[:-1], last[: tail.end()].rstrip()]
     return Byline(), lines
+
+
+def _start_of_last_words(line: str, count: int) -> int:
+    """Where the last ``count`` words of ``line`` begin: ``_SENTENCE_END`` needs at most 8 words
+    after its match, so searching from here finds the same match without scanning the whole
+    one-paragraph body."""
+    pieces = line.rsplit(None, count)
+    if len(pieces) <= count:
+        return 0
+    head = len(pieces[0])  # the text before them, leading spaces kept, trailing ones not
+    return len(line) - len(line[head:].lstrip())
 
 
 def _strip_trailing_empty(lines: list[str]) -> list[str]:
@@ -233,7 +247,7 @@ def is_caption_line(line: str) -> bool:
     """A photo caption or credit: "Ảnh: Thu Hà", "(Ảnh minh họa)", "… hội nghị. Ảnh: TTXVN"."""
     if _CAPTION_LINE.match(line):
         return True
-    return len(line.split()) <= 40 and bool(_CREDIT_TAIL.search(line))
+    return len(line.split(None, 40)) <= 40 and bool(_CREDIT_TAIL.search(line))  # ≤ 40 words
 
 
 _LEADING_CREDIT = re.compile(r"^\((?:Ảnh|Nguồn ảnh|Nguồn|Đồ họa|Video)[^()]{0,80}\)\s*")

@@ -40,8 +40,8 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
         source=doc.source,
         captions=doc.captions,
     )
-    year = dates.resolve_year(doc.text, doc.published)
-    first_dates = _first_date_by_sentence(ctx, year)
+    year = dates.ArticleYear(doc.text, doc.published)
+    first_dates = dates.SentenceDates([s.text for s in ctx.sentences], ctx.published, year)
     found_people = people.extract_people(ctx)
     found_visits = visits.extract_visits(ctx, found_people, first_dates)
     pairs = [(v.visitor, v.host) for v in found_visits]
@@ -56,11 +56,6 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
         "transfers": [_transfer(ctx, t) for t in found_transfers],
         "practices": [_practice(ctx, p) for p in found_practices],
     }, ctx.mentions
-
-
-def _first_date_by_sentence(ctx: DocContext, year: int | None) -> dates.SentenceDates:
-    published = ctx.published or (str(year) if year else None)
-    return dates.SentenceDates([s.text for s in ctx.sentences], published)
 
 
 def _evidence(ctx: DocContext, start: int, end: int) -> list[dict[str, int]]:

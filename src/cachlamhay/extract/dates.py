@@ -32,6 +32,7 @@ __all__ = [
     "period_at",
     "published_year",
     "resolve_year",
+    "ArticleYear",
 ]
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -477,18 +478,46 @@ def period_at(
     return find_period(text[begin:start], published, year, term_start=term_start)
 
 
+class ArticleYear:
+    """``resolve_year(text, published)``, computed on first use: most articles report no visit
+    and no indicator, and then never need it."""
+
+    def __init__(self, text: str, published: str | None) -> None:
+        self._text = text
+        self._published = published
+        self._value: int | None = None
+        self._known = False
+
+    @property
+    def value(self) -> int | None:
+        if not self._known:
+            self._value = resolve_year(self._text, self._published)
+            self._known = True
+        return self._value
+
+
 class SentenceDates:
     """The first date written in each sentence, found only for the sentences asked about (few
-    sentences report a visit)."""
+    sentences report a visit). Dates without a year take the publication date's, else
+    ``year``'s."""
 
-    def __init__(self, sentences: list[str], published: str | None) -> None:
+    def __init__(
+        self, sentences: list[str], published: str | None, year: ArticleYear | None = None
+    ) -> None:
         self._sentences = sentences
         self._published = published
+        self._year = year
         self._found: dict[int, str | None] = {}
+
+    def _reference(self) -> str | None:
+        if self._published or self._year is None:
+            return self._published
+        year = self._year.value
+        return str(year) if year else None
 
     def get(self, index: int) -> str | None:
         if index not in self._found:
-            mentions = find_dates(self._sentences[index], self._published)
+            mentions = find_dates(self._sentences[index], self._reference())
             self._found[index] = mentions[0].value if mentions else None
         return self._found[index]
 

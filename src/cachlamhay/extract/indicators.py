@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.dates import find_period
-from cachlamhay.extract.numbers import Quantity, find_quantities
+from cachlamhay.extract.dates import ArticleYear, find_period
+from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
 VERSION = "indicators.v1"
@@ -170,12 +170,12 @@ class Indicator:
     alt: list[str] | None = None
 
 
-def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
+def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
     found: list[Indicator] = []
     for index, sentence in enumerate(ctx.sentences):
         if sentence.caption:
             continue
-        quantities = find_quantities(sentence.text)
+        quantities = find_quantities(sentence.text, qualify=False)
         if not quantities:
             continue
         folded = ctx.folded_sentence(index)
@@ -187,8 +187,9 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
             matched = _classify(folded, quantity, clause_start, clause_end, money_end)
             if quantity.unit in ("VND", "USD"):
                 money_end = quantity.end
-            if matched is None:
-                matched = _elliptic(ctx, index, sentence.start, quantity, last_figure)
+            if matched is None and last_figure is not None:
+                with_qualifier = qualified(sentence.text, quantity)  # where "gần 3.000" starts
+                matched = _elliptic(ctx, index, sentence.start, with_qualifier, last_figure)
             if matched is None:
                 continue
             indicator, unit = matched
@@ -201,11 +202,12 @@ def extract_indicators(ctx: DocContext, year: int | None) -> list[Indicator]:
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
-            period = find_period(sentence.text[: quantity.start], ctx.published, year)
+            quantity = qualified(sentence.text, quantity)
+            period = find_period(sentence.text[: quantity.start], ctx.published, year.value)
             if period is None and index > 0:
                 previous = ctx.sentences[index - 1]
                 if previous.paragraph == sentence.paragraph or previous.caption is False:
-                    period = find_period(previous.text.rstrip(".!?… "), ctx.published, year)
+                    period = find_period(previous.text.rstrip(".!?… "), ctx.published, year.value)
             found.append(
                 Indicator(
                     province,

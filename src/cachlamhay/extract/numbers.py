@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "clause_qualifier",
     "find_quantities",
     "parse_number",
+    "qualified",
     "sentence_start",
 ]
 
@@ -860,6 +861,16 @@ def _half_drafts(text: str) -> list[_Draft]:
     return drafts
 
 
+def qualified(text: str, quantity: Quantity) -> Quantity:
+    """``quantity`` (from ``find_quantities(text, qualify=False)``) with its qualifier, exactly
+    as ``find_quantities(text)`` gives it."""
+    if quantity.qualifier:
+        return quantity
+    breaks = _sentence_breaks(text, 0, len(text))
+    qualifier, start = _qualifier(text, quantity.start, _start_from(text, breaks, quantity.start))
+    return replace(quantity, qualifier=qualifier, qualifier_start=start)
+
+
 def _phone_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _PHONE.finditer(text):
@@ -873,12 +884,14 @@ def _to_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, *, qualify: bool = True) -> list[Quantity]:
     """Every quantity in ``text``, in order, with offsets into ``text``.
 
     Qualifier: the nearest hedge word before the number in its clause ("gần", "hơn", "dưới",
     "ước đạt", "dự kiến có" ...; see ``QUALIFIERS``), else a planning/estimating word earlier in
-    the sentence (``clause_qualifier``), else "exact".
+    the sentence (``clause_qualifier``), else "exact". With ``qualify=False`` the qualifier is
+    left empty (and ``qualifier_start`` None) for ``qualified`` to fill in for the few
+    quantities a caller keeps: finding it is a good part of the work.
     """
     has_half = "nửa" in text or "Nửa" in text
     if not _ANY_DIGIT.search(text) and not has_half:
@@ -899,10 +912,14 @@ def find_quantities(text: str) -> list[Quantity]:
             h for h in _half_drafts(text) if not any(a < h.end and h.start < b for a, b in taken)
         )
         drafts.sort(key=lambda d: d.start)
-    breaks = _sentence_breaks(text, 0, len(text)) if drafts else []
+    breaks = _sentence_breaks(text, 0, len(text)) if drafts and qualify else []
     found = []
     for d in drafts:
-        qualifier, qualifier_start = _qualifier(text, d.start, _start_from(text, breaks, d.start))
+        qualifier, qualifier_start = "", None
+        if qualify:
+            qualifier, qualifier_start = _qualifier(
+                text, d.start, _start_from(text, breaks, d.start)
+            )
         found.append(
             Quantity(
                 start=d.start,

@@ -49,7 +49,10 @@ class Practice:
 
 
 def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
-    speakers = _speakers_by_sentence(people, ctx)
+    # A cue in a sentence is a cue in the whole folded text (the patterns look at nothing
+    # around them), so one search over the document rules most articles out at once.
+    if not _PRAISE.search(ctx.folded) and not _SHARE.search(ctx.folded):
+        return []
     found: dict[tuple[str, str], Practice] = {}
     for index, sentence in enumerate(ctx.sentences):
         folded = ctx.folded_sentence(index)
@@ -66,7 +69,7 @@ def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
             continue
         topics = [topic for _, topic in topic_positions(sentence.text)] if praise else after_cue
         provinces = list(ctx.provinces_in(index))
-        speaker = speakers.get(index)
+        speaker = _speaker(ctx.sentences[index].text, people)
         if praise:
             target = _praised_province(provinces, sentence.start + praise.start(), speaker)
             if target is None:
@@ -110,12 +113,8 @@ def _subject_province(
     return str(before[-1].name) if before else None
 
 
-def _speakers_by_sentence(people: list[Person], ctx: DocContext) -> dict[int, str]:
-    """Sentence index → province of the first known person named in it (full name, or
+def _speaker(sentence: str, people: list[Person]) -> str | None:
+    """The province of the first known person named in the sentence (full name, or
     "đồng chí/ông/bà" + given name)."""
-    speakers: dict[int, str] = {}
-    for index, sentence in enumerate(ctx.sentences):
-        first = mention_of_people(sentence.text, people)
-        if first is not None and first.province:
-            speakers[index] = first.province
-    return speakers
+    first = mention_of_people(sentence, people)
+    return first.province if first is not None and first.province else None

@@ -201,7 +201,7 @@ def mentions(text: str) -> list[Mention]:
             f"{m.group(1).lower()} {m.group(2)} ({countries[m.group(3)]})",
             "",
         )
-        for m in _foreign_unit_pattern().finditer(text)
+        for m in (_foreign_unit_pattern().finditer(text) if " (" in text else ())
     ]
     taken = [(m.start, m.end) for m in foreign_units]
     found.extend(foreign_units)
@@ -258,8 +258,8 @@ def mentions(text: str) -> list[Mention]:
 def _foreign_unit_pattern() -> re.Pattern[str]:
     """ "tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
     countries = gazetteer.alternation(list(gazetteer.country_aliases()))
-    return re.compile(
-        rf"(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
+    return re.compile(  # the look-ahead lets ``re`` skip to candidate letters
+        rf"(?=[TtBbVv])(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
         rf" ((?:[{UPPER}][\w'-]*)(?: [{UPPER}][\w'-]*){{0,3}}) \(({countries})\)"
     )
 

@@ -24,6 +24,7 @@ _GIVE = re.compile(
     r"|quyên góp|hỗ trợ|cứu trợ|trích|tài trợ)"
     r"(?! đổi| trả| giải| quyết| thưởng| lại| cho nhau)(?![\w])"
 )
+_ANY_DIGIT = re.compile(r"\d")
 _MONEY_REACH = 45  # characters from the verb to the amount it gives
 _VALUED = re.compile(
     r"(?:kinh phí|trị giá|số tiền)(?: đầu tư| hơn| gần| khoảng| là| lên đến)*\s+\d"
@@ -62,8 +63,10 @@ def extract_transfers(
 ) -> list[Transfer]:
     found: list[Transfer] = []
     seen: set[tuple[Actor, Actor, float]] = set()
-    companies = enterprises_in(ctx.text)
+    companies: list[Enterprise] | None = None  # found when the first gift needs a giver
     for index, sentence in enumerate(ctx.sentences):
+        if not _ANY_DIGIT.search(sentence.text):
+            continue  # a gift names its amount in figures (see _giving_verb)
         folded = ctx.folded_sentence(index)
         giving = _giving_verb(sentence.text)
         if not giving or _NOT_GIVE.search(folded[: giving[0].start() + 20]):
@@ -71,11 +74,13 @@ def extract_transfers(
         give, reach_end = giving
         money = [
             q
-            for q in find_quantities(sentence.text)
+            for q in find_quantities(sentence.text, qualify=False)
             if q.unit in ("VND", "USD") and q.start > give.start() and q.value > 0
         ]
         if not money or money[0].start > reach_end:
             continue
+        if companies is None:
+            companies = enterprises_in(ctx.text)
         source = _giver(ctx, index, give.start(), people, visit_pairs, companies)
         if source is None:
             continue
