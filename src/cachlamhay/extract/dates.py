@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "ArticleYear",
     "DateMention",
     "find_dates",
     "find_period",
@@ -32,7 +33,6 @@ __all__ = [
     "period_at",
     "published_year",
     "resolve_year",
-    "ArticleYear",
 ]
 
 _ANY_DIGIT = re.compile(r"\d")
