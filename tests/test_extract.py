@@ -316,6 +316,52 @@ def test_the_title_automaton_agrees_with_the_title_pattern(parts: list[str]) -> 
     assert has_title_head(text) == bool(_HEAD_PATTERN.search(text))
 
 
+_HEAD_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *_HEAD_WORDS,
+                "Quyền Chủ tịch",
+                "nguyên ",
+                "Quyền ",
+                "quyền",
+                "NGUYÊN ",
+                "Phó",
+                "ı",
+                "ſ",
+            ]
+        ),
+        st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÁàẢ_0 ,.-\n\t", max_size=6),
+    ),
+    max_size=10,
+).map("".join)
+
+
+@given(_HEAD_TEXT)
+def test_the_title_spans_agree_with_the_title_pattern(text: str) -> None:
+    from cachlamhay.extract.people import _HEAD_PATTERN, head_spans
+
+    assert head_spans(text) == [m.span() for m in _HEAD_PATTERN.finditer(text)]
+
+
+_ORG_WORDS = ["Kế hoạch và Đầu tư", "Kế hoạch", "Cộng hòa", "CỘNG HÒA Xã hội chủ nghĩa", "Đầu"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ORG_WORDS),
+            st.text(alphabet="aăâbcdđeêhkoôơtưxyÁ_0 ,.-\n", max_size=5),
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_the_organisation_spans_agree_with_their_pattern(text: str) -> None:
+    from cachlamhay.extract.people import _ORG_NAMES
+
+    assert _ORG_NAMES.spans(text) == [m.span() for m in _ORG_NAMES.pattern.finditer(text)]
+
+
 _NAMES = ["Hà Nội", "Hà Nội Mới", "Quốc hội", "Lào", "Nam", "Bình Dương", "Thái Bình", "TP.HCM"]
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from cachlamhay.extract import gazetteer
+from cachlamhay.extract.automata import WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
@@ -313,6 +314,37 @@ def has_title_head(text: str) -> bool:
     return False
 
 
+_HEADS_ALTERNATION = WordAlternation(_HEADS + RANKS)
+_ACTING_OR_FORMER = ("nguyên", "quyền", "Nguyên", "Quyền")
+
+
+def head_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _HEAD_PATTERN.finditer(text)]``, from one automaton pass."""
+    lowered = _HEADS_ALTERNATION.exact_for(text)
+    if lowered is None:
+        return [m.span() for m in _HEAD_PATTERN.finditer(text)]
+    candidates = _HEADS_ALTERNATION.longest_at(lowered)
+    for start, end in list(candidates.items()):
+        prefixed = _acting_or_former_before(text, start)
+        if prefixed is not None:  # the pattern's optional "nguyên " is tried first
+            candidates[prefixed] = end
+    return leftmost(candidates)
+
+
+def _acting_or_former_before(text: str, at: int) -> int | None:
+    """Where "nguyên"/"quyền" + white space right before ``at`` starts, if it does."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == at:
+        return None
+    for word in _ACTING_OR_FORMER:
+        begin = k - len(word)
+        if begin >= 0 and text.startswith(word, begin) and not _word_char_at(text, begin - 1):
+            return begin
+    return None
+
+
 def _word_char_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
@@ -542,12 +574,7 @@ ORG_NAMES = [
     "Cộng hòa Xã hội chủ nghĩa",
     "Cộng hòa",
 ]
-_ORG_NAME_PATTERN = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(re.escape(n) for n in sorted(ORG_NAMES, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+_ORG_NAMES = WordAlternation(ORG_NAMES)
 
 
 class _Classified:
@@ -561,12 +588,12 @@ class _Classified:
         self.org: set[int] = set()
         starts = {t.start: i for i, t in enumerate(self.tokens)}
         ends = {t.end: i for i, t in enumerate(self.tokens)}
-        for match in _HEAD_PATTERN.finditer(text):
-            if match.start() in starts and match.end() in ends:
-                self.head_at[starts[match.start()]] = ends[match.end()] + 1
-        for match in _ORG_NAME_PATTERN.finditer(text):
-            if match.start() in starts and match.end() in ends:
-                self.org.update(range(starts[match.start()], ends[match.end()] + 1))
+        for start, end in head_spans(text):
+            if start in starts and end in ends:
+                self.head_at[starts[start]] = ends[end] + 1
+        for start, end in _ORG_NAMES.spans(text):
+            if start in starts and end in ends:
+                self.org.update(range(starts[start], ends[end] + 1))
 
     def word(self, i: int) -> str:
         return self.tokens[i].text
