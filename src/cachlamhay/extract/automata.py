@@ -12,16 +12,16 @@ the regex itself.
 
 from __future__ import annotations
 
+import importlib
 import re
-import re._casefix  # the characters re's IGNORECASE matches beyond str.lower
 from collections.abc import Iterable
 
 import ahocorasick
 
+_EXTRA_CASES = importlib.import_module("re._casefix")._EXTRA_CASES  # beyond str.lower
 _ODD_CASES = "".join(
     sorted(
-        {chr(code) for code in re._casefix._EXTRA_CASES}
-        | {chr(c) for others in re._casefix._EXTRA_CASES.values() for c in others}
+        {chr(code) for code in _EXTRA_CASES} | {chr(c) for v in _EXTRA_CASES.values() for c in v}
     )
 )
 _ODD = re.compile("[" + re.escape("".join(c for c in _ODD_CASES if ord(c) > 127)) + "]")
