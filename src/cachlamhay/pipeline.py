@@ -20,7 +20,7 @@ from cachlamhay import dedup
 from cachlamhay.clean import clean_document
 from cachlamhay.document import CleanDocument, RawDocument
 from cachlamhay.extract import analyse, extract_document
-from cachlamhay.ingest import Rejection, read_paths
+from cachlamhay.ingest import Item, Rejection, read_paths
 from cachlamhay.kb.consolidate import consolidate_pending
 from cachlamhay.store.db import PreparedDocument, Store
 from cachlamhay.vntext import fold
@@ -170,6 +170,21 @@ def ingest(
 ) -> IngestSummary:
     """Read, clean, extract and store. With ``jobs`` > 1 cleaning and extraction run in worker
     processes; this process stays the one writer, and the store ends up the same."""
+    return ingest_items(
+        store, read_paths(paths), batch_size=batch_size, on_progress=on_progress, jobs=jobs
+    )
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Item],
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_progress: Progress | None = None,
+    jobs: int = 1,
+) -> IngestSummary:
+    """``ingest`` of documents (and rejections) a reader already produced, such as the records
+    of a JSONL request body parsed by ``ingest.jsonl.parse_record`` (the admin API)."""
     summary = IngestSummary()
     started = time.perf_counter()
     if store.count_unconsolidated():  # a store migrated from before the knowledge base
@@ -179,7 +194,7 @@ def ingest(
     seen_ids: set[str] = set()  # ids read in this run and not yet written
 
     def new_documents() -> Iterator[RawDocument]:
-        for item in read_paths(paths):
+        for item in items:
             summary.read += 1
             if isinstance(item, Rejection):
                 summary.reject(item)
