@@ -377,3 +377,30 @@ def test_the_name_automaton_matches_like_the_name_pattern(parts: list[str]) -> N
     text = "".join(parts)
     expected = [(m.start(), m.end(), m.lastgroup) for m in _mention_pattern().finditer(text)]
     assert [(m.begin, m.finish, m.kind) for m in _name_matches(text)] == expected
+
+
+def _split_line_by_slices(line: str) -> list[tuple[int, int]]:
+    """``text._split_line`` as first written (each abbreviation check on a slice)."""
+    from cachlamhay.extract.text import _NO_BREAK_BEFORE, _SENTENCE_END
+
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        if _NO_BREAK_BEFORE.search(line[start : match.start()]):
+            continue
+        found.append((start, match.start()))
+        start = match.end()
+    return [*found, (start, len(line))]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["TP. ", "PGS. ", "Mrs. ", "A. ", "xTS. ", "Hà", "Nội. ", "1. ", "? ", " "]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_sentence_split_checks_abbreviations_like_the_slices_did(line: str) -> None:
+    from cachlamhay.extract.text import _split_line
+
+    assert list(_split_line(line)) == _split_line_by_slices(line)

@@ -57,7 +57,8 @@ def sentences(text: str, captions: list[Span] | None = None) -> list[Sentence]:
 def _split_line(line: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(line):
-        if _NO_BREAK_BEFORE.search(line[start : match.start()]):
+        # "PGS." and "Mrs." are the longest abbreviations: the last few characters decide
+        if _NO_BREAK_BEFORE.search(line, max(start, match.start() - 8), match.start()):
             continue
         yield start, match.start()
         start = match.end()

@@ -34,8 +34,8 @@ VERSION = "visits.v1"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
-_VISIT_VERB = re.compile(
-    r"(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
+_VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first letters
+    r"(?=[lđtkhdcs])(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|tham quan"
@@ -116,7 +116,7 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: SentenceDates) 
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
                 break
-        welcome = None if pairs else _WELCOME.search(sentence.text)
+        welcome = None if pairs or "đón" not in sentence.text else _WELCOME.search(sentence.text)
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
             pairs = _received(ctx, sentence.text, rel, welcome, people)
