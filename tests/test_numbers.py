@@ -587,3 +587,23 @@ def test_find_quantities_never_raises_on_any_text(text: str) -> None:
 @given(_VIETNAMESE_TEXT)
 def test_find_quantities_spans_are_consistent(text: str) -> None:
     _check(text, find_quantities(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["năm", "Số", "tháng", "đạt", " ", "  ", "(", "\n", "x1", "_", "²", "ab"]),
+        max_size=16,
+    ).map("".join),
+    st.integers(min_value=0, max_value=80),
+)
+def test_previous_words_read_backwards_like_the_pattern(text: str, cut: int) -> None:
+    from cachlamhay.extract.numbers import _PREV_WORDS, _previous_words
+
+    start = min(cut, len(text))
+    found = _PREV_WORDS.search(text, max(0, start - 40), start)
+    expected = (
+        ((found.group(1) or "").lower(), found.group(2).lower(), found.group(2))
+        if found
+        else ("", "", "")
+    )
+    assert _previous_words(text, start) == expected

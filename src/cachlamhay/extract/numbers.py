@@ -639,11 +639,36 @@ _STRONG_YEAR_BEFORE = _words(
 
 def _previous_words(text: str, start: int) -> tuple[str, str, str]:
     """The second-to-last and last words right before ``start`` (lower case), separated from it
-    by spaces or an opening parenthesis only, and the last one as written."""
-    found = _PREV_WORDS.search(text, max(0, start - 40), start)
-    if not found:
+    by spaces or an opening parenthesis only, and the last one as written.
+
+    What ``_PREV_WORDS.search(text, max(0, start - 40), start)`` finds, read backwards by hand:
+    it runs for every number, and the regex tried each of the 40 positions (tests compare)."""
+    floor = max(0, start - 40)
+    end = start
+    while end > floor and (text[end - 1].isspace() or text[end - 1] == "("):
+        end -= 1
+    begin = _letters_before(text, end, floor)
+    if begin == end or (begin > 0 and _is_letter(text[begin - 1])):
         return "", "", ""
-    return (found.group(1) or "").lower(), found.group(2).lower(), found.group(2)
+    last = text[begin:end]
+    gap = begin
+    while gap > floor and text[gap - 1].isspace():
+        gap -= 1
+    first = _letters_before(text, gap, floor)
+    if gap == begin or first == gap or (first > 0 and _is_letter(text[first - 1])):
+        return "", last.lower(), last
+    return text[first:gap].lower(), last.lower(), last
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum() and not ch.isdecimal()  # the regex's [^\W\d_]
+
+
+def _letters_before(text: str, end: int, floor: int) -> int:
+    begin = end
+    while begin > floor and _is_letter(text[begin - 1]):
+        begin -= 1
+    return begin
 
 
 def _is_label(prev2: str, prev: str) -> bool:
