@@ -468,8 +468,15 @@ def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     if not 1 <= args.workers <= MAX_JOBS:
         raise UsageError(f"--workers must be between 1 and {MAX_JOBS}")
+    from cachlamhay.web.admin import TOKEN_ENV, token_from_environment
+
     open_store(args.db, readonly=True).close()  # a missing or unreadable store fails here
+    admin = token_from_environment()  # a bad token fails here, before "serving"
     err.print(f"cachlamhay: serving {args.db} on http://{args.host}:{args.port}/", highlight=False)
+    if admin:
+        err.print(
+            f"cachlamhay: admin API on (/admin/ingest, /admin/status; token from {TOKEN_ENV})"
+        )
     run(args.db, host=args.host, port=args.port, workers=args.workers)
     return 0
 
