@@ -11,6 +11,7 @@ from typing import IO
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
+from cachlamhay.ingest import legacy
 
 _COMPRESSED = (".gz",)
 
@@ -70,7 +71,12 @@ def doc_id_from_path(path: Path) -> str:
 
 
 def decode_text(data: bytes, where: str) -> str:
-    """Bytes → str: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear rejection."""
+    """Bytes → str: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear rejection.
+
+    Legacy Vietnamese (TCVN3 or VNI bytes, or such bytes once read as Windows-1252 and saved as
+    UTF-8) is converted to Unicode when the converted text is unmistakably Vietnamese
+    (``ingest.legacy``); anything else that is not UTF-8 is rejected as before.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -81,13 +87,29 @@ def decode_text(data: bytes, where: str) -> str:
     if b"\x00" in data[:8192]:
         raise InputError(where, "binary file (NUL bytes), not text", code="binary")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         if _looks_binary(data):
             raise InputError(where, "binary file, not text", code="binary") from None
-        raise InputError(
-            where, f"invalid UTF-8 at byte {error.start}", code="bad-encoding"
-        ) from None
+        reading = legacy.read_legacy(data)
+        if reading.confident():
+            return reading.text
+        reason = f"invalid UTF-8 at byte {error.start}{_legacy_hint(reading)}"
+        raise InputError(where, reason, code="bad-encoding") from None
+    repaired = legacy.repair_mojibake(text)
+    return text if repaired is None else repaired.text
+
+
+def _legacy_hint(reading: legacy.Reading) -> str:
+    """Why bytes that partly read as legacy Vietnamese were not converted ("" if they do not)."""
+    if reading.distinct < 2 or reading.share() < 0.6:
+        return ""
+    if reading.share() >= legacy.MIN_SHARE:
+        why = f"only {reading.distinct} different Vietnamese words, too few to be sure"
+    else:
+        checked = reading.words + reading.stray
+        why = f"only {reading.vietnamese} of {checked} accented words read as Vietnamese"
+    return f"; legacy Vietnamese ({reading.encoding}?) not converted: {why}"
 
 
 def _looks_binary(data: bytes) -> bool:
