@@ -45,6 +45,29 @@ def _ingest(db: Path, sample: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def _stored(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, no table yet, or locked for a moment
+        return 0
+
+
+def _kill_once_stored(process: subprocess.Popen[bytes], db: Path, target: int) -> None:
+    """SIGKILL as soon as ``target`` documents are committed: wherever the writer is then
+    (extracting the next batch, inside its transaction, consolidating). A count rather than a
+    delay, so the kill lands mid-ingest however fast extraction gets."""
+    while process.poll() is None:
+        if _stored(db) >= target:
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    process.wait()
+
+
 def _check(db: Path, expected: dict[str, int]) -> int:
     """Integrity, and every stored document complete: its facts and its consolidation."""
     conn = sqlite3.connect(db)
@@ -83,9 +106,7 @@ def test_sigkill_at_random_points_recovers_exactly(sample: Path, tmp_path: Path)
     for run in range(KILLS):
         db = tmp_path / f"crash{run}.db"
         process = _ingest(db, sample)
-        time.sleep(rng.uniform(1.2, 4.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        _kill_once_stored(process, db, rng.randrange(40, DOCUMENTS - 40))
         before = _check(db, expected) if db.exists() else 0
         stored_at_kill.append(before)
         rerun = subprocess.run(
