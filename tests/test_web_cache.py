@@ -78,3 +78,33 @@ def test_the_cache_is_bounded() -> None:
     cache.put(("big", "", ""), _Entry(version, 200, [], b"x" * 50))  # over a slice of the budget
     assert cache.get(("big", "", ""), version) is None
     assert cache.get(("c", "", ""), ((2, 2),)) is None  # another store version
+
+
+def test_clients_asking_at_once_for_a_cold_page_share_one_rendering(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import time
+
+    import httpx
+
+    calls: list[str] = []
+    original = queries.province_profile
+
+    def slow(store: Any, slug: str) -> dict[str, Any]:
+        calls.append(slug)
+        time.sleep(0.2)  # long enough for every client to arrive while it renders
+        return original(store, slug)
+
+    monkeypatch.setattr(queries, "province_profile", slow)
+    app = create_app(db)
+
+    async def ask_together() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await asyncio.gather(*(client.get("/province/ha-tinh.json") for _ in range(8)))
+
+    responses = asyncio.run(ask_together())
+    assert {r.status_code for r in responses} == {200}
+    assert len({r.content for r in responses}) == 1
+    assert calls == ["ha-tinh"]

@@ -8,12 +8,15 @@ changes. Bounded by entries and bytes, least recently used first out.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from fastapi import Request
 from fastapi.responses import Response
@@ -78,23 +81,57 @@ class ResponseCache:
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+class _Renderings(NamedTuple):
+    underway: dict[tuple[Key, Version], asyncio.Future[_Entry | None]]
+    slots: asyncio.Semaphore
+
+
+RENDERS_AT_ONCE = 4  # pages rendered at the same time; more only share the GIL and the disk
+
+
 def middleware(
-    cache: ResponseCache, db_path: Path
+    cache: ResponseCache, db_path: Path, renders_at_once: int = RENDERS_AT_ONCE
 ) -> Callable[[Request, Handler], Awaitable[Response]]:
+    """Serve from ``cache``; on a miss render the page once, however many clients ask for it
+    at the same moment (they wait for that one rendering), and at most ``renders_at_once``
+    pages at a time: with 50 clients on a cold cache, 50 renderings sharing one core all finish
+    late, while a few at a time finish early in turn."""
+    # Futures and semaphores belong to one event loop (uvicorn runs one; test clients may not)
+    per_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Renderings] = (
+        weakref.WeakKeyDictionary()
+    )
+
     async def cached(request: Request, call_next: Handler) -> Response:
         if request.method != "GET":
             return await call_next(request)
+        loop = asyncio.get_running_loop()
+        if loop not in per_loop:
+            per_loop[loop] = _Renderings({}, asyncio.Semaphore(renders_at_once))
+        rendering, slots = per_loop[loop]
         key = (request.url.path, request.url.query, request.cookies.get("lang", ""))
         version = store_version(db_path)
         hit = cache.get(key, version)
+        if hit is None and (key, version) in rendering:
+            hit = await asyncio.shield(rendering[(key, version)])
         if hit is not None:
             return Response(hit.body, status_code=hit.status, headers=dict(hit.headers))
-        response = await call_next(request)
-        if response.status_code != 200 or "set-cookie" in response.headers:
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
-        headers = [(k, v) for k, v in response.headers.items() if k != "content-length"]
-        cache.put(key, _Entry(version, response.status_code, headers, body))
-        return Response(body, status_code=response.status_code, headers=dict(headers))
+        done: asyncio.Future[_Entry | None] = loop.create_future()
+        rendering[(key, version)] = done
+        try:
+            async with slots:
+                response = await call_next(request)
+                if response.status_code != 200 or "set-cookie" in response.headers:
+                    done.set_result(None)  # waiting clients render their own
+                    return response
+                body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+            headers = [(k, v) for k, v in response.headers.items() if k != "content-length"]
+            entry = _Entry(version, response.status_code, headers, body)
+            cache.put(key, entry)
+            done.set_result(entry)
+            return Response(body, status_code=response.status_code, headers=dict(headers))
+        finally:
+            if not done.done():
+                done.set_result(None)
+            rendering.pop((key, version), None)
 
     return cached
