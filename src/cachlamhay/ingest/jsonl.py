@@ -1,11 +1,14 @@
 """JSON Lines (optionally gzip): one article a line, ``text`` required.
 
 Streams line by line; a broken line is rejected alone (``file:line: reason``) and the rest are
-still read. A gzip that ends early keeps what was read before the break.
+still read. A gzip that ends early keeps what was read before the break. UTF-8 is expected; a
+file that starts with a UTF-16 byte order mark is read as UTF-16.
 """
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
 import zlib
 from collections.abc import Iterable, Iterator
@@ -29,17 +32,49 @@ _FIELDS = ("title", "url", "source", "published", "author")
 def read_jsonl(path: Path) -> Iterator[Item]:
     stem = doc_id_from_path(path)
     lineno = 0
+    records = 0  # lines that are not blank
     with path.open("rb") as handle:
         compressed = handle.read(2) == GZIP_MAGIC
         handle.seek(0)
         lines: Iterable[bytes] = iter_gzip_lines(handle) if compressed else handle
         try:
-            for lineno, line in enumerate(lines, start=1):
+            for lineno, line in enumerate(_utf8_lines(lines), start=1):
                 if line.strip():
+                    records += 1
                     yield parse_record(line, f"{path}:{lineno}", f"{stem}:{lineno}")
+            if not records:  # only blank lines (after a BOM, say): not silently nothing
+                yield Rejection(str(path), "empty file (no JSON line)", "empty")
         except (EOFError, zlib.error) as error:
             reason = f"truncated or corrupt gzip after line {lineno} ({error})"
             yield Rejection(str(path), reason, "bad-gzip")
+        except UnicodeDecodeError as error:
+            reason = f"invalid UTF-16 after line {lineno} ({error.reason})"
+            yield Rejection(str(path), reason, "bad-encoding")
+
+
+def _utf8_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """``lines`` as they are, unless the file starts with a UTF-16 byte order mark: then split
+    again after decoding (a split on the byte 0x0A cuts UTF-16 text inside characters) and
+    re-encoded as UTF-8. Raises ``UnicodeDecodeError`` where the UTF-16 text is invalid."""
+    rest = iter(lines)
+    first = next(rest, b"")
+    if not first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield first
+        yield from rest
+        return
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    parts: list[str] = []  # the current line so far
+    for chunk in itertools.chain([first], rest):
+        decoded = decoder.decode(chunk)
+        while (cut := decoded.find("\n")) >= 0:
+            parts.append(decoded[: cut + 1])
+            yield "".join(parts).encode("utf-8")
+            parts = []
+            decoded = decoded[cut + 1 :]
+        parts.append(decoded)
+    parts.append(decoder.decode(b"", final=True))
+    if tail := "".join(parts):
+        yield tail.encode("utf-8")
 
 
 def parse_record(line: bytes, where: str, fallback_id: str) -> Item:

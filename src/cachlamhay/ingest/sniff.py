@@ -50,11 +50,14 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         if not head.startswith(GZIP_MAGIC):
             return head
         compressed = head + handle.read(64 * size)
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        inflated = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(compressed, size)
+        inflated = decompressor.decompress(compressed, size)
     except zlib.error as error:
         raise InputError(str(path), f"corrupt gzip ({error})", code="bad-gzip") from None
     if not inflated:
+        if decompressor.eof and not decompressor.unused_data:  # complete, and empty
+            raise InputError(str(path), "empty file (empty gzip)", code="empty")
         raise InputError(str(path), "truncated gzip (no data)", code="bad-gzip")
     return inflated
 
@@ -80,9 +83,13 @@ def sniff(path: Path) -> Format:
     suffix = inner_suffix(path)
     if head.startswith(b"WARC/") or suffix in _WARC_EXTENSIONS:
         return Format.WARC
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if suffix in _JSONL_EXTENSIONS and stripped.startswith(b"{"):
+        # JSON Lines judged line by line: a line of NUL bytes (a crash's padding) costs that
+        # line, not the good records around it.
+        return Format.JSONL
     if _looks_binary(head):
         raise InputError(where, "binary file (control bytes), not text", code="binary")
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if suffix in _JSONL_EXTENSIONS or (suffix in _TEXT_EXTENSIONS and stripped.startswith(b"{")):
         return Format.JSONL
     if suffix in _HTML_EXTENSIONS or stripped.startswith((b"<!doctype html", b"<html")):

@@ -53,11 +53,16 @@ def _gzip_cut_short(path: Path) -> bool:
 
 
 def read_warc(path: Path) -> Iterator[Item]:
-    count = 0
+    count = 0  # HTML responses
+    seen = 0  # records of any kind
     with path.open("rb") as handle:
         try:
             records = ArchiveIterator(handle)
+            # warcio writes this warning (with the bytes that follow) to stderr itself and
+            # counts it in err_count: silenced here, reported below as one rejection.
+            records.INC_RECORD = ""
             for record in records:
+                seen += 1
                 if record.rec_type != "response":
                     continue
                 content_type = (
@@ -83,6 +88,17 @@ def read_warc(path: Path) -> Iterator[Item]:
                     yield Rejection(error.where, error.reason, error.code)
             if _gzip_cut_short(path):
                 raise EOFError("gzip member cut short")
+            if records.err_count:
+                reason = (
+                    f"corrupt WARC: {records.err_count} record(s) not followed by a blank line"
+                    " (wrong Content-Length?), records may be missing or cut"
+                )
+                yield Rejection(str(path), reason, "bad-warc")
+            elif not count:  # say so rather than yield nothing at all
+                if seen:
+                    yield Rejection(str(path), "no HTML response record in the WARC", "no-text")
+                else:
+                    yield Rejection(str(path), "not a readable WARC file (no record)", "bad-warc")
         # warcio raises many types on a cut record (ArchiveLoadFailed, EOFError, ValueError,
         # even AttributeError on a cut header block); any of them ends this archive only.
         except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as error:
