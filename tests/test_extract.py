@@ -404,3 +404,14 @@ def test_sentence_split_checks_abbreviations_like_the_slices_did(line: str) -> N
     from cachlamhay.extract.text import _split_line
 
     assert list(_split_line(line)) == _split_line_by_slices(line)
+
+
+@pytest.mark.parametrize("word", ["Hà Tĩnh thăm Nghệ An", "x" * 50, "a"])
+def test_a_line_without_full_stops_becomes_bounded_sentences(word: str) -> None:
+    from cachlamhay.extract.text import MAX_SENTENCE, sentences
+
+    line = " ".join([word] * (3 * MAX_SENTENCE // len(word)))
+    found = sentences(line)
+    assert len(found) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in found)
+    assert " ".join(s.text for s in found).split() == line.split()  # nothing lost
