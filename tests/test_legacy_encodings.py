@@ -489,11 +489,6 @@ def test_jsonl_lines_in_legacy_encodings_are_each_converted(tmp_path: Path) -> N
     assert [(r.where, r.code) for r in rejections] == [(f"{path}:5", "bad-encoding")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="html_to_document hands the page bytes to trafilatura, which guesses the charset "
-    "itself; it must first try ingest.legacy.read_legacy (and repair_mojibake on the text)",
-)
 @pytest.mark.parametrize("encoding", [TCVN3, VNI])
 def test_legacy_html_page_is_ingested_as_unicode(tmp_path: Path, encoding: str) -> None:
     paragraphs = "\n".join(f"<p>{s}</p>" for s in SENTENCES)

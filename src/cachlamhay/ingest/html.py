@@ -12,15 +12,27 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
+from cachlamhay.ingest import legacy
 from cachlamhay.ingest.base import doc_id_from_path
 from cachlamhay.ingest.text import read_bytes
 
 
 def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = None) -> RawDocument:
-    """One page → one document; a page without article text is rejected."""
+    """One page → one document; a page without article text is rejected.
+
+    A page in a legacy Vietnamese encoding (TCVN3, VNI: not UTF-8, and unmistakable once
+    converted) is converted before trafilatura sees it, which would otherwise guess a Western
+    charset; text that is such bytes once read as Windows-1252 is repaired after extraction."""
+    page: bytes | str = html
+    try:
+        html.decode("utf-8")
+    except UnicodeDecodeError:
+        reading = legacy.read_legacy(html)
+        if reading.confident():
+            page = reading.text
     try:
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+            page, url=url, with_metadata=True, include_comments=False, favor_precision=True
         )
     except Exception as error:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(
@@ -38,16 +50,28 @@ def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = No
             reason, code = beyond
             raise InputError(origin, f"{reason}: no article text found", code=code)
         raise InputError(origin, "no article text found in the HTML page", code="no-text")
+    title = found.get("title") or None
+    if (repaired := legacy.repair_mojibake(text)) is not None:
+        text = repaired.text
+        title = _repaired(title)
     return RawDocument(
         id=doc_id,
         text=text,
         origin=origin,
-        title=found.get("title") or None,
+        title=title,
         url=url or found.get("url") or None,
         source=found.get("sitename") or found.get("hostname") or None,
         published=found.get("date") or None,
         author=found.get("author") or None,
     )
+
+
+def _repaired(title: str | None) -> str | None:
+    """The title of a page whose text was repaired, repaired the same way when it can be."""
+    if not title:
+        return title
+    reading = legacy.repair_mojibake(title)
+    return reading.text if reading is not None else title
 
 
 def _beyond_parser_limits(html: bytes) -> tuple[str, str] | None:
