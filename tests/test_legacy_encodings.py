@@ -544,3 +544,17 @@ def test_real_articles_written_in_legacy_encodings_come_back(encoding: str) -> N
         assert decode_text(misread(data, "cp1252").encode("utf-8"), "corpus") == text
         converted += 1
     assert converted >= 290
+
+
+@pytest.mark.parametrize("encoding", [TCVN3, VNI])
+def test_misread_legacy_text_behind_json_escapes_is_repaired(tmp_path: Path, encoding: str) -> None:
+    article = encodable(ARTICLE)
+    mojibake = misread(CODECS[encoding](article), "cp1252")
+    path = tmp_path / "bai.jsonl"
+    line = json.dumps({"id": "a", "title": mojibake[:40], "text": mojibake})  # ASCII escapes
+    path.write_text(line + "\n", "ascii")
+
+    docs, rejections = collect([path])
+
+    assert rejections == []
+    assert docs[0].text == article

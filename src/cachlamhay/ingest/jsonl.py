@@ -17,6 +17,7 @@ from typing import Any
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
+from cachlamhay.ingest import legacy
 from cachlamhay.ingest.base import (
     Item,
     Rejection,
@@ -89,11 +90,19 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> Item:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Rejection(where, "no 'text' field with article text", "no-text")
+    fields = {name: _as_str(record.get(name)) for name in _FIELDS}
+    # Legacy Vietnamese read as cp1252 can hide behind JSON escapes ("Vie\u00e4t"), which
+    # decode_text cannot see on the raw line.
+    if (repaired := legacy.repair_mojibake(text)) is not None:
+        text = repaired.text
+        title = fields.get("title")
+        if title and (repaired_title := legacy.repair_mojibake(title)) is not None:
+            fields["title"] = repaired_title.text
     return RawDocument(
         id=_as_id(record.get("id")) or fallback_id,
         text=text,
         origin=where,
-        **{name: _as_str(record.get(name)) for name in _FIELDS},
+        **fields,
         meta={k: v for k, v in record.items() if k not in ("id", "text", *_FIELDS) and _scalar(v)},
     )
 
