@@ -6,10 +6,11 @@ skips every document already stored (by id) and completes the rest.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import multiprocessing.context
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -135,13 +136,16 @@ def _in_order(items: Iterable[T], work: Callable[[T], R], jobs: int) -> Iterator
         return
     window = WINDOW_PER_JOB * jobs
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        batch: list[T] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= window:
-                yield from pool.map(work, batch, chunksize=CHUNK)
-                batch = []
-        yield from pool.map(work, batch, chunksize=CHUNK)
+        # Two windows in flight: the workers go on with the next one while this process reads
+        # input and writes the results of the current one (with one, they sat idle meanwhile).
+        in_flight: deque[Iterator[R]] = deque()
+        source = iter(items)
+        while batch := list(itertools.islice(source, window)):
+            in_flight.append(pool.map(work, batch, chunksize=CHUNK))
+            if len(in_flight) == 2:
+                yield from in_flight.popleft()
+        while in_flight:
+            yield from in_flight.popleft()
 
 
 def _context() -> multiprocessing.context.BaseContext:
