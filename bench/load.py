@@ -65,6 +65,11 @@ def main() -> None:
     parser.add_argument(
         "--warm", action="store_true", help="request every page once before the measured run"
     )
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="start the server without its start-up warming (a truly cold cache)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench/load.py: wrk not found (apt-get install wrk)")
@@ -74,15 +79,21 @@ def main() -> None:
     paths = mix(args.db, args.each)
     script = Path(tempfile.mkdtemp()) / "mix.lua"
     script.write_text("paths = " + json.dumps(paths).replace("[", "{").replace("]", "}") + LUA)
-    with server_process(args.db, workers=args.workers) as base:
+    with server_process(args.db, workers=args.workers, warm=not args.no_warm) as base:
         if args.warm:
             for _ in range(args.workers):  # each worker process has its own cache
                 for path in paths:
                     urllib.request.urlopen(base + path, timeout=60).read()
-        warmth = "warm" if args.warm else "cold"
+        warmth = (
+            "every page requested once"
+            if args.warm
+            else "fresh server, no start-up warming"
+            if args.no_warm
+            else "fresh server (home and province pages warmed at start-up)"
+        )
         print(
             f"{len(paths)} paths, {args.connections} connections, {args.seconds} s,"
-            f" {args.workers} worker(s), {warmth} cache"
+            f" {args.workers} worker(s), {warmth}"
         )
         subprocess.run(
             [

@@ -108,3 +108,17 @@ def test_clients_asking_at_once_for_a_cold_page_share_one_rendering(
     assert {r.status_code for r in responses} == {200}
     assert len({r.content for r in responses}) == 1
     assert calls == ["ha-tinh"]
+
+
+def test_warming_renders_home_and_province_pages_before_the_first_request(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting(monkeypatch)
+    app = create_app(db, warm=True)
+    with TestClient(app) as client:  # the context runs the start-up warming
+        pages, _seconds = app.state.warmed
+        assert "ha-tinh" in calls and pages == 1 + len(calls)
+        warmed = list(calls)
+        assert client.get("/province/ha-tinh").status_code == 200
+        assert calls == warmed  # served from the cache
+    assert not hasattr(create_app(db).state, "warmed")  # off unless asked for

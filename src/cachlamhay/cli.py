@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="start at once, without first rendering the home and province pages into the cache",
+    )
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser(
@@ -477,7 +482,7 @@ def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
         err.print(
             f"cachlamhay: admin API on (/admin/ingest, /admin/status; token from {TOKEN_ENV})"
         )
-    run(args.db, host=args.host, port=args.port, workers=args.workers)
+    run(args.db, host=args.host, port=args.port, workers=args.workers, warm=not args.no_warm)
     return 0
 
 

@@ -669,6 +669,19 @@ def topic_counts(store: Store) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def provinces_with_facts(store: Store) -> list[str]:
+    """Every province that visited, was visited or has an indicator, busiest first."""
+    rows = store.conn.execute(
+        "SELECT name, sum(n) AS n FROM ("
+        " SELECT visitor AS name, count(*) AS n FROM visits WHERE visitor_kind = 'province'"
+        " GROUP BY visitor"
+        " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host"
+        " UNION ALL SELECT province, count(*) FROM indicators GROUP BY province)"
+        " GROUP BY name ORDER BY n DESC, name"
+    ).fetchall()
+    return [str(r["name"]) for r in rows if r["name"]]
+
+
 def overview(store: Store) -> dict[str, Any]:
     from cachlamhay.kb import stats
 

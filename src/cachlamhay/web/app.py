@@ -37,6 +37,7 @@ from cachlamhay import __version__
 from cachlamhay.errors import CachlamhayError, NotFoundError, StoreError, UsageError
 from cachlamhay.store.db import open_store
 from cachlamhay.web import admin, cache
+from cachlamhay.web import warm as warm_up
 from cachlamhay.web.routes import router
 from cachlamhay.web.site import STATIC, render, wants_json
 
@@ -238,8 +239,10 @@ def _docs_page(app: FastAPI) -> Callable[[Request], Response]:
     return docs
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, *, warm: bool = False) -> FastAPI:
     """The application over the store at ``db_path`` (checked now: a bad path fails early).
+    With ``warm`` the home and province pages are rendered into the cache at start-up
+    (``web.warm``), before the first request is taken.
 
     The admin API is added when ``CACHLAMHAY_ADMIN_TOKEN`` is set (read now; a token too short
     raises ``UsageError``)."""
@@ -252,6 +255,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         description="How Vietnamese provinces learn from each other, sourced from the news.",
         docs_url=None,
         redoc_url=None,
+        lifespan=warm_up.lifespan(path) if warm else None,
     )
     app.state.db_path = path
     app.add_exception_handler(CachlamhayError, _on_kb_error)
@@ -271,17 +275,25 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Serve the application with uvicorn until interrupted, in ``workers`` processes."""
+def run(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    warm: bool = True,
+) -> None:
+    """Serve the application with uvicorn until interrupted, in ``workers`` processes (each
+    warms its own cache when ``warm``)."""
     import os
 
     import uvicorn
 
     if workers == 1:
-        uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(db_path, warm=warm), host=host, port=port, log_level="info")
         return
     create_app(db_path)  # a bad store fails here, once, not in every worker
     os.environ[DB_ENV] = str(db_path)
+    os.environ[WARM_ENV] = "1" if warm else ""
     uvicorn.run(
         "cachlamhay.web.app:app_from_environment",
         factory=True,
@@ -293,10 +305,11 @@ def run(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, workers:
 
 
 DB_ENV = "CACHLAMHAY_SERVE_DB"
+WARM_ENV = "CACHLAMHAY_SERVE_WARM"
 
 
 def app_from_environment() -> FastAPI:
     """The application for a uvicorn worker process (``run`` with several workers)."""
     import os
 
-    return create_app(os.environ[DB_ENV])
+    return create_app(os.environ[DB_ENV], warm=bool(os.environ.get(WARM_ENV)))

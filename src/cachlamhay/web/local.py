@@ -59,7 +59,7 @@ def serving(db_path: str | Path, start_timeout: float = 10.0) -> Iterator[str]:
 
 @contextmanager
 def server_process(
-    db_path: str | Path, workers: int = 1, start_timeout: float = 60.0
+    db_path: str | Path, workers: int = 1, start_timeout: float = 60.0, warm: bool = True
 ) -> Iterator[str]:
     """`cachlamhay serve` over ``db_path`` as its own process (for benchmarks: the server's
     time is not the client's); yields its base URL once it answers."""
@@ -70,7 +70,14 @@ def server_process(
     port = free_port()
     command = [sys.executable, "-m", "cachlamhay.cli", "--db", str(db_path), "serve"]
     process = subprocess.Popen(
-        [*command, "--port", str(port), "--workers", str(workers)],
+        [
+            *command,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            *([] if warm else ["--no-warm"]),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
