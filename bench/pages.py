@@ -1,8 +1,10 @@
 """Benchmark: page render times of the web UI on a store (default: the full-corpus store).
 
-Starts `cachlamhay serve` on a free loopback port, requests a sample of every page type (HTML
-and its JSON twin) one at a time, and prints median and p95 latency per page type, measured by
-the client around each full response (so it includes HTTP on loopback, not only rendering).
+Starts `cachlamhay serve --no-warm` (so every page is rendered, not served from the start-up
+warming) on a free loopback port, requests a sample of every page type (HTML and its JSON twin)
+one at a time, and prints median and p95 latency per page type, measured by the client around
+each full response (so it includes HTTP on loopback, not only rendering). The home page's JSON
+twin answers the server's readiness probe, so its row is a cache hit.
 
     .venv/bin/python bench/pages.py --db /tmp/full.db [--samples 30] [--json]
 """
@@ -107,7 +109,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from cachlamhay.web.local import server_process
 
-    with server_process(args.db) as base:
+    with server_process(args.db, warm=False) as base:
         results = {}
         for kind, paths in targets(args.db, args.samples).items():
             for variant, make in (("html", lambda p: p), ("json", json_twin)):
