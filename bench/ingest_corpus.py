@@ -3,7 +3,7 @@
 Prints documents, docs/s, MB/s of input text and peak RSS of the ingest process, measured
 around a real ``cachlamhay ingest`` subprocess so start-up and SQLite costs are included.
 
-    .venv/bin/python bench/ingest_corpus.py [--corpus ../shared/corpus] [--db /tmp/bench.db]
+    .venv/bin/python bench/ingest_corpus.py [--corpus ../shared/corpus] [--db /tmp/b.db] [--jobs 2]
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_ingest(db: Path, inputs: list[Path]) -> tuple[dict[str, object], float, int]:
+def run_ingest(db: Path, inputs: list[Path], jobs: int = 1) -> tuple[dict[str, object], float, int]:
     """One ``cachlamhay ingest --json`` child: its summary, wall seconds and peak RSS (KiB)."""
     exe = Path(sys.executable).with_name("cachlamhay")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     done = subprocess.run(
-        [str(exe), "--db", str(db), "ingest", "--json", *map(str, inputs)],
+        [str(exe), "--db", str(db), "ingest", "--json", "--jobs", str(jobs), *map(str, inputs)],
         capture_output=True,
         text=True,
         check=False,
@@ -57,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (ingest --jobs)")
     args = parser.parse_args()
     inputs = sorted(args.corpus.glob("*.jsonl.gz"))
     if not inputs:
@@ -66,12 +67,13 @@ def main() -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     megabytes = input_megabytes(inputs)
 
-    first, seconds, peak = run_ingest(db, inputs)
-    again, seconds_again, _ = run_ingest(db, inputs)
+    first, seconds, peak = run_ingest(db, inputs, args.jobs)
+    again, seconds_again, _ = run_ingest(db, inputs, args.jobs)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores,"
         f" Python {platform.python_version()}",
         "inputs": [p.name for p in inputs],
+        "jobs": args.jobs,
         "documents_read": first["read"],
         "new": first["new"],
         "rejected": first["rejected"],
