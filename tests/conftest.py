@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cachlamhay.document import RawDocument
+from cachlamhay.ingest import Rejection, read_paths
 from cachlamhay.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,3 +59,35 @@ def exported_tables(db: Path, out: Path) -> dict[str, list[dict[str, Any]]]:
             row.pop("ingested_at", None)
         tables[path.stem] = rows
     return tables
+
+
+@pytest.fixture
+def plain_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No colours or progress bars, no stray default database, no inherited CACHLAMHAY_DB."""
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CACHLAMHAY_DB"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+
+
+def collect(paths: Iterable[Path | str]) -> tuple[list[RawDocument], list[Rejection]]:
+    """What the readers give for ``paths``: the documents and the rejections, in order."""
+    docs: list[RawDocument] = []
+    rejections: list[Rejection] = []
+    for item in read_paths(paths):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            assert isinstance(item, RawDocument)
+            docs.append(item)
+    return docs, rejections
+
+
+def gunzip_prefix(data: bytes) -> bytes:
+    """Everything a (possibly multi-member, possibly truncated) gzip stream decompresses to."""
+    out = b""
+    while data:
+        member = zlib.decompressobj(wbits=31)
+        out += member.decompress(data)
+        data = member.unused_data
+    return out

@@ -17,7 +17,6 @@ import json
 import random
 import re
 import time
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,9 @@ from warcio.warcwriter import WARCWriter
 from cachlamhay.cli import main
 from cachlamhay.pipeline import ingest
 from cachlamhay.store import open_store
+from tests.conftest import gunzip_prefix
+
+pytestmark = pytest.mark.usefixtures("plain_environment")
 
 # -- content -----------------------------------------------------------------------------------
 
@@ -75,16 +77,6 @@ def news_page(title: str, seed: int, wrap: int = 0) -> bytes:
 
 def jsonl(records: Iterable[object]) -> bytes:
     return b"".join(json.dumps(r, ensure_ascii=False).encode() + b"\n" for r in records)
-
-
-def gunzip_prefix(data: bytes) -> bytes:
-    """What a possibly truncated, possibly multi-member gzip stream decompresses to."""
-    out = b""
-    while data:
-        member = zlib.decompressobj(wbits=31)
-        out += member.decompress(data)
-        data = member.unused_data
-    return out
 
 
 def warc(pages: list[tuple[str, bytes]], *, gz: bool) -> tuple[bytes, list[str], list[int]]:
@@ -380,14 +372,6 @@ def build_mix(folder: Path) -> Expected:
 # -- checks ------------------------------------------------------------------------------------
 
 _REJECTED_LINE = re.compile(r"cachlamhay: rejected (?P<where>.+?): (?P<reason>\S.*)")
-
-
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CACHLAMHAY_DB"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.chdir(tmp_path)
 
 
 def stored_ids(db: Path) -> set[str]:

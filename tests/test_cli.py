@@ -13,21 +13,14 @@ import pytest
 
 from cachlamhay.cli import main
 
+pytestmark = pytest.mark.usefixtures("plain_environment")
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEED_IDS = ["000_c376ad1e370c138e", "004_64df843035bf8b4e"]
 SENTENCE = (
     "Sáng 24/11, đoàn công tác tỉnh Hậu Giang do Bí thư Tỉnh ủy Lê Tiến Châu làm trưởng đoàn "
     "đã đến thăm và làm việc với tỉnh Hà Tĩnh."
 )
-
-
-@pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No colours or progress bars, no stray default database, no inherited CACHLAMHAY_DB."""
-    for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "CACHLAMHAY_DB"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.chdir(tmp_path)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

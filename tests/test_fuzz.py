@@ -29,7 +29,8 @@ from cachlamhay.ingest import read_paths
 from cachlamhay.ingest.base import Rejection
 from cachlamhay.ingest.jsonl import parse_record
 from cachlamhay.ingest.sniff import Format, sniff
-from tests.test_bad_input import gunzip_prefix, jsonl, news_page, prose, warc
+from tests.conftest import gunzip_prefix
+from tests.test_bad_input import jsonl, news_page, prose, warc
 
 ISO_DATE = re.compile(r"\d{4}(-\d\d(-\d\d)?)?")
 

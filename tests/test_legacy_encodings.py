@@ -20,9 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
-from cachlamhay.ingest import Rejection, read_paths
 from cachlamhay.ingest.base import decode_text
 from cachlamhay.ingest.legacy import (
     TCVN3,
@@ -37,6 +35,7 @@ from cachlamhay.ingest.legacy import (
     vni_decode_text,
     vni_encode,
 )
+from tests.conftest import collect
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -420,17 +419,6 @@ def test_arbitrary_utf8_text_is_unchanged(text: str) -> None:
 
 
 # -- through the readers -----------------------------------------------------------------------
-
-
-def collect(paths: list[Path]) -> tuple[list[RawDocument], list[Rejection]]:
-    docs: list[RawDocument] = []
-    rejections: list[Rejection] = []
-    for item in read_paths(paths):
-        if isinstance(item, Rejection):
-            rejections.append(item)
-        else:
-            docs.append(item)
-    return docs, rejections
 
 
 @pytest.mark.parametrize("encoding", [TCVN3, VNI])

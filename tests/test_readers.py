@@ -8,7 +8,6 @@ import io
 import json
 import os
 import random
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from cachlamhay.document import RawDocument
 from cachlamhay.ingest import Rejection, read_paths
+from tests.conftest import collect, gunzip_prefix
 
 SENTENCE = (
     "Sáng 24/11, đoàn công tác tỉnh Hậu Giang do Bí thư Tỉnh ủy Lê Tiến Châu làm trưởng đoàn "
@@ -34,18 +34,6 @@ _VOCABULARY = (
     "đào tạo phát triển thu hút đầu tư cải cách hành chính bình phước nghị quyết đại hội"
 )
 WORDS = _VOCABULARY.split()
-
-
-def collect(paths: Iterable[Path | str]) -> tuple[list[RawDocument], list[Rejection]]:
-    docs: list[RawDocument] = []
-    rejections: list[Rejection] = []
-    for item in read_paths(paths):
-        if isinstance(item, Rejection):
-            rejections.append(item)
-        else:
-            assert isinstance(item, RawDocument)
-            docs.append(item)
-    return docs, rejections
 
 
 def prose(seed: int, words: int = 60) -> str:
@@ -273,16 +261,6 @@ def test_jsonl_invalid_utf8_message_names_line_and_byte(tmp_path: Path) -> None:
     assert rejections[0].where == f"{path}:2"
     offset = bad_line.index(b"\xff")
     assert f"byte {offset}" in rejections[0].reason
-
-
-def gunzip_prefix(data: bytes) -> bytes:
-    """Everything a (possibly multi-member, possibly truncated) gzip stream decompresses to."""
-    out = b""
-    while data:
-        member = zlib.decompressobj(wbits=31)
-        out += member.decompress(data)
-        data = member.unused_data
-    return out
 
 
 def truncated_gzip_jsonl(path: Path, count: int, words: int) -> tuple[bytes, list[str]]:
