@@ -70,8 +70,10 @@ def doc_id_from_path(path: Path) -> str:
     return stem or name
 
 
-def decode_text(data: bytes, where: str) -> str:
+def decode_text(data: bytes, where: str, *, repair: bool = True) -> str:
     """Bytes → str: UTF-8 (with or without BOM) or UTF-16 with a BOM; else a clear rejection.
+    ``repair=False`` leaves Windows-1252 mojibake to the caller (the JSONL reader repairs the
+    parsed text instead, where JSON escapes no longer hide it).
 
     Legacy Vietnamese (TCVN3 or VNI bytes, or such bytes once read as Windows-1252 and saved as
     UTF-8) is converted to Unicode when the converted text is unmistakably Vietnamese
@@ -96,7 +98,7 @@ def decode_text(data: bytes, where: str) -> str:
             return reading.text
         reason = f"invalid UTF-8 at byte {error.start}{_legacy_hint(reading)}"
         raise InputError(where, reason, code="bad-encoding") from None
-    repaired = legacy.repair_mojibake(text)
+    repaired = legacy.repair_mojibake(text) if repair else None
     return text if repaired is None else repaired.text
 
 

@@ -80,7 +80,7 @@ def _utf8_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
 
 def parse_record(line: bytes, where: str, fallback_id: str) -> Item:
     try:
-        record = json.loads(decode_text(line, where))
+        record = json.loads(decode_text(line, where, repair=False))
     except InputError as error:
         return Rejection(error.where, error.reason, error.code)
     except json.JSONDecodeError as error:
@@ -91,8 +91,8 @@ def parse_record(line: bytes, where: str, fallback_id: str) -> Item:
     if not isinstance(text, str) or not text.strip():
         return Rejection(where, "no 'text' field with article text", "no-text")
     fields = {name: _as_str(record.get(name)) for name in _FIELDS}
-    # Legacy Vietnamese read as cp1252 can hide behind JSON escapes ("Vie\u00e4t"), which
-    # decode_text cannot see on the raw line.
+    # Legacy Vietnamese read as cp1252, repaired on the parsed text: JSON escapes ("Vie\u00e4t")
+    # would hide it on the raw line.
     if (repaired := legacy.repair_mojibake(text)) is not None:
         text = repaired.text
         title = fields.get("title")
