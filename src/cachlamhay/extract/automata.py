@@ -53,6 +53,20 @@ class WordAlternation:
             return None
         return lowered
 
+    def found_in(self, text: str) -> bool:
+        """``bool(pattern.search(text))``: stops at the first word with its boundaries."""
+        lowered = self.exact_for(text)
+        if lowered is None:
+            return bool(self.pattern.search(text))
+        for last, length in self._automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if start > 0 and _is_word(lowered[start - 1]):
+                continue
+            if end < len(lowered) and _is_word(lowered[end]):
+                continue
+            return True
+        return False
+
     def longest_at(self, lowered: str) -> dict[int, int]:
         """Start → end of the longest word at each start, with word boundaries on both sides."""
         longest: dict[int, int] = {}

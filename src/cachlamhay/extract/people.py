@@ -18,8 +18,6 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import ahocorasick
-
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.automata import WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
@@ -290,28 +288,10 @@ for _head in sorted(dict.fromkeys(_HEADS + RANKS), key=len):
     _CANONICAL_HEAD.setdefault(_head.lower(), _head)
 
 
-@functools.cache
-def _head_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for head in {h.lower() for h in _HEADS + RANKS}:
-        automaton.add_word(head, len(head))
-    automaton.make_automaton()
-    return automaton
-
-
 def has_title_head(text: str) -> bool:
-    """Whether ``_HEAD_PATTERN`` would find an office in ``text``: one Aho-Corasick pass over
-    the lower-cased text (about 25 times faster than the case-insensitive alternation), then
-    the same word boundaries."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer: ask the regex
-        return bool(_HEAD_PATTERN.search(text))
-    for end, length in _head_automaton().iter(lowered):
-        start = end - length + 1
-        if _word_char_at(lowered, start - 1) or _word_char_at(lowered, end + 1):
-            continue
-        return True
-    return False
+    """Whether ``_HEAD_PATTERN`` would find an office in ``text``, from one Aho-Corasick pass
+    (about 25 times faster than the case-insensitive alternation)."""
+    return _HEADS_ALTERNATION.found_in(text)
 
 
 _HEADS_ALTERNATION = WordAlternation(_HEADS + RANKS)
