@@ -122,3 +122,26 @@ def test_warming_renders_home_and_province_pages_before_the_first_request(
         assert client.get("/province/ha-tinh").status_code == 200
         assert calls == warmed  # served from the cache
     assert not hasattr(create_app(db).state, "warmed")  # off unless asked for
+
+
+def test_after_an_ingest_the_pages_are_warmed_again_once_the_store_is_quiet(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    calls = _counting(monkeypatch)
+    app = create_app(db, warm=True)
+    app.state.rewarming.quiet = 0.05
+    with TestClient(app) as client:
+        warmed = len(calls)
+        with open_store(db) as store:
+            ingest(store, [SEED_004])  # the store changes under the running server
+        assert client.get("/search.json?q=ha+tinh").status_code == 200  # notices the change
+        rewarming = app.state.rewarming
+        deadline = time.monotonic() + 10
+        while not (rewarming.task and rewarming.task.done()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(calls) >= 2 * warmed  # every province page rendered again, unasked
+        rendered = len(calls)
+        assert client.get("/province/ha-tinh").status_code == 200
+        assert len(calls) == rendered  # and served from the cache

@@ -261,7 +261,12 @@ def create_app(db_path: str | Path, *, warm: bool = False) -> FastAPI:
     app.add_exception_handler(CachlamhayError, _on_kb_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(RequestValidationError, _on_invalid)
-    app.middleware("http")(_cached_except_admin(cache.middleware(cache.ResponseCache(), path)))
+    rewarming = warm_up.Rewarming(app, path) if warm else None
+    responses = cache.middleware(
+        cache.ResponseCache(), path, on_store_change=rewarming.store_changed if rewarming else None
+    )
+    app.state.rewarming = rewarming
+    app.middleware("http")(_cached_except_admin(responses))
     app.middleware("http")(_security_headers)
     app.add_middleware(RequestLimits)  # added last: the outermost
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -90,12 +90,17 @@ RENDERS_AT_ONCE = 4  # pages rendered at the same time; more only share the GIL 
 
 
 def middleware(
-    cache: ResponseCache, db_path: Path, renders_at_once: int = RENDERS_AT_ONCE
+    cache: ResponseCache,
+    db_path: Path,
+    renders_at_once: int = RENDERS_AT_ONCE,
+    on_store_change: Callable[[], None] | None = None,
 ) -> Callable[[Request, Handler], Awaitable[Response]]:
     """Serve from ``cache``; on a miss render the page once, however many clients ask for it
     at the same moment (they wait for that one rendering), and at most ``renders_at_once``
     pages at a time: with 50 clients on a cold cache, 50 renderings sharing one core all finish
-    late, while a few at a time finish early in turn."""
+    late, while a few at a time finish early in turn. ``on_store_change`` is called (in the
+    event loop) by the first request that finds the store changed since the one before."""
+    seen: list[Version] = []  # the store version the previous request found
     # Futures and semaphores belong to one event loop (uvicorn runs one; test clients may not)
     per_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Renderings] = (
         weakref.WeakKeyDictionary()
@@ -110,6 +115,9 @@ def middleware(
         rendering, slots = per_loop[loop]
         key = (request.url.path, request.url.query, request.cookies.get("lang", ""))
         version = store_version(db_path)
+        if seen and seen[0] != version and on_store_change is not None:
+            on_store_change()
+        seen[:] = [version]
         hit = cache.get(key, version)
         if hit is None and (key, version) in rendering:
             hit = await asyncio.shield(rendering[(key, version)])
