@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick
 
@@ -58,27 +58,25 @@ class WordAlternation:
         lowered = self.exact_for(text)
         if lowered is None:
             return bool(self.pattern.search(text))
-        for last, length in self._automaton.iter(lowered):
-            start, end = last - length + 1, last + 1
-            if start > 0 and _is_word(lowered[start - 1]):
-                continue
-            if end < len(lowered) and _is_word(lowered[end]):
-                continue
-            return True
-        return False
+        return next(self._words_in(lowered), None) is not None
 
     def longest_at(self, lowered: str) -> dict[int, int]:
         """Start → end of the longest word at each start, with word boundaries on both sides."""
         longest: dict[int, int] = {}
+        for start, end in self._words_in(lowered):
+            if longest.get(start, -1) < end:
+                longest[start] = end
+        return longest
+
+    def _words_in(self, lowered: str) -> Iterator[tuple[int, int]]:
+        """Every occurrence of a word that has a word boundary on both sides."""
         for last, length in self._automaton.iter(lowered):
             start, end = last - length + 1, last + 1
             if start > 0 and _is_word(lowered[start - 1]):
                 continue
             if end < len(lowered) and _is_word(lowered[end]):
                 continue
-            if longest.get(start, -1) < end:
-                longest[start] = end
-        return longest
+            yield start, end
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         lowered = self.exact_for(text)
