@@ -669,13 +669,18 @@ def topic_counts(store: Store) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+# Visits made and received per province, as (name, n) rows to be summed by name
+_PROVINCE_VISITS = (
+    "SELECT visitor AS name, count(*) AS n FROM visits WHERE visitor_kind = 'province'"
+    " GROUP BY visitor"
+    " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host"
+)
+
+
 def provinces_with_facts(store: Store) -> list[str]:
     """Every province that visited, was visited or has an indicator, busiest first."""
     rows = store.conn.execute(
-        "SELECT name, sum(n) AS n FROM ("
-        " SELECT visitor AS name, count(*) AS n FROM visits WHERE visitor_kind = 'province'"
-        " GROUP BY visitor"
-        " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host"
+        f"SELECT name, sum(n) AS n FROM ({_PROVINCE_VISITS}"
         " UNION ALL SELECT province, count(*) FROM indicators GROUP BY province)"
         " GROUP BY name ORDER BY n DESC, name"
     ).fetchall()
@@ -687,10 +692,7 @@ def overview(store: Store) -> dict[str, Any]:
 
     conn = store.conn
     provinces = conn.execute(
-        "SELECT name, sum(n) AS visits FROM ("
-        " SELECT visitor AS name, count(*) AS n FROM visits WHERE visitor_kind = 'province'"
-        " GROUP BY visitor"
-        " UNION ALL SELECT host, count(*) FROM visits WHERE host_kind = 'province' GROUP BY host)"
+        f"SELECT name, sum(n) AS visits FROM ({_PROVINCE_VISITS})"
         " GROUP BY name ORDER BY visits DESC LIMIT 20"
     ).fetchall()
     return {

@@ -100,13 +100,14 @@ def middleware(
     pages at a time: with 50 clients on a cold cache, 50 renderings sharing one core all finish
     late, while a few at a time finish early in turn. ``on_store_change`` is called (in the
     event loop) by the first request that finds the store changed since the one before."""
-    seen: list[Version] = []  # the store version the previous request found
+    seen: Version | None = None  # the store version the previous request found
     # Futures and semaphores belong to one event loop (uvicorn runs one; test clients may not)
     per_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Renderings] = (
         weakref.WeakKeyDictionary()
     )
 
     async def cached(request: Request, call_next: Handler) -> Response:
+        nonlocal seen
         if request.method != "GET":
             return await call_next(request)
         loop = asyncio.get_running_loop()
@@ -115,9 +116,9 @@ def middleware(
         rendering, slots = per_loop[loop]
         key = (request.url.path, request.url.query, request.cookies.get("lang", ""))
         version = store_version(db_path)
-        if seen and seen[0] != version and on_store_change is not None:
+        if seen is not None and seen != version and on_store_change is not None:
             on_store_change()
-        seen[:] = [version]
+        seen = version
         hit = cache.get(key, version)
         if hit is None and (key, version) in rendering:
             hit = await asyncio.shield(rendering[(key, version)])
