@@ -1,0 +1,179 @@
+"""Pick the corpus documents to annotate for the train/dev/test gold, reproducibly.
+
+Issue 11 asks for gold stratified by what the product is for (visits, province indicators,
+transfers, practices, negatives) drawn from both corpora. The cues below only decide which
+articles are *likely* to hold a fact of a kind; what each document really holds is decided by
+the annotator reading it. The selection is seeded, so rerunning this prints the same list.
+
+    python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
+
+Output: one line per document, ``id<TAB>stratum<TAB>split``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20261204
+
+GIFT = r"(ủng hộ|trao tặng|trao hỗ trợ|trao quà|quyên góp|tặng|hỗ trợ|trao|tài trợ)"
+MONEY = r"\d[\d.,]* (tỷ|tỉ|triệu) đồng"
+SEAT = r"(tỉnh|thành phố|TP\.?) ?[A-ZĐ]"
+CUES = {
+    "visits": re.compile(
+        r"đoàn công tác|thăm và làm việc|thăm, làm việc|có buổi làm việc với|tiếp đoàn|"
+        r"tiếp xã giao|học tập kinh nghiệm|trao đổi kinh nghiệm|đoàn đại biểu"
+    ),
+    "indicators": re.compile(
+        rf"{SEAT}[^.]{{0,120}}(tốc độ tăng trưởng|GRDP|thu ngân sách|tỷ lệ hộ nghèo|thu nhập bình quân|"
+        r"vốn đầu tư|kim ngạch xuất khẩu|đạt chuẩn nông thôn mới|tổng sản phẩm|hộ nghèo|"
+        r"doanh nghiệp|dự án|lượt khách)[^.]{0,80}\d"
+    ),
+    "transfers": re.compile(rf"{GIFT}[^.]{{0,100}}{MONEY}"),
+    "practices": re.compile(
+        r"cách làm hay|mô hình hay|kinh nghiệm hay|kinh nghiệm quý|học tập kinh nghiệm|"
+        r"nhân rộng mô hình|bài học kinh nghiệm|điển hình tiên tiến|cách làm sáng tạo|"
+        r"mô hình điểm|đi đầu cả nước|dẫn đầu cả nước"
+    ),
+}
+TITLE_CUES = {
+    "visits": re.compile(r"(?i)thăm|làm việc|tiếp|đoàn|hội đàm"),
+    "indicators": re.compile(r"(?i)tăng trưởng|thu ngân sách|GRDP|kinh tế|xuất khẩu|hộ nghèo|\d"),
+    "transfers": re.compile(r"(?i)ủng hộ|trao|tặng|hỗ trợ|quyên góp|cứu trợ"),
+    "practices": re.compile(r"(?i)kinh nghiệm|cách làm|mô hình|học tập|điển hình|nhân rộng"),
+}
+NOISE = re.compile(
+    r"(?i)vietlott|jackpot|độc đắc|showbiz|ca sĩ|hoa hậu|diễn viên|bồi thường|hối lộ|lừa đảo|chiếm đoạt"
+)
+PROVINCE = re.compile(r"\btỉnh [A-ZĐÂ]|\bTP\. ?[A-ZĐ]|thành phố [A-ZĐ]")
+# (stratum, documents per corpus, split quota: test, dev, train)
+PLAN = {
+    "visits": (18, (9, 5, 4)),
+    "indicators": (22, (11, 6, 5)),
+    "transfers": (28, (13, 8, 7)),
+    "practices": (18, (9, 5, 4)),
+    "negatives": (10, (5, 3, 2)),
+}
+
+
+def already_annotated() -> set[str]:
+    """The documents annotated before this selection: the dev gold the rules were tuned on and
+    the blind held-out set. Files annotated from the selection itself do not count, so the
+    selection stays the same while it is being annotated."""
+    tuned = (ROOT / "tests/gold/tuned-before-issue-11.txt").read_text(encoding="utf-8").split()
+    return set(tuned) | {p.stem for p in (ROOT / "tests/gold-heldout").glob("*.json")}
+
+
+def cue_scores(title: str, text: str) -> dict[str, int]:
+    """How strongly an article cues each kind of fact: cue hits, plus two for a cue in the title."""
+    if NOISE.search(title) or NOISE.search(text):
+        return {}
+    scores = {}
+    for name, cue in CUES.items():
+        hits = len(cue.findall(text))
+        if hits:
+            scores[name] = hits + (2 if TITLE_CUES[name].search(title) else 0)
+    return scores
+
+
+def stratum_of(title: str, text: str) -> tuple[str, int] | None:
+    """The rarest kind of fact the article cues (so transfers and practices reach their quota)."""
+    scores = cue_scores(title, text)
+    for name in ("transfers", "practices", "visits", "indicators"):
+        # Practices are rare: one cue is enough in an article that names a province.
+        needed = 1 if name == "practices" and PROVINCE.search(text) else 2
+        if scores.get(name, 0) >= needed:
+            return name, scores[name]
+    if not scores and PROVINCE.search(text):
+        return "negatives", 0
+    return None
+
+
+def select(corpus_dir: Path) -> list[tuple[str, str, str]]:
+    rng = random.Random(SEED)
+    taken = already_annotated()
+    rows: list[tuple[str, str, str]] = []
+    for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
+        pools: dict[str, list[tuple[int, str]]] = {name: [] for name in PLAN}
+        titles: set[str] = set()
+        with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                text = record["text"]
+                if record["id"] in taken or not 800 <= len(text) <= 5000:
+                    continue
+                if record["title"] in titles:  # the same story under two ids
+                    continue
+                titles.add(record["title"])
+                found = stratum_of(record["title"], text)
+                if found:
+                    pools[found[0]].append((-found[1], record["id"]))
+        for stratum, (count, quota) in PLAN.items():
+            # Sample among the best-cued articles: three candidates for each document taken.
+            best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
+            chosen = rng.sample(best, min(count, len(best)))
+            splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
+            rows += [(doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)]
+    return rows
+
+
+# Round 2. The first round's cues were loose for indicators ("doanh nghiệp", "dự án" near a
+# digit) and practices: read, most of those articles held no province figure and no practice.
+# These cues name the SPEC's indicators and practice wording themselves.
+STRONG = {
+    "indicators": re.compile(
+        r"(?:tốc độ tăng trưởng|tăng trưởng kinh tế|GRDP|thu ngân sách|tỷ lệ hộ nghèo|"
+        r"thu nhập bình quân đầu người|kim ngạch xuất khẩu|xã đạt chuẩn nông thôn mới|"
+        r"vốn FDI|dự án FDI|lượt khách|tổng vốn đăng ký)[^.]{0,60}\d"
+    ),
+    "practices": re.compile(
+        r"cách làm hay|mô hình hay|kinh nghiệm hay|học tập kinh nghiệm|chia sẻ kinh nghiệm|"
+        r"nhân rộng mô hình|bài học kinh nghiệm|cách làm sáng tạo|điển hình|đi đầu cả nước|"
+        r"dẫn đầu cả nước|mô hình .{0,30} hiệu quả"
+    ),
+    "transfers": re.compile(rf"{GIFT}[^.]{{0,100}}{MONEY}"),
+}
+# (stratum, documents per corpus, split quota: test, dev, train)
+PLAN_2 = {"indicators": (15, (8, 4, 3)), "practices": (12, (6, 3, 3)), "transfers": (3, (2, 1, 0))}
+
+
+def select_round_2(corpus_dir: Path, first: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    rng = random.Random(SEED + 2)
+    taken = already_annotated() | {row[0] for row in first}
+    rows: list[tuple[str, str, str]] = []
+    for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
+        pools: dict[str, list[tuple[int, str]]] = {name: [] for name in PLAN_2}
+        titles: set[str] = set()
+        with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                text, title = record["text"], record["title"]
+                if record["id"] in taken or not 800 <= len(text) <= 5000 or title in titles:
+                    continue
+                titles.add(title)
+                if NOISE.search(title) or not PROVINCE.search(text):
+                    continue
+                for name, cue in STRONG.items():
+                    hits = len(cue.findall(text))
+                    if hits >= 2:
+                        pools[name].append((-hits, record["id"]))
+                        break
+        for stratum, (count, quota) in PLAN_2.items():
+            best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
+            chosen = rng.sample(best, min(count, len(best)))
+            splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
+            rows += [(doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)]
+    return rows
+
+
+if __name__ == "__main__":
+    corpus_dir = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared/corpus")
+    first = select(corpus_dir)
+    for row in first + select_round_2(corpus_dir, first):
+        print("\t".join(row))
