@@ -35,7 +35,8 @@ SURNAMES = set(
     Ngũ Thi Bồ Cung Phương Liêu Khoa Chương Hồ Mẫn Lều Lô Dư Vương Đàm Khâu Giảng Thạch
     Ninh Mẫn Ung Châu Bạch Đàm Đồng Lục Hàn Quang Thạch Tống Y Ksor Rơ Siu Hoa Tiêu Viên Vi
     Sầm Giáp Cù Bế Lầu Sùng Mùa Thào Vàng Chế Phó Công Tòng Điểu Danh Sơn Lạc Trình Trà Bàn
-    Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng
+    Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng Giản Uông Ôn
+    Bành Đổng Lỗ Vòng
     """.split()
 )
 RANKS = [
@@ -234,6 +235,8 @@ _ORG_LOWER = {
     "ương",
     "tổ",
     "ủy",
+    "uỷ",  # the older tone placement ("Thành uỷ"), common in vietnews
+    "phủ",  # "Thủ tướng Chính phủ", "Văn phòng Chính phủ"
     "thường",
     "trực",
     "đầu",
