@@ -6,7 +6,8 @@ underthesea's PER spans carry no titles, so only names are compared. Prints a ma
 (or JSON with ``--json``) with people P/R/F1 and the throughput of each system on those
 documents: cachlamhay's full extraction (every fact type) vs underthesea's NER alone.
 
-    .venv/bin/python bench/compare_ner.py [--gold tests/gold] [--inputs examples ../shared/corpus]
+    .venv/bin/python bench/compare_ner.py [--gold tests/gold/dev] \
+        [--inputs examples ../shared/corpus]
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ def warm_up() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold")
+    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "gold" / "dev")
     parser.add_argument(
         "--inputs",
         type=Path,

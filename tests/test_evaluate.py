@@ -23,7 +23,9 @@ from cachlamhay.evaluate import (
 from tests.conftest import ROOT, SHARED
 
 GOLD_EXAMPLES = SHARED / "gold-examples"
-DEV_GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold"
+TRAIN_GOLD = GOLD / "train"
+SPLITS = [GOLD / "train", GOLD / "dev", GOLD / "test", ROOT / "tests" / "gold-heldout"]
 
 
 def _examples() -> dict[str, dict[str, Any]]:
@@ -79,10 +81,20 @@ def test_the_gold_examples_load() -> None:
     assert len(doc["indicators"]) == 17
 
 
-def test_the_dev_gold_loads() -> None:
-    gold = load_gold(DEV_GOLD)
-    assert len(gold) == len(list(DEV_GOLD.glob("*.json")))
-    assert "vietnews-test-000549" in gold
+@pytest.mark.parametrize("directory", SPLITS, ids=lambda p: p.name)
+def test_every_gold_split_loads(directory: Path) -> None:
+    gold = load_gold(directory)
+    assert len(gold) == len(list(directory.glob("*.json")))
+
+
+def test_no_document_is_in_two_splits() -> None:
+    seen: dict[str, str] = {}
+    for directory in SPLITS:
+        for path in directory.glob("*.json"):
+            assert path.stem not in seen, (
+                f"{path.stem} in {seen.get(path.stem)} and {directory.name}"
+            )
+            seen[path.stem] = directory.name
 
 
 def test_id_falls_back_to_the_file_stem(tmp_path: Path) -> None:
@@ -141,7 +153,7 @@ def test_duplicate_ids_empty_and_missing_directories_raise(tmp_path: Path) -> No
 # --- perfect and missing predictions -------------------------------------------------------
 
 
-@pytest.mark.parametrize("directory", [GOLD_EXAMPLES, DEV_GOLD])
+@pytest.mark.parametrize("directory", [GOLD_EXAMPLES, *SPLITS], ids=lambda p: p.name)
 def test_a_perfect_prediction_scores_one_everywhere(directory: Path) -> None:
     if not directory.is_dir():
         pytest.skip(f"{directory} not found")

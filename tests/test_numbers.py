@@ -535,7 +535,7 @@ GOLD_UNITS = {"VND", "USD", "%"}
 
 @pytest.mark.parametrize("seed", [SEED_000, SEED_004], ids=["000", "004"])
 def test_every_seed_gold_figure_is_found(seed: Any) -> None:
-    gold = json.loads((ROOT / "tests" / "gold" / f"{seed.stem}.json").read_text("utf-8"))
+    gold = json.loads((ROOT / "tests" / "gold" / "train" / f"{seed.stem}.json").read_text("utf-8"))
     found = find_quantities(seed.read_text("utf-8"))
     facts = [(i["value"], i["qualifier"], i.get("of"), i["unit"]) for i in gold["indicators"]]
     facts += [(t["amount"], None, None, t["currency"]) for t in gold["transfers"]]

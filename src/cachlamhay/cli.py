@@ -21,10 +21,18 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from cachlamhay import __version__, evaluate, kb
+from cachlamhay.document import CleanDocument
 from cachlamhay.errors import CachlamhayError, UsageError
 from cachlamhay.ingest import Rejection
 from cachlamhay.kb import queries
-from cachlamhay.pipeline import IngestSummary, extract_paths, ingest
+from cachlamhay.pipeline import (
+    IngestSummary,
+    clean_documents,
+    extract_candidates,
+    extract_document,
+    extract_paths,
+    ingest,
+)
 from cachlamhay.store import open_store
 
 DEFAULT_DB = "cachlamhay.db"
@@ -93,6 +101,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--errors", action="store_true", help="list every false positive/negative")
     p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser(
+        "train", parents=[common], help="fit the extractors' decision models on gold files"
+    )
+    p.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    p.add_argument(
+        "--inputs",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        required=True,
+        help="where the gold documents' articles are (files or directories `ingest` accepts)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="MODEL_DIR",
+        help="where to write <kind>.json (the shipped models: src/cachlamhay/models)",
+    )
+    p.set_defaults(run=cmd_train)
 
     p = sub.add_parser("search", parents=[common], help="full-text search, diacritics ignored")
     p.add_argument("query", help='e.g. "ha tinh" or "sáp nhập xã, quy hoạch"')
@@ -255,15 +284,14 @@ def cmd_extract(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def cmd_eval(args: argparse.Namespace, out: Console, err: Console) -> int:
     gold = evaluate.load_gold(args.gold)
-    predicted: dict[str, Any] = {}
     if args.inputs:
-        for item in extract_paths(args.inputs, only=set(gold)):
-            if not isinstance(item, Rejection):
-                predicted[item["doc"]["id"]] = item
+        documents = list(clean_documents(args.inputs, only=set(gold)))
     else:
         with open_store(args.db, readonly=True) as store:
-            predicted = kb.extract_stored(store, list(gold))
+            documents = kb.stored_documents(store, list(gold))
+    predicted = {doc.id: extract_document(doc) for doc in documents}
     report = evaluate.score(gold, predicted)
+    groups = _error_groups(report, gold, documents) if args.errors else {}
     failures: list[str] = []
     if args.floors:
         try:
@@ -272,13 +300,24 @@ def cmd_eval(args: argparse.Namespace, out: Console, err: Console) -> int:
             raise UsageError(f"{args.floors}: cannot read floors ({problem})") from None
         failures = evaluate.floor_failures(report, floors)
     if args.json:
-        _print_json(report.as_dict(with_errors=args.errors) | {"floor_failures": failures})
+        extra: dict[str, Any] = {"floor_failures": failures}
+        if args.errors:
+            extra["error_causes"] = [
+                {
+                    "type": t,
+                    "cause": c,
+                    "fn": sum(e.kind == "fn" for e in errors),
+                    "fp": sum(e.kind == "fp" for e in errors),
+                    "errors": [{"doc": e.doc_id, "kind": e.kind, "fact": e.fact} for e in errors],
+                }
+                for (t, c), errors in groups.items()
+            ]
+        _print_json(report.as_dict(with_errors=args.errors) | extra)
     else:
         out.print(escape(report.render()), highlight=False)
         if args.errors:
-            for error in report.errors:
-                out.file.flush()
-                sys.stdout.write(f"{error.doc_id}\t{error.type}\t{error.kind}\t{error.fact}\n")
+            out.file.flush()
+            sys.stdout.write("\n" + evaluate.render_grouped_errors(groups) + "\n")
         missing = [doc_id for doc_id in gold if doc_id not in predicted]
         if missing:
             err.print(
@@ -289,6 +328,41 @@ def cmd_eval(args: argparse.Namespace, out: Console, err: Console) -> int:
     for line in failures:
         err.print(f"cachlamhay: {escape(line)}", highlight=False)
     return 1 if failures else 0
+
+
+def _error_groups(
+    report: evaluate.EvalReport, gold: dict[str, Any], documents: list[CleanDocument]
+) -> dict[tuple[str, str], list[evaluate.FactError]]:
+    """The errors by type and cause, from every candidate of the documents that have errors."""
+    with_errors = {e.doc_id for e in report.errors}
+    probes = {
+        doc.id: {
+            kind: [evaluate.Probe(c.probe, c.kept) for c in found]
+            for kind, found in extract_candidates(doc).items()
+        }
+        for doc in documents
+        if doc.id in with_errors
+    }
+    return evaluate.grouped_errors(report, gold, probes)
+
+
+def cmd_train(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay.train import train
+
+    trained = train(args.gold, args.out, args.inputs)
+    if args.json:
+        _print_json({"models": [t.as_dict() for t in trained]})
+        return 0
+    for t in trained:
+        verdict = f"→ {t.path}" if t.path else "not shipped: the rules decide"
+        out.print(
+            f"{t.kind:10} model-{t.model.digest}  {t.examples} candidates, {t.positives} facts,"
+            f" {t.unreachable}/{t.gold_total} gold facts never generated;"
+            f" C={t.c} threshold={t.model.threshold} cv F1={t.cv_f1:.3f}"
+            f" (rules {t.rule_f1:.3f})  {verdict}",
+            highlight=False,
+        )
+    return 0
 
 
 def cmd_search(args: argparse.Namespace, out: Console, err: Console) -> int:

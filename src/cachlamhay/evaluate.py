@@ -132,6 +132,7 @@ class FactError:
     type: str
     kind: Literal["fp", "fn"]
     fact: str
+    data: Any = field(default=None, compare=False, repr=False)  # the fact itself
 
     def __str__(self) -> str:
         return f"{self.doc_id} {self.type} {self.kind}: {self.fact}"
@@ -548,6 +549,111 @@ _TYPES: dict[str, _Type] = {
 }
 
 
+def candidate_label(type_name: str, golds: list[Fact], probe: object) -> int | None:
+    """How a candidate fact counts against the gold of its document: 1 when it matches a
+    required gold fact, None when it matches only an optional one (neither right nor wrong),
+    0 otherwise. What ``cachlamhay train`` learns from and ``eval --errors`` explains with."""
+    kind = _TYPES[type_name]
+    optional = False
+    for gold in golds:
+        if kind.matches(gold, probe):
+            if gold.get("optional") is not True:
+                return 1
+            optional = True
+    return None if optional else 0
+
+
+def describe_fact(type_name: str, fact: object) -> str:
+    return _TYPES[type_name].describe(fact)
+
+
+def facts_match(type_name: str, gold: Fact, pred: object) -> bool:
+    return _TYPES[type_name].matches(gold, pred)
+
+
+# --------------------------------------------------------------------------------------------
+# Why facts are lost: error causes
+
+NEVER_GENERATED = "never generated"
+DROPPED = "generated, dropped"
+WRONG_ROLE = "kept with a wrong role"
+NOT_IN_GOLD = "kept, not in gold"
+CAUSES = (NEVER_GENERATED, DROPPED, WRONG_ROLE, NOT_IN_GOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A candidate as ``eval --errors`` sees it: its matchable shape and the model's verdict."""
+
+    fact: Mapping[str, Any]
+    kept: bool
+
+
+def _swapped(type_name: str, fact: object) -> dict[str, Any] | None:
+    """The fact with its two roles exchanged (visitor/host, giver/receiver, praised/praiser)."""
+    if not isinstance(fact, dict):
+        return None
+    if type_name == "visits":
+        return fact | {"visitor": fact.get("host"), "host": fact.get("visitor")}
+    if type_name == "transfers":
+        return fact | {"from": fact.get("to"), "to": fact.get("from")}
+    if type_name == "practices" and fact.get("praised_by"):
+        return fact | {"province": fact.get("praised_by"), "praised_by": fact.get("province")}
+    return None
+
+
+def error_cause(error: FactError, golds: list[Fact], probes: list[Probe] | None) -> str:
+    """Why one fact is an error. A missed gold fact was never generated, or generated and
+    dropped by the model, or kept with its roles exchanged; a false positive was kept with a
+    wrong role (the exchanged fact is gold) or is not in the gold at all. ``probes`` is None
+    for kinds decided by rules alone (people, indicators): their misses are never generated."""
+    kind = _TYPES[error.type]
+    if error.kind == "fp":
+        swapped = _swapped(error.type, error.data)
+        if swapped is not None and any(kind.matches(g, swapped) for g in golds):
+            return WRONG_ROLE
+        return NOT_IN_GOLD
+    gold = error.data if isinstance(error.data, dict) else {}
+    for probe in probes or []:
+        if not probe.kept and kind.matches(gold, probe.fact):
+            return DROPPED
+    swapped = _swapped(error.type, gold)
+    if swapped is not None:
+        for probe in probes or []:
+            if probe.kept and kind.matches(swapped, probe.fact):
+                return WRONG_ROLE
+    return NEVER_GENERATED
+
+
+def grouped_errors(
+    report: EvalReport,
+    gold: Mapping[str, Mapping[str, Any]],
+    probes: Mapping[str, Mapping[str, list[Probe]]],
+) -> dict[tuple[str, str], list[FactError]]:
+    """The report's errors grouped by (fact type, cause), types and causes in their order."""
+    groups: dict[tuple[str, str], list[FactError]] = {}
+    for error in report.errors:
+        golds = [g for g in _facts(gold.get(error.doc_id), error.type) if isinstance(g, dict)]
+        doc_probes = probes.get(error.doc_id, {}).get(error.type)
+        cause = error_cause(error, golds, doc_probes)
+        groups.setdefault((error.type, cause), []).append(error)
+    order = {(t, c): (TYPES.index(t), CAUSES.index(c)) for t, c in groups}
+    return dict(sorted(groups.items(), key=lambda item: order[item[0]]))
+
+
+def render_grouped_errors(groups: Mapping[tuple[str, str], list[FactError]]) -> str:
+    lines = ["errors by type and cause:"]
+    for (type_name, cause), errors in groups.items():
+        fn = sum(e.kind == "fn" for e in errors)
+        fp = len(errors) - fn
+        lines.append(f"  {type_name:<11} {cause:<24} fn {fn:>4}  fp {fp:>4}")
+    for (type_name, cause), errors in groups.items():
+        lines.append(f"\n## {type_name}: {cause} ({len(errors)})")
+        for error in errors:
+            lines.append(f"{error.doc_id}\t{error.kind}\t{error.fact}")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------------------------
 # Matching
 
@@ -612,11 +718,13 @@ def _score_type(
     for gi in required:
         if gi not in matched:
             counts.fn += 1
-            report.errors.append(FactError(doc_id, kind.name, "fn", kind.describe(golds[gi])))
+            report.errors.append(
+                FactError(doc_id, kind.name, "fn", kind.describe(golds[gi]), golds[gi])
+            )
     for pi, pred in enumerate(preds):
         if pi not in used:
             counts.fp += 1
-            report.errors.append(FactError(doc_id, kind.name, "fp", kind.describe(pred)))
+            report.errors.append(FactError(doc_id, kind.name, "fp", kind.describe(pred), pred))
 
     for gi in sorted(matched):
         gold, pred = golds[gi], preds[matched[gi]]

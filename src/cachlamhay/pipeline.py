@@ -20,7 +20,9 @@ from typing import Any, TypeVar
 from cachlamhay import dedup
 from cachlamhay.clean import clean_document
 from cachlamhay.document import CleanDocument, RawDocument
-from cachlamhay.extract import analyse, extract_document
+from cachlamhay.extract import analyse, candidates
+from cachlamhay.extract import extract_document as extract_document  # re-exported for the CLI
+from cachlamhay.extract.model import Candidate
 from cachlamhay.ingest import Item, Rejection, read_paths
 from cachlamhay.kb.consolidate import consolidate_pending
 from cachlamhay.store.db import PreparedDocument, Store
@@ -110,6 +112,21 @@ def extract_paths(
                 yield item
 
     yield from _in_order(wanted(), _extract_one, jobs)
+
+
+def extract_candidates(doc: CleanDocument) -> dict[str, list[Candidate]]:
+    """Every candidate fact of a document with the model's verdict (``eval --errors``)."""
+    return candidates(doc)
+
+
+def clean_documents(paths: Iterable[Path | str], only: set[str]) -> Iterator[CleanDocument]:
+    """The cleaned documents under ``paths`` whose id is in ``only`` (rejections skipped)."""
+    for item in read_paths(paths):
+        if isinstance(item, Rejection) or item.id not in only:
+            continue
+        cleaned = clean_or_reject(item)
+        if not isinstance(cleaned, Rejection):
+            yield cleaned
 
 
 def _extract_one(item: RawDocument | Rejection) -> dict[str, Any] | Rejection:

@@ -456,10 +456,10 @@ def read_rejections(output: Path | str) -> Iterator[Rejection]:
 
 def spec_json(doc: dict[str, Any], facts: list[dict[str, Any]]) -> dict[str, Any]:
     """The SPEC JSON object ``extract`` prints for one document, rebuilt from the output."""
-    from cachlamhay.extract import EXTRACTORS
+    from cachlamhay.extract import extractor_names
 
     meta = {k: doc[k] for k in ("id", "source", "title", "url", "published", "author")}
-    spec: dict[str, Any] = {"doc": meta | {"extractors": EXTRACTORS}}
+    spec: dict[str, Any] = {"doc": meta | {"extractors": extractor_names()}}
     by_type = {kind: key for key, kind in FACT_TYPES.items()}
     for key in FACT_TYPES:
         spec[key] = []

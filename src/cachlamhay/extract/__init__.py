@@ -8,21 +8,27 @@ a result can be traced and re-run. The same function runs in a process pool or o
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from typing import Any
 
 from cachlamhay.document import CleanDocument
-from cachlamhay.extract import dates, indicators, people, practices, transfers, visits
+from cachlamhay.extract import dates, indicators, model, people, practices, transfers, visits
 from cachlamhay.extract.context import DocContext, build_context
 from cachlamhay.extract.text import Mention
 from cachlamhay.spans import trimmed_span
 
-EXTRACTORS = {
-    "visits": visits.VERSION,
-    "people": people.VERSION,
-    "indicators": indicators.VERSION,
-    "transfers": transfers.VERSION,
-    "practices": practices.VERSION,
-}
+
+@functools.cache
+def extractor_names() -> dict[str, str]:
+    """Each fact kind's extractor, with the digest of its model where one decides."""
+    return {
+        "visits": model.versioned("visits", visits.VERSION),
+        "people": people.VERSION,
+        "indicators": model.versioned("indicators", indicators.VERSION),
+        "transfers": model.versioned("transfers", transfers.VERSION),
+        "practices": model.versioned("practices", practices.VERSION),
+    }
 
 
 def extract_document(doc: CleanDocument) -> dict[str, Any]:
@@ -32,6 +38,39 @@ def extract_document(doc: CleanDocument) -> dict[str, Any]:
 
 def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     """The SPEC JSON object and the place/body mentions it was built from (for the store)."""
+    run = _run(doc)
+    ctx, decided = run.ctx, run.candidates
+    found_people = run.people
+    found_visits = visits.finish_visits(ctx, found_people, decided["visits"])
+    found_transfers = transfers.finish_transfers(decided["transfers"])
+    found_practices = practices.finish_practices(decided["practices"])
+    found_indicators = [c.payload for c in decided["indicators"] if c.kept]
+    names = extractor_names()
+    return {
+        "doc": doc.metadata() | {"extractors": names},
+        "visits": [_visit(ctx, v) for v in found_visits],
+        "people": [_person(ctx, p) for p in found_people],
+        "indicators": [_indicator(ctx, i) for i in found_indicators],
+        "transfers": [_transfer(ctx, t) for t in found_transfers],
+        "practices": [_practice(ctx, p) for p in found_practices],
+    }, ctx.mentions
+
+
+def candidates(doc: CleanDocument) -> dict[str, list[model.Candidate]]:
+    """Every candidate fact of a document, kept or dropped, with its score: what ``cachlamhay
+    train`` learns from and what ``eval --errors`` explains losses with."""
+    return _run(doc).candidates
+
+
+@dataclass(slots=True)
+class _Run:
+    ctx: DocContext
+    year: dates.ArticleYear
+    people: list[people.Person]
+    candidates: dict[str, list[model.Candidate]]
+
+
+def _run(doc: CleanDocument) -> _Run:
     ctx = build_context(
         doc.id,
         doc.text,
@@ -43,19 +82,24 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     year = dates.ArticleYear(doc.text, doc.published)
     first_dates = dates.SentenceDates([s.text for s in ctx.sentences], ctx.published, year)
     found_people = people.extract_people(ctx)
-    found_visits = visits.extract_visits(ctx, found_people, first_dates)
-    pairs = [(v.visitor, v.host) for v in found_visits]
-    found_transfers = transfers.extract_transfers(ctx, found_people, pairs)
-    found_practices = practices.extract_practices(ctx, found_people)
-    found_indicators = indicators.extract_indicators(ctx, year)
-    return {
-        "doc": doc.metadata() | {"extractors": EXTRACTORS},
-        "visits": [_visit(ctx, v) for v in found_visits],
-        "people": [_person(ctx, p) for p in found_people],
-        "indicators": [_indicator(ctx, i) for i in found_indicators],
-        "transfers": [_transfer(ctx, t) for t in found_transfers],
-        "practices": [_practice(ctx, p) for p in found_practices],
-    }, ctx.mentions
+    decided_visits = model.decide("visits", visits.visit_candidates(ctx, found_people, first_dates))
+    pairs = [(c.payload.visitor, c.payload.host) for c in decided_visits if c.kept]
+    decided_transfers = model.decide(
+        "transfers", transfers.transfer_candidates(ctx, found_people, pairs)
+    )
+    decided_practices = model.decide("practices", practices.practice_candidates(ctx, found_people))
+    decided_indicators = model.decide("indicators", indicators.indicator_candidates(ctx, year))
+    return _Run(
+        ctx,
+        year,
+        found_people,
+        {
+            "visits": decided_visits,
+            "transfers": decided_transfers,
+            "practices": decided_practices,
+            "indicators": decided_indicators,
+        },
+    )
 
 
 def _evidence(ctx: DocContext, start: int, end: int) -> list[dict[str, int]]:
@@ -82,7 +126,7 @@ def _visit(ctx: DocContext, visit: visits.Visit) -> dict[str, Any]:
         "topics": visit.topics,
         "places": visit.places,
         "evidence": [e for i in visit.sentence_indexes for e in _sentence_evidence(ctx, i)],
-        "extractor": visits.VERSION,
+        "extractor": extractor_names()["visits"],
     }
 
 
@@ -97,7 +141,7 @@ def _person(ctx: DocContext, person: people.Person) -> dict[str, Any]:
             if m.sentence is not None
             for e in _evidence(ctx, m.sentence.start, m.sentence.end)
         ],
-        "extractor": people.VERSION,
+        "extractor": extractor_names()["people"],
     }
 
 
@@ -115,7 +159,7 @@ def _indicator(ctx: DocContext, item: indicators.Indicator) -> dict[str, Any]:
     if item.scope:
         fact["scope"] = item.scope
     fact["evidence"] = _evidence(ctx, item.start, item.end)
-    fact["extractor"] = indicators.VERSION
+    fact["extractor"] = extractor_names()["indicators"]
     return fact
 
 
@@ -127,7 +171,7 @@ def _transfer(ctx: DocContext, item: transfers.Transfer) -> dict[str, Any]:
         "currency": item.currency,
         "purpose": item.purpose,
         "evidence": _sentence_evidence(ctx, item.sentence_index),
-        "extractor": transfers.VERSION,
+        "extractor": extractor_names()["transfers"],
     }
 
 
@@ -136,5 +180,5 @@ def _practice(ctx: DocContext, item: practices.Practice) -> dict[str, Any]:
     if item.praised_by:
         fact["praised_by"] = item.praised_by
     fact["evidence"] = _sentence_evidence(ctx, item.sentence_index)
-    fact["extractor"] = practices.VERSION
+    fact["extractor"] = extractor_names()["practices"]
     return fact

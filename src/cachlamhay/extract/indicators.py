@@ -9,16 +9,18 @@ commune, company or industrial park keeps that as ``scope`` and is never the pro
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import ArticleYear, find_period
+from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v1"
+VERSION = "indicators.v2"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -223,6 +225,62 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
                 )
             )
     return _dedupe(found)
+
+
+# What a figure's sentence says about whose figure it is (the model weighs these: the rules above
+# give every figure of a sentence to the province in focus).
+_NATIONAL = re.compile(r"cả nước|toàn quốc|[Vv]iệt Nam|nước ta|[Cc]hính phủ|[Bb]ộ [A-ZĐ]")
+_LOCAL_UNIT = re.compile(rf"(?:huyện|quận|thị xã|xã|phường|thị trấn|TX\.?|H\.) ?[{UPPER}0-9]")
+_BUSINESS = re.compile(
+    r"[Cc]ông ty|[Dd]oanh nghiệp|[Tt]ập đoàn|[Nn]gân hàng|dự án|[Kk]hu (?:công nghiệp|kinh tế)|KCN"
+    r"|[Nn]hà máy|[Tt]rường|[Bb]ệnh viện|[Cc]ục|[Cc]hi cục"
+)
+
+
+def indicator_candidates(ctx: DocContext, year: ArticleYear) -> list[Candidate]:
+    """The rules' figures as candidates with what their sentence says about them: the model
+    keeps those that are really the province's (``extract.model``)."""
+    starts = [s.start for s in ctx.sentences]
+    candidates = []
+    for item in extract_indicators(ctx, year):
+        index = max(0, bisect.bisect_right(starts, item.start) - 1)
+        probe: dict[str, object] = {
+            "province": item.province,
+            "indicator": item.indicator,
+            "value": item.value,
+            "unit": item.unit,
+        }
+        candidates.append(
+            Candidate(probe, _indicator_features(ctx, index, item), payload=item, rule=True)
+        )
+    return candidates
+
+
+def _indicator_features(ctx: DocContext, index: int, item: Indicator) -> dict[str, float]:
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    before = text[: max(0, item.start - sentence.start)]
+    clause = ctx.text[item.start : item.end]
+    provinces = {m.name for m in ctx.sentence_mentions(index) if m.kind == "province"}
+    f = Features()
+    f.add("indicator", item.indicator)
+    f.add("unit", item.unit)
+    f.add("qualifier", item.qualifier)
+    f.add("named_in_sentence", item.province in provinces)
+    f.add("home", item.province == ctx.home)
+    f.add("provinces_in_sentence", min(len(provinces), 3))
+    f.add("national", bool(_NATIONAL.search(text)))
+    f.add("national_in_clause", bool(_NATIONAL.search(clause)))
+    f.add("local_unit_before", bool(_LOCAL_UNIT.search(before)))
+    f.add("local_unit_in_clause", bool(_LOCAL_UNIT.search(clause)))
+    f.add("business", bool(_BUSINESS.search(text)))
+    f.add("business_in_clause", bool(_BUSINESS.search(clause)))
+    f.add("title", index == 0)
+    f.add("lead", index < 4)
+    f.add("period", item.period is not None)
+    f.add("of", item.of is not None)
+    f.add("ind_named", f"{item.indicator}:{item.province in provinces}")
+    return f.values
 
 
 def _near_disaster(ctx: DocContext, index: int) -> bool:

@@ -5,7 +5,9 @@ Patterns, hand-written for Vietnamese news:
     "cách làm hay/riêng của X", "học hỏi/học tập kinh nghiệm (của) X";
   - sharing: "<official of X> chia sẻ (về) … <topic>", "X chia sẻ kinh nghiệm …".
 The topics are the SPEC topic words in the sentence after the cue; ``praised_by`` is the other
-province in the sentence, or the speaker's province.
+province in the sentence, or the speaker's province. Those rules are practices.v1; practices.v2
+generates every (province, topic) named in a sentence with a broad praise or sharing cue and a
+trained model (extract.model) keeps the ones that are practices.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
 from cachlamhay.extract.people import Person, mention_of_people
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v1"
+VERSION = "practices.v2"
 
 _PRAISE = re.compile(
     fold(
@@ -49,6 +52,100 @@ class Practice:
 
 
 def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
+    return finish_practices(decide("practices", practice_candidates(ctx, people)))
+
+
+def finish_practices(decided: list[Candidate]) -> list[Practice]:
+    return [c.payload for c in decided if c.kept]
+
+
+_ANY_CUE = re.compile(
+    fold(
+        r"kinh nghiệm|mô hình|điển hình|cách làm|học tập|học hỏi|nhân rộng|hiệu quả|sáng tạo"
+        r"|đi đầu|dẫn đầu|tiêu biểu|thành công|đánh giá cao|biểu dương|khen|tham khảo|bài học"
+        r"|chia sẻ|ấn tượng|điểm sáng|lá cờ đầu|xuất sắc"
+    )
+)
+
+
+def practice_candidates(ctx: DocContext, people: list[Person]) -> list[Candidate]:
+    """Every (province, topic) named in a sentence with a praise or sharing cue, with the
+    rule's practices among them."""
+    rule = {(p.province, p.topic): p for p in _rule_practices(ctx, people)}
+    if not _ANY_CUE.search(ctx.folded) and not rule:
+        return []
+    found: dict[tuple[str, str], tuple[Features, Practice]] = {}
+    for index, sentence in enumerate(ctx.sentences):
+        folded = ctx.folded_sentence(index)
+        cues = list(_ANY_CUE.finditer(folded))
+        if not cues:
+            continue
+        topics = topic_positions(sentence.text)
+        if not topics:
+            continue
+        provinces: dict[str, int] = {}
+        for mention in ctx.provinces_in(index):
+            provinces.setdefault(mention.name, mention.start - sentence.start)
+        if ctx.home and ctx.home not in provinces:
+            provinces[ctx.home] = -1
+        speaker = _speaker(sentence.text, people)
+        praise = _PRAISE.search(folded)
+        share = _SHARE.search(folded)
+        for province, at in provinces.items():
+            others = [p for p in provinces if p != province and provinces[p] >= 0]
+            praised_by = others[0] if others else (speaker if speaker != province else None)
+            for offset, topic in dict.fromkeys(topics):
+                f = Features()
+                cue = min(cues, key=lambda c: abs(c.start() - offset))
+                f.add("cue", cue.group(0))
+                f.add("praise", bool(praise))
+                f.add("share", bool(share))
+                f.add("topic_after_cue", offset >= cue.start())
+                f.add("topic_gap", distance_bucket(abs(offset - cue.start())))
+                if at >= 0:
+                    f.add("province_gap", distance_bucket(abs(at - cue.start())))
+                    f.add("province_before_cue", at < cue.start())
+                else:
+                    f.add("implicit_home")
+                f.add("home", province == ctx.home)
+                f.add("speaker_own", speaker == province)
+                f.add("other_provinces", min(len(others), 2))
+                f.add("title", index == 0)
+                f.add("topic", topic)
+                entry = found.get((province, topic))
+                if entry is None:
+                    payload = rule.get((province, topic)) or Practice(
+                        province, topic, praised_by, index
+                    )
+                    found[(province, topic)] = (f, payload)
+                else:
+                    entry[0].merge(f.values)
+                    entry[0].add("several")
+    for key, item in rule.items():
+        found.setdefault(key, (Features(), item))
+    praisers = {(p.praised_by, p.topic) for p in rule.values() if p.praised_by}
+    ruled_topics = {topic for _, topic in rule}
+    candidates = []
+    for (province, topic), (features, payload) in found.items():
+        features.add("rule", (province, topic) in rule)
+        # the side that praised a practice the rule found is rarely the one practising it
+        features.add("rule_praiser", (province, topic) in praisers)
+        features.add(
+            "rule_topic_elsewhere", topic in ruled_topics and (province, topic) not in rule
+        )
+        candidates.append(
+            Candidate(
+                probe={"province": province, "topic": topic},
+                features=features.values,
+                payload=payload,
+                rule=(province, topic) in rule,
+            )
+        )
+    return candidates
+
+
+def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
+    """The hand-written patterns' practices (practices.v1)."""
     # A cue in a sentence is a cue in the whole folded text (the patterns look at nothing
     # around them), so one search over the document rules most articles out at once.
     if not _PRAISE.search(ctx.folded) and not _SHARE.search(ctx.folded):

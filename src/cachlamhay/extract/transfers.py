@@ -2,21 +2,27 @@
 
 Hand-written: the giver is the official's province or body (or the actor named before the
 verb), the receiver the actor named after the amount ("giúp/cho/tặng tỉnh Y"), else the
-province the visit was to.
+province the visit was to. Those rules are transfers.v1; transfers.v2 generates every amount
+near a giving word × every ordered pair of actors around it (places, officials' bodies,
+companies, the article's province, the visit's sides) and a trained model (extract.model)
+keeps the candidates that are transfers, the rule's verdict being one of its features.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
+from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
 from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import Person, mention_of_people, person_actor
 from cachlamhay.vntext import fold
 
-VERSION = "transfers.v1"
+VERSION = "transfers.v2"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -61,6 +67,195 @@ class Transfer:
 def extract_transfers(
     ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
 ) -> list[Transfer]:
+    return finish_transfers(decide("transfers", transfer_candidates(ctx, people, visit_pairs)))
+
+
+def finish_transfers(decided: list[Candidate]) -> list[Transfer]:
+    """The kept transfers, once each (one amount may be told in two sentences)."""
+    found: dict[tuple[Actor, Actor, float], Transfer] = {}
+    for candidate in decided:
+        item = candidate.payload
+        if candidate.kept:
+            found.setdefault((item.source, item.target, item.amount), item)
+    return list(found.values())
+
+
+def transfer_candidates(
+    ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
+) -> list[Candidate]:
+    """Every amount near a giving word × every ordered pair of actors around it, with the
+    rule's transfers among them."""
+    rule = _rule_transfers(ctx, people, visit_pairs)
+    by_key = {(t.source, t.target, t.amount, t.sentence_index): t for t in rule}
+    candidates: list[Candidate] = []
+    companies: list[Enterprise] | None = None
+    seen: set[tuple[Actor, Actor, float, int]] = set()
+    people_at = _people_offsets(ctx, people)
+    for index, sentence in enumerate(ctx.sentences):
+        if not _ANY_DIGIT.search(sentence.text):
+            continue
+        lowered = sentence.text.lower()
+        gives = list(_ANY_GIVE.finditer(lowered))
+        if not gives:
+            continue
+        money = [
+            q
+            for q in find_quantities(sentence.text, qualify=False)
+            if q.unit in ("VND", "USD") and q.value > 0
+        ]
+        if not money:
+            continue
+        if companies is None:
+            companies = enterprises_in(ctx.text)
+        actors = _transfer_actors(ctx, index, companies, people_at.get(index, []), visit_pairs)
+        folded = ctx.folded_sentence(index)
+        negated = bool(_NOT_GIVE.search(folded))
+        for rank, amount in enumerate(money):
+            give = max(
+                (g for g in gives if g.start() < amount.start),
+                key=lambda g: g.start(),
+                default=None,
+            )
+            after_give = min(
+                (g for g in gives if g.start() >= amount.end), key=lambda g: g.start(), default=None
+            )
+            for (a_at, a, a_src), (b_at, b, b_src) in itertools.permutations(actors, 2):
+                if a == b or not _vietnamese_side(a, b):
+                    continue
+                key = (a, b, amount.value, index)
+                if key in seen:
+                    continue
+                seen.add(key)
+                f = Features()
+                f.add("rule", key in by_key)
+                f.add("verb", give.group(0) if give else "none")
+                f.add("verb_after", after_give.group(0) if after_give and not give else None)
+                if give:
+                    f.add("verb_gap", distance_bucket(amount.start - give.end()))
+                    f.add("a_before_verb", a_at < give.start())
+                    f.add("b_after_verb", b_at > give.end())
+                f.add("kinds", f"{a[0]}>{b[0]}")
+                f.add("a_src", a_src)
+                f.add("b_src", b_src)
+                f.add("a_before_amount", a_at < amount.start)
+                f.add("b_before_amount", b_at < amount.start)
+                f.add("b_gap", distance_bucket(abs(amount.start - b_at)))
+                f.add("a_gap", distance_bucket(abs(amount.start - a_at)))
+                f.add("order", "a<b" if a_at < b_at else "b<a")
+                f.add("b_after_cho", bool(_TO_CUE.search(lowered[max(0, b_at - 30) : b_at])))
+                f.add(
+                    "a_after_tai",
+                    bool(
+                        re.search(
+                            r"(?:tại|ở)\s+(?:\S+\s+){0,2}$", lowered[max(0, a_at - 20) : a_at]
+                        )
+                    ),
+                )
+                f.add("first_amount", rank == 0)
+                f.add("negated", negated)
+                f.add("visit", (a, b) in visit_pairs)
+                f.add("visit_reverse", (b, a) in visit_pairs)
+                f.add("a_home", a[1] == ctx.home)
+                f.add("b_home", b[1] == ctx.home)
+                f.add("title", index == 0)
+                f.add("currency", amount.unit)
+                f.add("magnitude", min(int(math.log10(max(amount.value, 1))), 12))
+                payload = by_key.get(key) or Transfer(
+                    a, b, amount.value, amount.unit or "VND", _purpose(folded), index
+                )
+                candidates.append(
+                    Candidate(
+                        probe={
+                            "from": _actor_dict(a),
+                            "to": _actor_dict(b),
+                            "amount": amount.value,
+                        },
+                        features=f.values,
+                        payload=payload,
+                        rule=key in by_key,
+                        group=(index, amount.start),
+                    )
+                )
+    for key, item in by_key.items():  # a rule transfer the broad pass did not see
+        if key not in seen:
+            candidates.append(
+                Candidate(
+                    probe={
+                        "from": _actor_dict(item.source),
+                        "to": _actor_dict(item.target),
+                        "amount": item.amount,
+                    },
+                    features={"rule": 1.0, "unseen": 1.0},
+                    payload=item,
+                    rule=True,
+                )
+            )
+    return candidates
+
+
+def _actor_dict(actor: Actor) -> dict[str, str]:
+    return {"kind": actor[0], "name": actor[1]}
+
+
+# Any word a gift is told with (the rule's list is narrower): the model sorts them out.
+_ANY_GIVE = re.compile(
+    r"(?<![\w])(?:trao tặng|trao|tặng|ủng hộ|hỗ trợ|quyên góp|tài trợ|cứu trợ|giúp đỡ|giúp"
+    r"|trích|xây tặng|bàn giao|chuyển|cấp|phân bổ|góp|trao quà|gửi)(?![\w])"
+)
+_TO_CUE = re.compile(r"(?:cho|tới|đến|giúp|tặng|hỗ trợ|ủng hộ)\s+(?:\S+\s+){0,4}$")
+_MAX_ACTORS = 6
+
+
+def _people_offsets(ctx: DocContext, people: list[Person]) -> dict[int, list[tuple[int, Actor]]]:
+    starts = {s.start: k for k, s in enumerate(ctx.sentences)}
+    found: dict[int, list[tuple[int, Actor]]] = {}
+    for person in people:
+        actor = person_actor(person)
+        if actor is None:
+            continue
+        for mention in person.mentions:
+            if mention.sentence is not None and mention.sentence.start in starts:
+                index = starts[mention.sentence.start]
+                found.setdefault(index, []).append((mention.start - mention.sentence.start, actor))
+    return found
+
+
+def _transfer_actors(
+    ctx: DocContext,
+    index: int,
+    companies: list[Enterprise],
+    people_at: list[tuple[int, Actor]],
+    visit_pairs: list[tuple[Actor, Actor]],
+) -> list[tuple[int, Actor, str]]:
+    sentence = ctx.sentences[index]
+    found: dict[Actor, tuple[int, Actor, str]] = {}
+    for mention in ctx.sentence_mentions(index):
+        actor = (mention.kind, mention.name)
+        found.setdefault(actor, (mention.start - sentence.start, actor, "place"))
+    for offset, actor in people_at:
+        if actor not in found or found[actor][0] > offset:
+            found[actor] = (offset, actor, "person")
+    for company in companies:
+        for spelling in filter(None, (company.name, company.alias)):
+            at = sentence.text.find(spelling)
+            if at >= 0:
+                actor = ("enterprise", company.name)
+                if actor not in found or found[actor][0] > at:
+                    found[actor] = (at, actor, "company")
+                break
+    end = len(sentence.text)
+    if ctx.home and ("province", ctx.home) not in found:
+        found[("province", ctx.home)] = (end, ("province", ctx.home), "home")
+    for visitor, host in visit_pairs[:1]:
+        for actor in (visitor, host):
+            found.setdefault(actor, (end, actor, "visit"))
+    return sorted(found.values())[:_MAX_ACTORS]
+
+
+def _rule_transfers(
+    ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
+) -> list[Transfer]:
+    """The hand-written patterns' transfers (transfers.v1)."""
     found: list[Transfer] = []
     seen: set[tuple[Actor, Actor, float]] = set()
     companies: list[Enterprise] | None = None  # found when the first gift needs a giver

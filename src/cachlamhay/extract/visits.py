@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import SentenceDates
 from cachlamhay.extract.gazetteer import province_aliases
+from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
 from cachlamhay.extract.people import (
     Person,
     mention_of_people,
@@ -30,7 +31,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v1"
+VERSION = "visits.v2"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -104,6 +105,184 @@ class Visit:
 
 def extract_visits(ctx: DocContext, people: list[Person], dates: SentenceDates) -> list[Visit]:
     """``dates``: the first date written in each sentence."""
+    return finish_visits(ctx, people, decide("visits", visit_candidates(ctx, people, dates)))
+
+
+def finish_visits(ctx: DocContext, people: list[Person], decided: list[Candidate]) -> list[Visit]:
+    visits = [c.payload for c in decided if c.kept]
+    for visit in visits:
+        _complete(visit, ctx, people)
+    return visits
+
+
+def visit_candidates(
+    ctx: DocContext, people: list[Person], dates: SentenceDates
+) -> list[Candidate]:
+    """Every ordered pair of actors named near a visit cue, with the rule's visits among them."""
+    rule = _rule_visits(ctx, people, dates)
+    pairs: dict[tuple[Actor, Actor], Features] = {}
+    supports: dict[tuple[Actor, Actor], list[int]] = {}
+    lead = _lead_sentences(ctx)
+    for index, sentence_pairs in _pair_features(ctx, people, lead):
+        for pair, found in sentence_pairs.items():
+            pairs.setdefault(pair, Features()).merge(found.values)
+            supports.setdefault(pair, []).append(index)
+    for pair in rule:
+        pairs.setdefault(pair, Features())
+    candidates = []
+    for (visitor, host), features in pairs.items():
+        features.add("rule", (visitor, host) in rule)
+        features.add("rule_reverse", (host, visitor) in rule)
+        features.add("kinds", f"{visitor[0]}>{host[0]}")
+        features.add("visitor_home", visitor[1] == ctx.home)
+        features.add("host_home", host[1] == ctx.home)
+        count = len(supports.get((visitor, host), []))
+        features.add("sentences", min(count, 3))
+        visit = rule.get((visitor, host)) or _visit_from(
+            ctx, people, dates, visitor, host, supports[(visitor, host)]
+        )
+        candidates.append(
+            Candidate(
+                probe={"visitor": _actor_dict(visitor), "host": _actor_dict(host)},
+                features=features.values,
+                payload=visit,
+                rule=(visitor, host) in rule,
+                group=tuple(sorted([visitor, host])),
+            )
+        )
+    return candidates
+
+
+def _actor_dict(actor: Actor) -> dict[str, str]:
+    return {"kind": actor[0], "name": actor[1]}
+
+
+# Any word a visit is told with: high recall, the model sorts them out.
+_ANY_VISIT_CUE = re.compile(
+    r"(?<!\w)(?:thăm|làm việc|tiếp|đón|hội đàm|hội kiến|đoàn|kiểm tra|khảo sát|học tập|trao đổi"
+    r"|chào|dự|đến|tới|sang|gặp|chúc tết|chúc mừng|tham quan|tìm hiểu|thị sát)(?!\w)"
+)
+_BEFORE_HOST = re.compile(r"(?:voi|tai|den|sang|toi|o|tham|tiep|cua)\s+(?:\S+\s+){0,4}$")
+_MAX_ACTORS = 6
+
+
+def _sentence_actors(
+    ctx: DocContext, index: int, people_at: dict[int, list[tuple[int, Actor]]]
+) -> list[tuple[int, Actor, str]]:
+    sentence = ctx.sentences[index]
+    found: dict[Actor, tuple[int, Actor, str]] = {}
+    for mention in ctx.sentence_mentions(index):
+        actor = (mention.kind, mention.name)
+        found.setdefault(actor, (mention.start - sentence.start, actor, "place"))
+    for offset, actor in people_at.get(index, []):
+        if actor not in found or found[actor][0] > offset:
+            found[actor] = (offset, actor, "person")
+    return sorted(found.values())[:_MAX_ACTORS]
+
+
+def _people_by_sentence(
+    ctx: DocContext, people: list[Person]
+) -> dict[int, list[tuple[int, Actor]]]:
+    starts = {s.start: k for k, s in enumerate(ctx.sentences)}
+    found: dict[int, list[tuple[int, Actor]]] = {}
+    for person in people:
+        actor = _acting_for(ctx, person)
+        if actor is None:
+            continue
+        for mention in person.mentions:
+            if mention.sentence is None or mention.sentence.start not in starts:
+                continue
+            index = starts[mention.sentence.start]
+            found.setdefault(index, []).append((mention.start - mention.sentence.start, actor))
+    return found
+
+
+def _pair_features(
+    ctx: DocContext, people: list[Person], lead: set[int]
+) -> list[tuple[int, dict[tuple[Actor, Actor], Features]]]:
+    people_at = _people_by_sentence(ctx, people)
+    result = []
+    for index, sentence in enumerate(ctx.sentences):
+        if sentence.caption:
+            continue
+        lowered = sentence.text.lower()
+        cue = _ANY_VISIT_CUE.search(lowered)
+        if cue is None:
+            continue
+        actors = _sentence_actors(ctx, index, people_at)
+        if ctx.home and all(actor[1] != ctx.home for _, actor, _ in actors):
+            actors.append((len(sentence.text), ("province", ctx.home), "home"))
+        if len(actors) < 2:
+            continue
+        folded = ctx.folded_sentence(index)
+        verbs = [m for m in _ANY_VISIT_CUE.finditer(lowered)]
+        receiving = _RECEIVES.search(folded)
+        leads = _LEADS.search(folded)
+        pairs: dict[tuple[Actor, Actor], Features] = {}
+        for (a_at, a, a_src), (b_at, b, b_src) in itertools.permutations(actors, 2):
+            if a == b or (a[0] == b[0] and a[0] in ("central", "foreign")):
+                continue
+            f = Features()
+            verb = next((v for v in verbs if v.start() > a_at), None)
+            f.add("verb", verb.group(0) if verb else "none")
+            f.add("first_verb", verbs[0].group(0))
+            f.add("a_src", a_src)
+            f.add("b_src", b_src)
+            f.add("order", "a<b" if a_at < b_at else "b<a")
+            f.add("gap", distance_bucket(abs(b_at - a_at)))
+            f.add("a_first", a_at == actors[0][0])
+            f.add("a_before_verb", a_at < verbs[0].start())
+            f.add("b_after_verb", b_at > verbs[0].end())
+            f.add("a_delegation", bool(_DELEGATION.search(folded[max(0, a_at - 60) : a_at])))
+            f.add("b_introduced", bool(_BEFORE_HOST.search(folded[max(0, b_at - 40) : b_at])))
+            f.add(
+                "b_after_tai",
+                bool(re.search(r"(?:tai|o)\s+(?:\S+\s+){0,2}$", folded[max(0, b_at - 20) : b_at])),
+            )
+            if receiving:
+                f.add("receive_between", a_at < receiving.start() < b_at)
+                f.add("receive_before_a", receiving.start() < a_at)
+            if leads:
+                f.add("leads_after_a", a_at < leads.start())
+            f.add("lead", index in lead)
+            f.add("title", index == 0)
+            f.add("kind_verb", f"{a[0]}>{b[0]}:{verbs[0].group(0)}")
+            pairs[(a, b)] = f
+        result.append((index, pairs))
+    return result
+
+
+def _visit_from(
+    ctx: DocContext,
+    people: list[Person],
+    dates: SentenceDates,
+    visitor: Actor,
+    host: Actor,
+    indexes: list[int],
+) -> Visit:
+    """A visit the rules did not state: its leader is the first official of the visitor named
+    in its sentences (the one after "do … dẫn đầu" first), its date the first of its sentences."""
+    visit = Visit(visitor, host, sentence_indexes=list(indexes))
+    first = indexes[0]
+    for index in indexes:
+        text, folded = ctx.sentences[index].text, ctx.folded_sentence(index)
+        leader = _leader(text, folded, people)
+        if leader is None:
+            named = [p for p in people if p.name in text and _acting_for(ctx, p) == visitor]
+            named.sort(key=lambda p: text.find(p.name))
+            if named:
+                leader = (named[0].name, named[0].titles[0] if named[0].titles else "")
+        if leader:
+            visit.leader = leader
+            break
+    visit.date = dates.get(first) or dates.first_up_to(first + 1)
+    return visit
+
+
+def _rule_visits(
+    ctx: DocContext, people: list[Person], dates: SentenceDates
+) -> dict[tuple[Actor, Actor], Visit]:
+    """The hand-written patterns' visits (visits.v1), before completion."""
     found: dict[tuple[tuple[str, str], tuple[str, str]], Visit] = {}
     lead = _lead_sentences(ctx)
     for index, sentence in enumerate(ctx.sentences):
@@ -134,9 +313,7 @@ def extract_visits(ctx: DocContext, people: list[Person], dates: SentenceDates) 
                 [(visitor, host), (host, visitor)], key=lambda k: found[k].sentence_indexes[0]
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
-    for visit in found.values():
-        _complete(visit, ctx, people)
-    return list(found.values())
+    return found
 
 
 def _lead_sentences(ctx: DocContext, count: int = 4) -> set[int]:

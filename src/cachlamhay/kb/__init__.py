@@ -133,13 +133,16 @@ def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> Sea
 
 def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Run extraction on stored documents (their cleaned text), for ``eval`` without inputs."""
-    found: dict[str, dict[str, Any]] = {}
-    for doc_id in doc_ids:
-        if not store.has_document(doc_id):
-            continue
-        doc = CleanDocument.from_record(store.get_document(doc_id))
-        found[doc_id] = extract_document(doc)
-    return found
+    return {doc.id: extract_document(doc) for doc in stored_documents(store, doc_ids)}
+
+
+def stored_documents(store: Store, doc_ids: list[str]) -> list[CleanDocument]:
+    """The stored documents among ``doc_ids``, as cleaned documents."""
+    return [
+        CleanDocument.from_record(store.get_document(doc_id))
+        for doc_id in doc_ids
+        if store.has_document(doc_id)
+    ]
 
 
 def show(store: Store, doc_id: str) -> dict[str, Any]:
