@@ -31,7 +31,8 @@ CUES = {
         r"tiếp xã giao|học tập kinh nghiệm|trao đổi kinh nghiệm|đoàn đại biểu"
     ),
     "indicators": re.compile(
-        rf"{SEAT}[^.]{{0,120}}(tốc độ tăng trưởng|GRDP|thu ngân sách|tỷ lệ hộ nghèo|thu nhập bình quân|"
+        rf"{SEAT}[^.]{{0,120}}(tốc độ tăng trưởng|GRDP|thu ngân sách|tỷ lệ hộ nghèo|"
+        r"thu nhập bình quân|"
         r"vốn đầu tư|kim ngạch xuất khẩu|đạt chuẩn nông thôn mới|tổng sản phẩm|hộ nghèo|"
         r"doanh nghiệp|dự án|lượt khách)[^.]{0,80}\d"
     ),
@@ -49,7 +50,8 @@ TITLE_CUES = {
     "practices": re.compile(r"(?i)kinh nghiệm|cách làm|mô hình|học tập|điển hình|nhân rộng"),
 }
 NOISE = re.compile(
-    r"(?i)vietlott|jackpot|độc đắc|showbiz|ca sĩ|hoa hậu|diễn viên|bồi thường|hối lộ|lừa đảo|chiếm đoạt"
+    r"(?i)vietlott|jackpot|độc đắc|showbiz|ca sĩ|hoa hậu|diễn viên|bồi thường|hối lộ|lừa đảo|"
+    r"chiếm đoạt"
 )
 PROVINCE = re.compile(r"\btỉnh [A-ZĐÂ]|\bTP\. ?[A-ZĐ]|thành phố [A-ZĐ]")
 # (stratum, documents per corpus, split quota: test, dev, train)
@@ -119,7 +121,9 @@ def select(corpus_dir: Path) -> list[tuple[str, str, str]]:
             best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
             chosen = rng.sample(best, min(count, len(best)))
             splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
-            rows += [(doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)]
+            rows += [
+                (doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)
+            ]
     return rows
 
 
@@ -143,7 +147,9 @@ STRONG = {
 PLAN_2 = {"indicators": (15, (8, 4, 3)), "practices": (12, (6, 3, 3)), "transfers": (3, (2, 1, 0))}
 
 
-def select_round_2(corpus_dir: Path, first: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+def select_round_2(
+    corpus_dir: Path, first: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
     rng = random.Random(SEED + 2)
     taken = already_annotated() | {row[0] for row in first}
     rows: list[tuple[str, str, str]] = []
@@ -168,7 +174,9 @@ def select_round_2(corpus_dir: Path, first: list[tuple[str, str, str]]) -> list[
             best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
             chosen = rng.sample(best, min(count, len(best)))
             splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
-            rows += [(doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)]
+            rows += [
+                (doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)
+            ]
     return rows
 
 
