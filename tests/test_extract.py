@@ -47,6 +47,30 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # "Chính phủ" after the head; "TP." with its full stop; older tone placement "uỷ"
+        "Ngày 9/5, Tổng Công ty điện lực miền Trung cho biết, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã có quyết định số 601/QĐ-Ttg trao tặng Bằng khen.",
+        {"Nguyễn Xuân Phúc": ["Thủ tướng Chính phủ"]},
+    ),
+    (
+        "Phát biểu tại hội nghị, Bí thư Thành uỷ TP. HCM Nguyễn Thiện Nhân cho biết lãnh đạo TP đã chủ động gặp nhiều doanh nghiệp.",
+        {"Nguyễn Thiện Nhân": ["Bí thư Thành uỷ TP. HCM"]},
+    ),
+    (  # a district's name before the person's
+        "Bí thư Huyện uỷ Nho Quan Lã Trường Sinh cho hay, năm 2013, Công ty công nghiệp Hạ Long đầu tư xây dựng một nhà máy.",
+        {"Lã Trường Sinh": ["Bí thư Huyện uỷ Nho Quan"]},
+    ),
+    (  # rarer family names
+        "Trong khi đó, thượng tá Giản Bá Huỳnh - chỉ huy trưởng Ban Chỉ huy quân sự thị xã Gò Công - cho biết.",
+        {"Giản Bá Huỳnh": ["Thượng tá"]},
+    ),
+    (  # an association after the title is not a person ("Hội Mỹ")
+        "Ông Nguyễn Quốc Khanh, chủ tịch Hội Mỹ nghệ và chế biến gỗ TP. HCM (HAWA), cho biết có rất nhiều.",
+        {"Nguyễn Quốc Khanh": ["Chủ tịch Hội Mỹ"]},
+    ),
+    (
+        "Ông Lê Xuân Trung - phó tổng biên tập báo Tuổi Trẻ - bày tỏ lòng cảm ơn đối với tấm lòng của bạn đọc.",
+        {"Lê Xuân Trung": ["Phó Tổng Biên tập"]},
+    ),
     (
         "Sáng 24/11, đoàn công tác tỉnh Hậu Giang do Bí thư Tỉnh ủy Lê Tiến Châu làm trưởng đoàn đã đến thăm và làm việc với tỉnh Hà Tĩnh.",
         {"Lê Tiến Châu": ["Bí thư Tỉnh ủy Hậu Giang"]},

@@ -81,6 +81,8 @@ _HEADS = [
     "Phó Chủ tịch",
     "Chủ tịch",
     "Phó Tổng Giám đốc",
+    "Phó Tổng Biên tập",
+    "Tổng Biên tập",
     "Tổng Giám đốc",
     "Phó Giám đốc",
     "Giám đốc",
@@ -585,10 +587,15 @@ class _Classified:
         token = self.tokens[i].text
         if i in self.org or token in _ORG_LOWER or token == "&":
             return True
+        if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp"):
+            return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM"
         return token[0].isupper() or (token[0].isdigit() and False)
 
     def is_name_part(self, i: int) -> bool:
         return i not in self.org and i not in self.head_at and _is_name_syllable(self.tokens[i])
+
+
+_NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu"}
 
 
 def _name_run_ending_at(
@@ -598,6 +605,8 @@ def _name_run_ending_at(
     first = end
     while first > lo and c.is_name_part(first - 1):
         first -= 1
+    while first < end and c.word(first) in _NEVER_FIRST_NAME_WORD:
+        first += 1  # "Chủ tịch Hội Mỹ nghệ": an association, not Mr "Hội Mỹ"
     if end - first < 2:
         return None
     begin = first
@@ -614,12 +623,19 @@ def _name_run_ending_at(
                 break
     if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS:
         return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
-    if (
+    # "Bí thư Quận ủy Sơn Trà": the run opens with the district's name, so a person's name
+    # can only start after it ("Bí thư Huyện uỷ Nho Quan Lã Trường Sinh")
+    local_committee = (
         begin > 1
         and c.word(begin - 1) in ("ủy", "uỷ")
         and c.word(begin - 2).lower() in ("quận", "huyện", "thị", "đảng", "xã", "phường")
-    ):
-        return None  # "Bí thư Quận ủy Sơn Trà"
+    )
+    if local_committee:
+        for length in (3, 4, 2):  # most names have three syllables
+            start = end - length
+            if start > begin and c.word(start) in SURNAMES:
+                return start, end
+        return None
     for start in range(begin, end - 1):
         if c.word(start) in SURNAMES and 2 <= end - start <= 5:
             return start, end
