@@ -116,14 +116,23 @@ def select(corpus_dir: Path) -> list[tuple[str, str, str]]:
                 found = stratum_of(record["title"], text)
                 if found:
                     pools[found[0]].append((-found[1], record["id"]))
-        for stratum, (count, quota) in PLAN.items():
-            # Sample among the best-cued articles: three candidates for each document taken.
-            best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
-            chosen = rng.sample(best, min(count, len(best)))
-            splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
-            rows += [
-                (doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)
-            ]
+        rows += _draw(rng, pools, PLAN)
+    return rows
+
+
+def _draw(
+    rng: random.Random,
+    pools: dict[str, list[tuple[int, str]]],
+    plan: dict[str, tuple[int, tuple[int, int, int]]],
+) -> list[tuple[str, str, str]]:
+    """Sample among the best-cued articles of each stratum (three candidates for each document
+    taken) and deal them to the splits by the plan's quota."""
+    rows: list[tuple[str, str, str]] = []
+    for stratum, (count, quota) in plan.items():
+        best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
+        chosen = rng.sample(best, min(count, len(best)))
+        splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
+        rows += [(doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)]
     return rows
 
 
@@ -170,13 +179,7 @@ def select_round_2(
                     if hits >= 2:
                         pools[name].append((-hits, record["id"]))
                         break
-        for stratum, (count, quota) in PLAN_2.items():
-            best = [doc_id for _, doc_id in sorted(pools[stratum])[: 3 * count]]
-            chosen = rng.sample(best, min(count, len(best)))
-            splits = ["test"] * quota[0] + ["dev"] * quota[1] + ["train"] * quota[2]
-            rows += [
-                (doc_id, stratum, split) for doc_id, split in zip(chosen, splits, strict=False)
-            ]
+        rows += _draw(rng, pools, PLAN_2)
     return rows
 
 

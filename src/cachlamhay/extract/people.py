@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
@@ -915,3 +916,27 @@ def _country_in(text: str) -> str | None:
         if mention.kind == "foreign":
             return mention.name
     return None
+
+
+def people_by_sentence(
+    ctx: DocContext, people: list[Person], actor_of: Callable[[Person], tuple[str, str] | None]
+) -> dict[int, list[tuple[int, tuple[str, str]]]]:
+    """Sentence index → (offset in the sentence, the actor the person speaks for) of every
+    mention of a person who acts for someone (``actor_of``: ``person_actor`` or a variant)."""
+    starts = {s.start: k for k, s in enumerate(ctx.sentences)}
+    found: dict[int, list[tuple[int, tuple[str, str]]]] = {}
+    for person in people:
+        actor = actor_of(person)
+        if actor is None:
+            continue
+        for mention in person.mentions:
+            if mention.sentence is None or mention.sentence.start not in starts:
+                continue
+            index = starts[mention.sentence.start]
+            found.setdefault(index, []).append((mention.start - mention.sentence.start, actor))
+    return found
+
+
+def actor_dict(actor: tuple[str, str]) -> dict[str, str]:
+    """An actor as the SPEC writes it (``{"kind": …, "name": …}``)."""
+    return {"kind": actor[0], "name": actor[1]}

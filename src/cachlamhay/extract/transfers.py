@@ -19,7 +19,13 @@ from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
 from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
 from cachlamhay.extract.numbers import Quantity, find_quantities
-from cachlamhay.extract.people import Person, mention_of_people, person_actor
+from cachlamhay.extract.people import (
+    Person,
+    actor_dict,
+    mention_of_people,
+    people_by_sentence,
+    person_actor,
+)
 from cachlamhay.vntext import fold
 
 VERSION = "transfers.v2"
@@ -90,7 +96,7 @@ def transfer_candidates(
     candidates: list[Candidate] = []
     companies: list[Enterprise] | None = None
     seen: set[tuple[Actor, Actor, float, int]] = set()
-    people_at = _people_offsets(ctx, people)
+    people_at = people_by_sentence(ctx, people, person_actor)
     for index, sentence in enumerate(ctx.sentences):
         if not _ANY_DIGIT.search(sentence.text):
             continue
@@ -166,8 +172,8 @@ def transfer_candidates(
                 candidates.append(
                     Candidate(
                         probe={
-                            "from": _actor_dict(a),
-                            "to": _actor_dict(b),
+                            "from": actor_dict(a),
+                            "to": actor_dict(b),
                             "amount": amount.value,
                         },
                         features=f.values,
@@ -181,8 +187,8 @@ def transfer_candidates(
             candidates.append(
                 Candidate(
                     probe={
-                        "from": _actor_dict(item.source),
-                        "to": _actor_dict(item.target),
+                        "from": actor_dict(item.source),
+                        "to": actor_dict(item.target),
                         "amount": item.amount,
                     },
                     features={"rule": 1.0, "unseen": 1.0},
@@ -193,10 +199,6 @@ def transfer_candidates(
     return candidates
 
 
-def _actor_dict(actor: Actor) -> dict[str, str]:
-    return {"kind": actor[0], "name": actor[1]}
-
-
 # Any word a gift is told with (the rule's list is narrower): the model sorts them out.
 _ANY_GIVE = re.compile(
     r"(?<![\w])(?:trao tặng|trao|tặng|ủng hộ|hỗ trợ|quyên góp|tài trợ|cứu trợ|giúp đỡ|giúp"
@@ -204,20 +206,6 @@ _ANY_GIVE = re.compile(
 )
 _TO_CUE = re.compile(r"(?:cho|tới|đến|giúp|tặng|hỗ trợ|ủng hộ)\s+(?:\S+\s+){0,4}$")
 _MAX_ACTORS = 6
-
-
-def _people_offsets(ctx: DocContext, people: list[Person]) -> dict[int, list[tuple[int, Actor]]]:
-    starts = {s.start: k for k, s in enumerate(ctx.sentences)}
-    found: dict[int, list[tuple[int, Actor]]] = {}
-    for person in people:
-        actor = person_actor(person)
-        if actor is None:
-            continue
-        for mention in person.mentions:
-            if mention.sentence is not None and mention.sentence.start in starts:
-                index = starts[mention.sentence.start]
-                found.setdefault(index, []).append((mention.start - mention.sentence.start, actor))
-    return found
 
 
 def _transfer_actors(

@@ -22,7 +22,9 @@ from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
 from cachlamhay.extract.people import (
     Person,
+    actor_dict,
     mention_of_people,
+    people_by_sentence,
     person_actor,
     starts_with_title,
 )
@@ -143,7 +145,7 @@ def visit_candidates(
         )
         candidates.append(
             Candidate(
-                probe={"visitor": _actor_dict(visitor), "host": _actor_dict(host)},
+                probe={"visitor": actor_dict(visitor), "host": actor_dict(host)},
                 features=features.values,
                 payload=visit,
                 rule=(visitor, host) in rule,
@@ -151,10 +153,6 @@ def visit_candidates(
             )
         )
     return candidates
-
-
-def _actor_dict(actor: Actor) -> dict[str, str]:
-    return {"kind": actor[0], "name": actor[1]}
 
 
 # Any word a visit is told with: high recall, the model sorts them out.
@@ -180,27 +178,10 @@ def _sentence_actors(
     return sorted(found.values())[:_MAX_ACTORS]
 
 
-def _people_by_sentence(
-    ctx: DocContext, people: list[Person]
-) -> dict[int, list[tuple[int, Actor]]]:
-    starts = {s.start: k for k, s in enumerate(ctx.sentences)}
-    found: dict[int, list[tuple[int, Actor]]] = {}
-    for person in people:
-        actor = _acting_for(ctx, person)
-        if actor is None:
-            continue
-        for mention in person.mentions:
-            if mention.sentence is None or mention.sentence.start not in starts:
-                continue
-            index = starts[mention.sentence.start]
-            found.setdefault(index, []).append((mention.start - mention.sentence.start, actor))
-    return found
-
-
 def _pair_features(
     ctx: DocContext, people: list[Person], lead: set[int]
 ) -> list[tuple[int, dict[tuple[Actor, Actor], Features]]]:
-    people_at = _people_by_sentence(ctx, people)
+    people_at = people_by_sentence(ctx, people, lambda p: _acting_for(ctx, p))
     result = []
     for index, sentence in enumerate(ctx.sentences):
         if sentence.caption:
