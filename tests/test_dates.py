@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from cachlamhay.extract.dates import (
     DateMention,
+    confident_year,
     find_dates,
     find_period,
     find_term_start,
@@ -609,3 +610,19 @@ def test_find_period_is_a_period_or_none(
 ) -> None:
     period = find_period(text, published, year)
     assert period is None or PERIOD_VALUE.fullmatch(period), period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Năm 2017, tỉnh đạt nhiều kết quả. Kế hoạch năm 2017 được giao.", None, 2017),
+        ("Sáng 12/6, đoàn đến thăm. Năm 2016 tỉnh đạt 5 tỷ đồng.", None, None),  # named once
+        ("Năm 2016 và năm 2017 đều tăng; 2017 cao hơn.", None, None),  # not clearly ahead
+        ("Sáng 12/6, đoàn đến thăm.", "2019-06-13", 2019),
+        ("Không có năm nào.", None, None),
+    ],
+)
+def test_a_visit_year_is_only_a_year_the_text_makes_clear(
+    text: str, published: str | None, expected: int | None
+) -> None:
+    assert confident_year(text, published) == expected

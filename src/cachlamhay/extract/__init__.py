@@ -80,7 +80,9 @@ def _run(doc: CleanDocument) -> _Run:
         captions=doc.captions,
     )
     year = dates.ArticleYear(doc.text, doc.published)
-    first_dates = dates.SentenceDates([s.text for s in ctx.sentences], ctx.published, year)
+    # a visit's date takes a year only the text makes clear; figures' periods use the best guess
+    visit_year = dates.ArticleYear(doc.text, doc.published, confident=True)
+    first_dates = dates.SentenceDates([s.text for s in ctx.sentences], ctx.published, visit_year)
     found_people = people.extract_people(ctx)
     decided_visits = model.decide("visits", visits.visit_candidates(ctx, found_people, first_dates))
     pairs = [(c.payload.visitor, c.payload.host) for c in decided_visits if c.kept]

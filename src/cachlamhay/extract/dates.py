@@ -27,12 +27,14 @@ from dataclasses import dataclass
 __all__ = [
     "ArticleYear",
     "DateMention",
+    "confident_year",
     "find_dates",
     "find_period",
     "find_term_start",
     "period_at",
     "published_year",
     "resolve_year",
+    "year_scores",
 ]
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -227,16 +229,8 @@ _DOCUMENT = re.compile(
 _AHEAD = re.compile(r"(?:đến|tới|trước|vào|tầm\s+nhìn(?:\s+đến)?)\s+năm\s+$", re.IGNORECASE)
 
 
-def resolve_year(text: str, published: str | None) -> int | None:
-    """The year the article is about: the publication year when ``published`` has one, else
-    the year the text names most. Each date, month ("tháng 10/2020") or year ("năm 2020")
-    counts 1 and each end of a range ("2016 - 2020") 0.5; the date of a cited document
-    ("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014") and a horizon ("đến năm 2050") count 0.25;
-    birth years ("SN 1994", "sinh năm 1990") do not count. Ties go to the later year; None when
-    the text names no year."""
-    year = published_year(published)
-    if year is not None:
-        return year
+def year_scores(text: str) -> dict[int, float]:
+    """How strongly the text names each year (see ``resolve_year``)."""
     score: dict[int, float] = {}
     for mention in _scan(text, None, None):
         if mention.value.startswith("-"):
@@ -257,9 +251,40 @@ def resolve_year(text: str, published: str | None) -> int | None:
         if first < last <= first + 50:
             score[first] = score.get(first, 0.0) + 0.5
             score[last] = score.get(last, 0.0) + 0.5
+    return score
+
+
+def resolve_year(text: str, published: str | None) -> int | None:
+    """The year the article is about: the publication year when ``published`` has one, else
+    the year the text names most. Each date, month ("tháng 10/2020") or year ("năm 2020")
+    counts 1 and each end of a range ("2016 - 2020") 0.5; the date of a cited document
+    ("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014") and a horizon ("đến năm 2050") count 0.25;
+    birth years ("SN 1994", "sinh năm 1990") do not count. Ties go to the later year; None when
+    the text names no year."""
+    year = published_year(published)
+    if year is not None:
+        return year
+    score = year_scores(text)
     if not score:
         return None
     return max(score, key=lambda y: (score[y], y))
+
+
+def confident_year(text: str, published: str | None) -> int | None:
+    """The year an event of the article can be dated with: the publication year, else the year
+    the text names clearly more than any other (at least twice, and twice as often as the
+    next). A year the text names once or among others is a guess: a visit then keeps
+    ``--MM-DD`` (the gold convention: the year only when the text gives it)."""
+    year = published_year(published)
+    if year is not None:
+        return year
+    score = year_scores(text)
+    if not score:
+        return None
+    ranked = sorted(score.values(), reverse=True)
+    best = max(score, key=lambda y: (score[y], y))
+    runner_up = ranked[1] if len(ranked) > 1 else 0.0
+    return best if ranked[0] >= MIN_YEAR_SCORE and ranked[0] >= 2 * runner_up else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -478,20 +503,24 @@ def period_at(
     return find_period(text[begin:start], published, year, term_start=term_start)
 
 
-class ArticleYear:
-    """``resolve_year(text, published)``, computed on first use: most articles report no visit
-    and no indicator, and then never need it."""
+MIN_YEAR_SCORE = 2.0
 
-    def __init__(self, text: str, published: str | None) -> None:
+
+class ArticleYear:
+    """``resolve_year(text, published)`` (``confident_year`` with ``confident=True``), computed
+    on first use: most articles report no visit and no indicator, and then never need it."""
+
+    def __init__(self, text: str, published: str | None, *, confident: bool = False) -> None:
         self._text = text
         self._published = published
+        self._resolve = confident_year if confident else resolve_year
         self._value: int | None = None
         self._known = False
 
     @property
     def value(self) -> int | None:
         if not self._known:
-            self._value = resolve_year(self._text, self._published)
+            self._value = self._resolve(self._text, self._published)
             self._known = True
         return self._value
 
