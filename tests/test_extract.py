@@ -236,6 +236,23 @@ INDICATORS = [
         "triệu USD.",
         set(),
     ),
+    (  # a project's capital, a district's revenue, a count's total (kept), corpus sentences
+        "Quảng Ngãi khởi động dự án thép\nTỉnh Quảng Ngãi đón dự án thép. Tổng vốn đầu tư của "
+        "dự án khoảng 60.000 tỉ đồng. Tổng thu ngân sách của huyện trong năm đạt 609 tỷ đồng. "
+        "Tỉnh Quảng Ngãi trao giấy chứng nhận cho 8 dự án có tổng vốn 311 triệu USD.",
+        {("Quảng Ngãi", "investment_capital", 311e6), ("Quảng Ngãi", "investment_projects", 8)},
+    ),
+    (  # the country's, an industry's and a festival's figures are not the province's
+        "Đồ gỗ TP.HCM\nTheo Tổng cục Thống kê, vốn FDI đăng ký đạt 1.423 triệu USD. Năm 2018, "
+        "ngành da giày đặt mục tiêu đạt kim ngạch xuất khẩu đạt 20 tỷ USD. Lễ hội ở TP.HCM "
+        "thường thu hút trên 10.000 lượt khách tham dự.",
+        set(),
+    ),
+    (  # a rate per day, bus passengers
+        "Thu ngân sách TP.HCM\nCục Thuế TP.HCM phải thu ngân sách bình quân 1.046 tỉ đồng / "
+        "ngày. Năm 2018, hành khách xe buýt TP.HCM chỉ đạt 571 triệu lượt khách.",
+        set(),
+    ),
 ]
 
 

@@ -204,6 +204,8 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
+            if _someone_elses(ctx, index, folded, clause_start, quantity, indicator, province):
+                continue
             quantity = qualified(sentence.text, quantity)
             period = find_period(sentence.text[: quantity.start], ctx.published, year.value)
             if period is None and index > 0:
@@ -281,6 +283,61 @@ def _indicator_features(ctx: DocContext, index: int, item: Indicator) -> dict[st
     f.add("of", item.of is not None)
     f.add("ind_named", f"{item.indicator}:{item.province in provinces}")
     return f.values
+
+
+# Whose figure it is when the clause names no place (folded text): a project's ("vốn đầu tư của
+# dự án", "giai đoạn 1 … tổng vốn"), the country's ("của Việt Nam", "cả nước"), a rate per day,
+# passengers of public transport counted like tourists.
+_PROJECT_FIGURE = re.compile(
+    r"(?<![a-z])(?<!\d )(?<!cac )(?<!nhung )"  # "8 dự án có tổng vốn …" is a count's total
+    r"(?:cua du an|du an (?:co|nay|duoc|se|dat)|giai doan (?:\d|mot|hai|ba)"
+    r"|cong trinh|nha may|tuyen duong|cua cong ty|cong ty (?:co|nay|da))(?![a-z])"
+)
+_NATIONAL_FIGURE = re.compile(
+    r"(?<![a-z])(?:ca nuoc|toan quoc|nuoc ta|(?:cua|vao|tai|voi) viet nam|viet nam (?:co|dat|da)"
+    r"|nganh [a-z ]{2,20} viet nam|tong cuc thong ke|chinh phu|bo (?:giao thong|tai chinh"
+    r"|ke hoach|cong thuong|xay dung|nong nghiep))(?![a-z])"
+)
+# "ngành da giày đặt mục tiêu …": an industry's figure, unless the sentence names the province
+_INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
+# "tổng thu ngân sách của huyện", "toàn huyện đạt": the district's figure
+_LOCAL_FIGURE = re.compile(
+    r"(?<![a-z])(?:cua|toan|tren dia ban|trong) (?:huyen|quan|thi xa|xa|phuong)(?![a-z])"
+)
+_EVENT_VISITORS = re.compile(r"(?<![a-z])(?:le hoi|su kien|chuong trinh|giai dau)(?![a-z])")
+_SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
+_PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?![a-z])")
+_PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
+
+
+def _someone_elses(
+    ctx: DocContext,
+    index: int,
+    folded: str,
+    clause_start: int,
+    quantity: Quantity,
+    indicator: str,
+    province: str,
+) -> bool:
+    """Whether a figure the clause gives to no place belongs to a project, the country, a day
+    or bus passengers rather than to the province in focus."""
+    before = folded[clause_start : quantity.start]
+    if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
+        return True
+    if _PER_DAY.match(folded, quantity.end):
+        return True
+    if indicator == "tourism" and _PASSENGERS.search(folded):
+        return True
+    if _LOCAL_FIGURE.search(folded[: quantity.start]):
+        return True
+    if indicator == "tourism" and _EVENT_VISITORS.search(before):
+        return True
+    if indicator == "grdp_growth" and _SHARE.search(before):
+        return True
+    named = any(m.name == province for m in ctx.sentence_mentions(index))
+    if named:
+        return False
+    return bool(_NATIONAL_FIGURE.search(folded) or _INDUSTRY_FIGURE.search(before))
 
 
 def _near_disaster(ctx: DocContext, index: int) -> bool:
