@@ -249,6 +249,7 @@ COUNTRIES: dict[str, list[str]] = {
     "Hàn Quốc": [],
     "Triều Tiên": ["CHDCND Triều Tiên"],
     "Hoa Kỳ": ["Mỹ"],
+    "Liên minh châu Âu": ["Liên minh Châu Âu", "EU"],
     "Nga": ["Liên bang Nga"],
     "Pháp": [],
     "Đức": ["CHLB Đức", "Cộng hòa Liên bang Đức"],

@@ -222,6 +222,10 @@ def mentions(text: str) -> list[Mention]:
         )
         for m in (_foreign_unit_pattern().finditer(text) if " (" in text else ())
     ]
+    foreign_units += [
+        Mention(m.start(), m.end(), "foreign", f"{m.group(1)} {countries[m.group(2)]}", "")
+        for m in (_foreign_body_pattern().finditer(text) if _FOREIGN_BODY_CUE.search(text) else ())
+    ]
     taken = [(m.start, m.end) for m in foreign_units]
     found.extend(foreign_units)
     covered_until = -1
@@ -280,6 +284,21 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
     return re.compile(  # the look-ahead lets ``re`` skip to candidate letters
         rf"(?=[TtBbVv])(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
         rf" ((?:[{UPPER}][\w'-]*)(?: [{UPPER}][\w'-]*){{0,3}}) \(({countries})\)"
+    )
+
+
+# A foreign party or parliamentary chamber named with its country ("Đảng Cộng sản Cuba", "Đảng
+# Dân tiến Nhật Bản", "Hạ viện Nhật Bản"): an actor of its own, as the gold names it.
+_FOREIGN_BODY_CUE = re.compile(r"Đảng|viện")
+_PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|cách|tự|lao|bảo|công|quốc"
+
+
+@functools.cache
+def _foreign_body_pattern() -> re.Pattern[str]:
+    countries = gazetteer.alternation(list(gazetteer.country_aliases()))
+    return re.compile(
+        rf"(?<![\w])((?:Đảng|Hạ viện|Thượng viện|Nghị viện)"
+        rf"(?: (?:[{UPPER}][\w'-]*|(?:{_PARTY_WORDS})(?![\w]))){{0,4}}?) ({countries})(?![\w])"
     )
 
 
