@@ -71,6 +71,22 @@ PEOPLE = [
         "Ông Lê Xuân Trung - phó tổng biên tập báo Tuổi Trẻ - bày tỏ lòng cảm ơn đối với tấm lòng của bạn đọc.",
         {"Lê Xuân Trung": ["Phó Tổng Biên tập"]},
     ),
+    (  # the name after "- ông" / "là ông"
+        "Tới dự lễ khai trương, Phó Chủ tịch UBND tỉnh Thanh Hóa - ông Lê Anh Tuấn đã chúc mừng chi nhánh mới.",
+        {"Lê Anh Tuấn": ["Phó Chủ tịch UBND tỉnh Thanh Hóa"]},
+    ),
+    (
+        "Trước đó, Trưởng đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh là ông Đinh La Thăng.",
+        {"Đinh La Thăng": ["Trưởng đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh"]},
+    ),
+    (  # delegates in a debate
+        'Đừng như con lươn con chạch mà luồn lách làm buồn lòng dân", đại biểu Nguyễn Anh Trí (Hà Nội) nói về đội ngũ phòng chống tội phạm.',
+        {"Nguyễn Anh Trí": ["Đại biểu"]},
+    ),
+    (  # after "Công ty" a capitalised run is the company's name
+        "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
+        {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},
+    ),
     (
         "Sáng 24/11, đoàn công tác tỉnh Hậu Giang do Bí thư Tỉnh ủy Lê Tiến Châu làm trưởng đoàn đã đến thăm và làm việc với tỉnh Hà Tĩnh.",
         {"Lê Tiến Châu": ["Bí thư Tỉnh ủy Hậu Giang"]},
@@ -456,3 +472,12 @@ def test_a_line_without_full_stops_becomes_bounded_sentences(word: str) -> None:
     assert len(found) > 1
     assert all(len(s.text) <= MAX_SENTENCE for s in found)
     assert " ".join(s.text for s in found).split() == line.split()  # nothing lost
+
+
+def test_company_and_country_words_are_not_people() -> None:
+    out = extract_text(
+        "Tin tức\nÔng Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng. "
+        "Bí thư Trung ương Đảng Cuba đã tiếp đồng chí Jose Ramon Balaguer Cabrera."
+    )
+    names = {p["name"] for p in out["people"]}
+    assert "Lâm Việt" not in names and "Đảng Cuba" not in names

@@ -114,6 +114,8 @@ _HEADS = [
     "Phó Trưởng đoàn",
     "Trưởng đoàn",
     "Đại biểu Quốc hội",
+    "Đại biểu",  # "đại biểu Nguyễn Anh Trí (Hà Nội)", "ĐB Diệp Hồng Di"
+    "ĐB",
     "Phó Trưởng phòng",
     "Trưởng phòng",
     "Phó Cục trưởng",
@@ -185,6 +187,7 @@ _ABBREVIATIONS = [
     (re.compile(r"\bCHQS\b"), "Chỉ huy Quân sự"),
     (re.compile(r"\bBĐBP\b"), "Bộ đội Biên phòng"),
     (re.compile(r"\bĐBQH\b"), "Đại biểu Quốc hội"),
+    (re.compile(r"^ĐB\b"), "Đại biểu"),
     (re.compile(r"\bUBDN\b"), "UBND"),
     (re.compile(r"\bUB MTTQ\b"), "Ủy ban MTTQ"),
     (re.compile(r"\bT\.Ư\b|\bTƯ\b|\bTW\b"), "Trung ương"),
@@ -596,7 +599,7 @@ class _Classified:
         return i not in self.org and i not in self.head_at and _is_name_syllable(self.tokens[i])
 
 
-_NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu"}
+_NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
 
 
 def _name_run_ending_at(
@@ -618,12 +621,16 @@ def _name_run_ending_at(
         moved = False
         for length in (4, 3, 2, 1):
             words = " ".join(c.word(k) for k in range(begin, min(begin + length, end)))
-            if begin + length <= end and (words in aliases or words in countries):
+            if begin + length <= end and (
+                words in aliases or words in countries or words == "Việt Nam"
+            ):
                 begin += length
                 moved = True
                 break
     if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS:
         return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
+    if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy"):
+        return None  # "Công ty Lâm Việt": a company
     # "Bí thư Quận ủy Sơn Trà": the run opens with the district's name, so a person's name
     # can only start after it ("Bí thư Huyện uỷ Nho Quan Lã Trường Sinh")
     local_committee = (
@@ -742,9 +749,10 @@ def _possessive_before(c: _Classified, i: int) -> bool:
 
 
 def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
-    """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông"."""
+    """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông" (also
+    "- ông", "là ông": "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là ông X")."""
     n = len(c.tokens)
-    if not (j + 2 < n and c.word(j) == "," and c.word(j + 1) in _HONORIFICS):
+    if not (j + 2 < n and c.word(j) in (",", "-", "–", "là") and c.word(j + 1) in _HONORIFICS):
         return None
     end = j + 2
     while end < n and c.is_name_part(end):
