@@ -83,6 +83,34 @@ PEOPLE = [
         'Đừng như con lươn con chạch mà luồn lách làm buồn lòng dân", đại biểu Nguyễn Anh Trí (Hà Nội) nói về đội ngũ phòng chống tội phạm.',
         {"Nguyễn Anh Trí": ["Đại biểu"]},
     ),
+    (  # a hyphen inside a ministry's name, lower-case "bộ", "Q." and "thành phố" before a name
+        "Cùng ngày, Bộ trưởng Tài nguyên - Môi trường Trần Hồng Hà dẫn đầu đoàn công tác.",
+        {"Trần Hồng Hà": ["Bộ trưởng Tài nguyên - Môi trường"]},
+    ),
+    (
+        "Ngày 29/3, Thứ trưởng bộ Thông tin và Truyền thông Phạm Hồng Hải đã đến tham dự.",
+        {"Phạm Hồng Hải": ["Thứ trưởng bộ Thông tin và Truyền thông"]},
+    ),
+    (
+        "Đoàn gồm Phó bí thư Quận ủy Q. Bình Thạnh Lâm Đình Thắng và các đại biểu.",
+        {"Lâm Đình Thắng": ["Phó bí thư Quận ủy Q. Bình Thạnh"]},
+    ),
+    (
+        "Cũng tại buổi làm việc, Chủ tịch Liên đoàn Lao động thành phố Trần Kim Yến cho biết.",
+        {"Trần Kim Yến": ["Chủ tịch Liên đoàn Lao động thành phố"]},
+    ),
+    (
+        "Về phía Việt Nam có Đại sứ Việt Nam tại Liên bang Nga Nguyễn Thanh Sơn và các cán bộ.",
+        {"Nguyễn Thanh Sơn": ["Đại sứ Việt Nam tại Liên bang Nga"]},
+    ),
+    (
+        "Một dự án được ĐBQH Nguyễn Thanh Sơn (đoàn Cần Thơ) gửi câu hỏi đến Phó Thủ tướng.",
+        {"Nguyễn Thanh Sơn": ["Đại biểu Quốc hội"]},
+    ),
+    (
+        "Chủ tịch Quốc hội tiếp ông Edano Yukio, Phó Tổng Thư ký Đảng Dân tiến Nhật Bản.",
+        {"Edano Yukio": []},  # the title stops at "tiến" (lower case): names are what count here
+    ),
     (  # after "Công ty" a capitalised run is the company's name
         "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
         {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},

@@ -115,7 +115,9 @@ _HEADS = [
     "Trưởng đoàn",
     "Đại biểu Quốc hội",
     "Đại biểu",  # "đại biểu Nguyễn Anh Trí (Hà Nội)", "ĐB Diệp Hồng Di"
+    "ĐBQH",
     "ĐB",
+    "Phó Tổng Thư ký",
     "Phó Trưởng phòng",
     "Trưởng phòng",
     "Phó Cục trưởng",
@@ -243,6 +245,8 @@ _ORG_LOWER = {
     "ủy",
     "uỷ",  # the older tone placement ("Thành uỷ"), common in vietnews
     "phủ",  # "Thủ tướng Chính phủ", "Văn phòng Chính phủ"
+    "bộ",  # "Thứ trưởng bộ Thông tin và Truyền thông"
+    "bang",  # "Đại sứ Việt Nam tại Liên bang Nga"
     "thường",
     "trực",
     "đầu",
@@ -591,8 +595,8 @@ class _Classified:
         token = self.tokens[i].text
         if i in self.org or token in _ORG_LOWER or token == "&":
             return True
-        if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp"):
-            return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM"
+        if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
+            return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM", "Q. 1"
         return token[0].isupper() or (token[0].isdigit() and False)
 
     def is_name_part(self, i: int) -> bool:
@@ -627,7 +631,8 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
-    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS:
+    after_city = begin > 1 and c.word(begin - 2).lower() == "thành" and c.word(begin - 1) == "phố"
+    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
         return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
     if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy"):
         return None  # "Công ty Lâm Việt": a company
@@ -656,6 +661,9 @@ def _name_run_ending_at(
     return None
 
 
+_CHAIN_STOPS = ("-", "–", ",", "(", ")")  # unless inside a known name ("Tài nguyên - Môi trường")
+
+
 def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None, int]:
     """Titles from head token ``i`` on; stops at a name that ends them, or where they end."""
     titles: list[tuple[int, int]] = []
@@ -663,7 +671,7 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
     j = c.head_at[i]
     n = len(c.tokens)
     while True:
-        while j < n and c.is_org_word(j) and c.word(j) not in ("-", "–", ",", "(", ")"):
+        while j < n and c.is_org_word(j) and (j in c.org or c.word(j) not in _CHAIN_STOPS):
             if not c.is_name_part(j) or j + 1 >= n or c.is_name_part(j + 1):
                 j += 1
                 continue
