@@ -356,6 +356,22 @@ def test_transfer_list_with_amounts_per_province() -> None:
     assert {t["purpose"] for t in out["transfers"]} == {"disaster_relief"}
 
 
+def test_districts_named_before_their_amount_receive_it() -> None:
+    out = extract_text(
+        "Bộ trưởng Trần Hồng Hà thăm vùng lũ Thanh Hóa\n"
+        "Bộ trưởng Tài nguyên và Môi trường Trần Hồng Hà đến thăm tỉnh Thanh Hóa. Bộ trưởng Trần "
+        "Hồng Hà đã trao tặng mỗi xã 50 triệu đồng, trao tặng 2 huyện Yên Định và Thạch Thành "
+        "mỗi huyện 100 triệu đồng để giúp đồng bào bị thiệt hại."
+    )
+    found = {
+        (t["from"]["name"], t["to"]["kind"], t["to"]["name"], t["amount"]) for t in out["transfers"]
+    }
+    assert found == {
+        ("Bộ Tài nguyên và Môi trường", "district", "huyện Yên Định", 1e8),
+        ("Bộ Tài nguyên và Môi trường", "district", "huyện Thạch Thành", 1e8),
+    }
+
+
 def test_negative_article_has_no_facts_but_titled_people() -> None:
     out = extract_text(
         "Bản án cho đối tượng giả danh công an để lừa đảo\n"

@@ -26,7 +26,7 @@ from cachlamhay.extract.people import (
     people_by_sentence,
     person_actor,
 )
-from cachlamhay.vntext import fold
+from cachlamhay.vntext import UPPER, fold
 
 VERSION = "transfers.v2"
 
@@ -380,6 +380,9 @@ def _receivers(
     "Nghệ An, Thừa Thiên Huế mỗi tỉnh 1,5 tỷ"), else the one named after it ("… giúp tỉnh Hà
     Tĩnh"), else the one between the verb and it ("trao tặng UBND tỉnh Thanh Hóa số tiền …")."""
     sentence = ctx.sentences[index]
+    districts = _districts_before(sentence.text, verb_end, amount.start)
+    if districts:
+        return districts
     mentions = [m for m in ctx.sentence_mentions(index) if (m.kind, m.name) != source]
     rel = [(m.start - sentence.start, m.end - sentence.start, m) for m in mentions]
     text = sentence.text
@@ -416,6 +419,26 @@ def _receivers(
     if after and not re.search(r"[;(]", text[amount.end : after[0].start - sentence.start]):
         return [(after[0].kind, after[0].name)]
     return []
+
+
+_NAME = rf"[{UPPER}][\w]*(?: [{UPPER}][\w]*){{0,2}}"
+# "trao tặng 2 huyện Yên Định và Thạch Thành mỗi huyện 100 triệu đồng", "huyện Kông Chro 149
+# triệu đồng": districts named just before their amount receive it, each of them.
+_DISTRICTS = re.compile(
+    rf"(?<![\w])(huyện|quận|thị xã)\s+({_NAME}(?:(?:,| và) {_NAME})*)"
+    r"(?:\s+mỗi (?:huyện|quận|thị xã))?\s*(?:số tiền\s*)?$"
+)
+
+
+def _districts_before(text: str, verb_end: int, amount_start: int) -> list[Actor]:
+    previous_amount = max((m.end() for m in _AMOUNT_END.finditer(text, 0, amount_start)), default=0)
+    window_start = max(verb_end - 1, previous_amount, amount_start - 80, 0)
+    found = _DISTRICTS.search(text[window_start:amount_start].rstrip())
+    if found is None:
+        return []
+    kind = found.group(1)
+    names = re.split(r", | và ", found.group(2))
+    return [("district", f"{kind} {name}") for name in names]
 
 
 def _purpose(folded: str) -> str:
