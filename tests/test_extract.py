@@ -111,6 +111,21 @@ PEOPLE = [
         "Chủ tịch Quốc hội tiếp ông Edano Yukio, Phó Tổng Thư ký Đảng Dân tiến Nhật Bản.",
         {"Edano Yukio": []},  # the title stops at "tiến" (lower case): names are what count here
     ),
+    (  # lower-case second syllables of organisations
+        "Theo Chủ nhiệm Ủy ban Pháp luật Nguyễn Khắc Định, trong dự thảo Luật trên Chính phủ đề nghị.",
+        {"Nguyễn Khắc Định": ["Chủ nhiệm Ủy ban Pháp luật"]},
+    ),
+    (
+        "Nguyên Giám đốc Sở Thủy sản Sóc Trăng Phạm Minh Tiền cũng xác nhận chuyến đi Nhật Bản.",
+        {"Phạm Minh Tiền": ["Nguyên Giám đốc Sở Thủy sản Sóc Trăng"]},
+    ),
+    (  # a title after "ông X," is X's, not the next person's
+        "Tham dự có ông Lê Thanh Hải, nguyên Bí thư Thành ủy TP. HCM, ông Phạm Chánh Trực, nguyên Phó bí thư Thành ủy.",
+        {
+            "Lê Thanh Hải": ["nguyên Bí thư Thành ủy TP. HCM"],
+            "Phạm Chánh Trực": ["nguyên Phó bí thư Thành ủy Hồ Chí Minh"],
+        },
+    ),
     (  # after "Công ty" a capitalised run is the company's name
         "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
         {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},

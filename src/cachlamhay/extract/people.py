@@ -247,6 +247,24 @@ _ORG_LOWER = {
     "phủ",  # "Thủ tướng Chính phủ", "Văn phòng Chính phủ"
     "bộ",  # "Thứ trưởng bộ Thông tin và Truyền thông"
     "bang",  # "Đại sứ Việt Nam tại Liên bang Nga"
+    # second syllables that organisation names leave in lower case ("Ủy ban Pháp luật",
+    # "Sở Thủy sản", "Bộ tư lệnh", "Viện Kiểm sát")
+    "ban",
+    "luật",
+    "sản",
+    "lệnh",
+    "nghiệp",
+    "dục",
+    "tạo",
+    "tra",
+    "vụ",
+    "sát",
+    "hoạch",
+    "binh",
+    "thông",
+    "truyền",
+    "lợi",
+    "thuế",
     "thường",
     "trực",
     "đầu",
@@ -600,7 +618,12 @@ class _Classified:
         return token[0].isupper() or (token[0].isdigit() and False)
 
     def is_name_part(self, i: int) -> bool:
-        return i not in self.org and i not in self.head_at and _is_name_syllable(self.tokens[i])
+        return (
+            i not in self.org
+            and i not in self.head_at
+            and self.tokens[i].text not in _HONORIFICS  # "… Trương Minh Hoàng. Ông Hoàng …"
+            and _is_name_syllable(self.tokens[i])
+        )
 
 
 _NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
@@ -802,13 +825,22 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             i = j
             continue
         k = _skip_parenthetical(c, j)
-        after = _name_after_comma(c, k) if not _possessive_before(c, i) else None
+        before = _name_before(c, i)
+        # "ông X, nguyên Bí thư …, ông Y, …": the title is X's, the one it follows
+        honorific_before = (
+            before is not None
+            and before != last_name
+            and before[0] > 0
+            and c.word(before[0] - 1) in _HONORIFICS
+        )
+        after = None
+        if not _possessive_before(c, i) and not honorific_before:
+            after = _name_after_comma(c, k)
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
             last_name = after
             i = after[1]
             continue
-        before = _name_before(c, i)
         if before and before != last_name:
             found.append(((c.tokens[before[0]].start, c.tokens[before[1] - 1].end), text_titles))
             last_name = before
