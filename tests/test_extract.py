@@ -126,6 +126,22 @@ PEOPLE = [
             "Phạm Chánh Trực": ["nguyên Phó bí thư Thành ủy Hồ Chí Minh"],
         },
     ),
+    (  # foreign names after "đồng chí", "ngài" or a foreign chamber
+        "Tổng Bí thư Nguyễn Phú Trọng đã tiếp đồng chí Jose Ramon Balaguer Cabrera, Bí thư Trung ương Đảng Cuba.",
+        {"Jose Ramon Balaguer Cabrera": ["Bí thư Trung ương Đảng Cuba"]},
+    ),
+    (
+        "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã có buổi tiếp ngài Bruno Angelet Đại sứ Liên minh Châu Âu (EU) tại Việt Nam.",
+        {"Bruno Angelet": []},
+    ),
+    (
+        "Phó Chủ tịch Quốc hội đã hội kiến Chủ tịch Hạ viện Nhật Bản - ông Tadamori Oshima, Phó Chủ tịch Hạ viện Tatsuo Kawabata và Phó Chủ tịch Thượng viện Gunji Akira.",
+        {
+            "Tadamori Oshima": ["Chủ tịch Hạ viện Nhật Bản"],
+            "Tatsuo Kawabata": ["Phó Chủ tịch Hạ viện"],
+            "Gunji Akira": ["Phó Chủ tịch Thượng viện"],
+        },
+    ),
     (  # after "Công ty" a capitalised run is the company's name
         "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
         {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},

@@ -265,6 +265,7 @@ _ORG_LOWER = {
     "truyền",
     "lợi",
     "thuế",
+    "viện",  # "Hạ viện", "Thượng viện", "Học viện"
     "thường",
     "trực",
     "đầu",
@@ -723,9 +724,17 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
         return titles, None, j
 
 
+_FOREIGN_CHAMBERS = ("Hạ viện", "Thượng viện", "Nghị viện")
+
+
 def _names_country(c: _Classified, lo: int, hi: int) -> bool:
+    """Whether the office names a country or a foreign chamber (its holder's name may then be
+    foreign: "Phó Chủ tịch Hạ viện Tatsuo Kawabata")."""
     countries = gazetteer.country_aliases()
     words = [c.word(k) for k in range(lo, hi)]
+    text = " ".join(words)
+    if any(chamber in text for chamber in _FOREIGN_CHAMBERS):
+        return True
     return any(
         " ".join(words[a:b]) in countries
         for a in range(len(words))
@@ -738,7 +747,10 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
 
     A name without a Vietnamese family name counts when "ông/bà/ngài" stands before it
     ("ông Choi Young Gyo, Chủ tịch …")."""
-    if i < 3 or c.word(i - 1) not in ("-", "–", ",", "("):
+    if i >= 3 and c.word(i - 1) not in ("-", "–", ",", "("):
+        # "tiếp ngài Bruno Angelet Đại sứ Liên minh châu Âu": only after an honorific
+        return _honorific_name(c, i) if c.is_name_part(i - 1) else None
+    if i < 3:
         return None
     found = _name_run_ending_at(c, i - 1, 0, foreign_ok=False)
     if found:
@@ -746,12 +758,25 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
     return _honorific_name(c, i - 1)
 
 
+_RANKS_LOWER = {rank.lower() for rank in RANKS}
+
+
 def _honorific_name(c: _Classified, end: int) -> tuple[int, int] | None:
+    """A name of 2-5 words right after "ông/bà/ngài", "đồng chí" or a military rank ("Đại tướng
+    Chaichan Changmongkol"), whatever its family name."""
     first = end
     while first > 0 and c.is_name_part(first - 1) and c.word(first - 1) not in _HONORIFICS:
         first -= 1
-    if 2 <= end - first <= 5 and first > 0 and c.word(first - 1) in _HONORIFICS:
+    if not (2 <= end - first <= 5 and first > 0):
+        return None
+    if c.word(first - 1) in _HONORIFICS:
         return first, end
+    if first > 1 and c.word(first - 2).lower() == "đồng" and c.word(first - 1) == "chí":
+        return first, end
+    for length in (3, 2):
+        words = " ".join(c.word(k) for k in range(max(0, first - length), first)).lower()
+        if first - length >= 0 and words in _RANKS_LOWER:
+            return first, end
     return None
 
 
