@@ -249,6 +249,20 @@ VISITS = [
         "Hà Tĩnh đón Tết\nNgười dân tỉnh Hà Tĩnh đón Tết trong niềm vui.",
         set(),
     ),
+    (  # "<official of Y> đã tiếp <guest>": the guest's side visits Y
+        "Tổng Bí thư tiếp đoàn Cuba\nChiều 24/5, tại Trụ sở Trung ương Đảng, Tổng Bí thư Nguyễn "
+        "Phú Trọng đã tiếp đồng chí Jose Ramon Balaguer Cabrera, Bí thư Trung ương Đảng Cuba.",
+        {("Trung ương Đảng Cuba", "Trung ương Đảng")},
+    ),
+    (  # "tiếp tục" receives nobody
+        "Hợp tác Việt - Nhật\nTỉnh Hà Tĩnh tiếp tục thu hút đầu tư của Nhật Bản.",
+        set(),
+    ),
+    (  # a province name inside a person's name is not the province
+        "Phó Thủ tướng tiếp doanh nghiệp Australia\nPhó Thủ tướng Trương Hòa Bình tiếp đoàn doanh "
+        "nghiệp Australia.",
+        {("Australia", "Chính phủ")},
+    ),
 ]
 
 

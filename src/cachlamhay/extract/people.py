@@ -22,24 +22,12 @@ from dataclasses import dataclass, field
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.automata import WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
+from cachlamhay.extract.names import SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
 VERSION = "people.v1"
 
-SURNAMES = set(
-    """
-    Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Trịnh Mai
-    Lâm Cao Hà Tạ Lương Trương Chu Tô Thái Vương Đoàn Lưu Triệu Kiều Quách Thân Nông Lò Giang
-    Tăng Mạc Phùng Khổng Âu Từ Hứa La Lã Lại Nghiêm Quan Tôn Văn Khúc Kim Doãn Diệp Hầu
-    Khương Tất Điêu Lường Quàng Hoàng Lò Bùi Nông Hà Thái Cát Âu Lộ Mã Mạch Lăng Chúc Tiết
-    Ngũ Thi Bồ Cung Phương Liêu Khoa Chương Hồ Mẫn Lều Lô Dư Vương Đàm Khâu Giảng Thạch
-    Ninh Mẫn Ung Châu Bạch Đàm Đồng Lục Hàn Quang Thạch Tống Y Ksor Rơ Siu Hoa Tiêu Viên Vi
-    Sầm Giáp Cù Bế Lầu Sùng Mùa Thào Vàng Chế Phó Công Tòng Điểu Danh Sơn Lạc Trình Trà Bàn
-    Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng Giản Uông Ôn
-    Bành Đổng Lỗ Vòng
-    """.split()
-)
 RANKS = [
     "Đại tướng",
     "Thượng tướng",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from cachlamhay.extract import gazetteer
+from cachlamhay.extract.names import COMMON_SURNAMES
 from cachlamhay.spans import Span
 from cachlamhay.vntext import UPPER
 
@@ -260,6 +261,8 @@ def mentions(text: str) -> list[Mention]:
         elif match.kind == "province":
             if surface in gazetteer.AMBIGUOUS and not cue and surface not in ("HCM", "Huế"):
                 continue
+            if not cue and _after_family_name(text, match.start()):
+                continue  # "Phó Thủ tướng Trương Hòa Bình": a person's name
             found.append(
                 Mention(
                     match.start(),
@@ -300,6 +303,13 @@ def _foreign_body_pattern() -> re.Pattern[str]:
         rf"(?<![\w])((?:Đảng|Hạ viện|Thượng viện|Nghị viện)"
         rf"(?: (?:[{UPPER}][\w'-]*|(?:{_PARTY_WORDS})(?![\w]))){{0,4}}?) ({countries})(?![\w])"
     )
+
+
+def _after_family_name(text: str, start: int) -> bool:
+    word = text[max(0, start - 8) : start]
+    if not word.endswith(" "):
+        return False
+    return word.rstrip().rsplit(" ", 1)[-1] in COMMON_SURNAMES
 
 
 _GOVERNMENT = {"Chính phủ", "Nhà nước"}

@@ -42,7 +42,9 @@ _VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|tham quan"
-    r"|đến|tới|sang)(?!\w)"
+    r"|đến|tới|sang"
+    # "<official of Y> đã tiếp <guest>": only the receiving sense, not "tiếp tục", "tiếp nhận"…
+    r"|tiếp(?= (?:đoàn|[Đđ]ồng chí|ông|bà|ngài|Đại sứ|[A-ZĐ])))(?!\w)"
 )
 _HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o|khu vuc|dia ban)(?![a-z])")
 # "xã Bình Thành, huyện Thanh Bình, tỉnh Đồng Tháp": the address leading up to the province
