@@ -142,6 +142,10 @@ PEOPLE = [
             "Gunji Akira": ["Phó Chủ tịch Thượng viện"],
         },
     ),
+    (  # a commune's name before the person's (a common family name opens the name)
+        "Trưởng Công an xã Tân Minh Nguyễn Văn Hồng xác nhận vụ tai nạn đường sắt.",
+        {"Nguyễn Văn Hồng": ["Trưởng Công an xã Tân Minh"]},
+    ),
     (  # after "Công ty" a capitalised run is the company's name
         "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
         {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.automata import WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.names import SURNAMES
+from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
@@ -643,18 +643,24 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
-    after_city = begin > 1 and c.word(begin - 2).lower() == "thành" and c.word(begin - 1) == "phố"
-    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
-        return None  # "UBND quận Ngũ Hành Sơn": a place, not a person
     if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy"):
         return None  # "Công ty Lâm Việt": a company
-    # "Bí thư Quận ủy Sơn Trà": the run opens with the district's name, so a person's name
-    # can only start after it ("Bí thư Huyện uỷ Nho Quan Lã Trường Sinh")
+    after_city = begin > 1 and c.word(begin - 2).lower() == "thành" and c.word(begin - 1) == "phố"
+    # "UBND quận Ngũ Hành Sơn", "Bí thư Quận ủy Sơn Trà": the run opens with a place's name, so
+    # a person's name can only start after it ("Trưởng Công an xã Tân Minh Nguyễn Văn Hồng",
+    # "Bí thư Huyện uỷ Nho Quan Lã Trường Sinh")
     local_committee = (
         begin > 1
         and c.word(begin - 1) in ("ủy", "uỷ")
         and c.word(begin - 2).lower() in ("quận", "huyện", "thị", "đảng", "xã", "phường")
     )
+    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
+        # only a common family name opens the person's name here: place names are made of
+        # syllables that are also rarer family names ("xã Văn Đồng", "huyện Trà My")
+        for start in range(begin + 1, end - 1):
+            if c.word(start) in COMMON_SURNAMES and 2 <= end - start <= 4:
+                return start, end
+        return None
     if local_committee:
         for length in (3, 4, 2):  # most names have three syllables
             start = end - length
