@@ -146,6 +146,18 @@ PEOPLE = [
         "Trưởng Công an xã Tân Minh Nguyễn Văn Hồng xác nhận vụ tai nạn đường sắt.",
         {"Nguyễn Văn Hồng": ["Trưởng Công an xã Tân Minh"]},
     ),
+    (  # the parent body after a comma; a colon list of names sharing one office
+        "Cục trưởng Cục Quản lý giá, Bộ Tài chính Nguyễn Anh Tuấn cho biết, theo diễn biến chỉ số giá.",
+        {"Nguyễn Anh Tuấn": ["Cục trưởng Cục Quản lý giá", "Bộ Tài chính"]},
+    ),
+    (
+        "Dự có các đồng chí Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng, Lê Minh Thông cùng đại diện các sở.",
+        {
+            "Lê Xuân Đại": ["Phó Chủ tịch UBND tỉnh"],
+            "Đinh Viết Hồng": ["Phó Chủ tịch UBND tỉnh"],
+            "Lê Minh Thông": ["Phó Chủ tịch UBND tỉnh"],
+        },
+    ),
     (  # after "Công ty" a capitalised run is the company's name
         "Ông Nguyễn Liêm (tổng giám đốc Công ty Lâm Việt, Bình Dương) cũng cho rằng.",
         {"Nguyễn Liêm": ["Tổng Giám đốc Công ty Lâm Việt"]},
@@ -574,3 +586,7 @@ def test_company_and_country_words_are_not_people() -> None:
     )
     names = {p["name"] for p in out["people"]}
     assert "Lâm Việt" not in names and "Đảng Cuba" not in names
+    listed = extract_text(
+        "Hậu Giang học Hà Tĩnh\nBí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay."
+    )
+    assert "Hà Tĩnh" not in {p["name"] for p in listed["people"]}

@@ -253,6 +253,7 @@ _ORG_LOWER = {
     "truyền",
     "lợi",
     "thuế",
+    "lý",  # "Ban Quản lý", "Cục Quản lý giá"
     "viện",  # "Hạ viện", "Thượng viện", "Học viện"
     "thường",
     "trực",
@@ -643,8 +644,8 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
-    if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy"):
-        return None  # "Công ty Lâm Việt": a company
+    if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy", "TNHH", "CP"):
+        return None  # "Công ty Lâm Việt", "Cty TNHH Kim Chính": a company
     after_city = begin > 1 and c.word(begin - 2).lower() == "thành" and c.word(begin - 1) == "phố"
     # "UBND quận Ngũ Hành Sơn", "Bí thư Quận ủy Sơn Trà": the run opens with a place's name, so
     # a person's name can only start after it ("Trưởng Công an xã Tân Minh Nguyễn Văn Hồng",
@@ -679,7 +680,16 @@ def _name_run_ending_at(
     return None
 
 
-_CHAIN_STOPS = ("-", "–", ",", "(", ")")  # unless inside a known name ("Tài nguyên - Môi trường")
+_CHAIN_STOPS = ("-", "–", ",", "(", ")")
+_PARENT_BODIES = {
+    "Bộ",
+    "Sở",
+    "UBND",
+    "Tổng",
+    "Ban",
+    "Viện",
+    "Học",
+}  # unless inside a known name ("Tài nguyên - Môi trường")
 
 
 def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None, int]:
@@ -715,7 +725,34 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
             segment_start = j + 1
             j = c.head_at[j + 1]
             continue
+        comma = j + 1 if j + 1 < n and c.word(j) != "," and c.word(j).islower() else j
+        if comma + 2 < n and c.word(comma) == "," and c.word(comma + 1) in _PARENT_BODIES:
+            # "Cục trưởng Cục Quản lý giá, Bộ Tài chính Nguyễn Anh Tuấn": the parent body
+            titles[-1] = (segment_start, comma)
+            segment_start = comma + 1
+            j = comma + 2
+            continue
         return titles, None, j
+
+
+def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
+    """ "Phó Chủ tịch UBND tỉnh: Lê Xuân Đại, Đinh Viết Hồng và Lê Minh Thông": the names
+    listed from token ``k`` on, each opening with a family name."""
+    names: list[tuple[int, int]] = []
+    n = len(c.tokens)
+    aliases = gazetteer.province_aliases()
+    while k < n and c.word(k) in SURNAMES:
+        end = k
+        while end < n and c.is_name_part(end) and end - k < 4:
+            end += 1
+        if end - k < 2 or " ".join(c.word(t) for t in range(k, end)) in aliases:
+            break  # "Bí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay"
+        names.append((k, end))
+        if end < n and c.word(end) in (",", "và"):
+            k = end + 1
+            continue
+        break
+    return names
 
 
 _FOREIGN_CHAMBERS = ("Hạ viện", "Thượng viện", "Nghị viện")
@@ -827,6 +864,13 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             continue
         titles, name, j = _chain(c, i)
         text_titles = [_span_text(c, a, b) for a, b in titles]
+        listed = _listed_names(c, j + 1) if name is None and j + 2 < n and c.word(j) == ":" else []
+        if listed:
+            for first, end in listed:
+                found.append(((c.tokens[first].start, c.tokens[end - 1].end), list(text_titles)))
+            last_name = listed[-1]
+            i = listed[-1][1]
+            continue
         body = _parenthetical_body(c, j)
         if body and text_titles:
             # "Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ NN&PTNT)": the ministry it belongs to
