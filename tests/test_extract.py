@@ -353,6 +353,11 @@ INDICATORS = [
         "thường thu hút trên 10.000 lượt khách tham dự.",
         set(),
     ),
+    (  # growth of the "Tổng sản phẩm trên địa bàn (GRDP)"; tourism revenue as "tổng thu du lịch"
+        "TP.HCM tăng tốc\nTP. HCM đặt chỉ tiêu tăng trưởng Tổng sản phẩm trên địa bàn (GRDP) năm "
+        "nay là 8,4 - 8,7%. Đà Nẵng có tổng thu du lịch ước đạt gần 17.500 tỷ đồng.",
+        {("Hồ Chí Minh", "grdp_growth", 8.4), ("Đà Nẵng", "tourism", 17_500e9)},
+    ),
     (  # a rate per day, bus passengers
         "Thu ngân sách TP.HCM\nCục Thuế TP.HCM phải thu ngân sách bình quân 1.046 tỉ đồng / "
         "ngày. Năm 2018, hành khách xe buýt TP.HCM chỉ đạt 571 triệu lượt khách.",

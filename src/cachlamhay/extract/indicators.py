@@ -30,6 +30,7 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         "grdp_growth",
         r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)?"
         r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong"
+        r"|tang truong tong san pham(?: tren dia ban)?(?: \(grdp\))?"
         # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's
         r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)",
         ("%",),
@@ -54,7 +55,11 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ),
     ("export_value", r"kim ngach xuat khau|xuat khau dat", ("USD", "VND")),
     ("disaster_damage", r"thiet hai|tong thiet hai", ("VND",)),
-    ("tourism", r"doanh thu du lich|tong thu tu du lich|doanh thu tu du lich", ("VND",)),
+    (
+        "tourism",
+        r"doanh thu du lich|tong thu tu du lich|doanh thu tu du lich|tong thu du lich",
+        ("VND",),
+    ),
     ("population", r"dan so", ("người", None)),
     ("area", r"dien tich tu nhien", ("ha", "km2")),
 ]
