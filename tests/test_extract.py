@@ -225,6 +225,16 @@ def test_no_people_without_a_titled_name(sentence: str) -> None:
             ["admin_merger"],
         ),
         ("tạo môi trường thu hút đầu tư trên địa bàn", ["investment"]),
+        (  # corpus sentences whose praise named its topic in other words
+            "Phó thủ tướng Trịnh Đình Dũng đánh giá cao công tác chủ động phòng chống bão số 3 tỉnh Quảng Ninh",
+            ["disaster"],
+        ),
+        (
+            "Phó thủ tướng Nguyễn Xuân Phúc đánh giá cao công tác chống buôn lậu của thành phố Hà Nội",
+            ["security"],
+        ),
+        ("nhân rộng được cơ bản mô hình rau sạch ra toàn tỉnh", ["agriculture"]),
+        ("khánh thành dự án khu Công nghệ thông tin (CNTT) tập trung", ["digital"]),
     ],
 )
 def test_topics(sentence: str, topics: list[str]) -> None:
