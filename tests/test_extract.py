@@ -605,3 +605,13 @@ def test_company_and_country_words_are_not_people() -> None:
         "Hậu Giang học Hà Tĩnh\nBí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay."
     )
     assert "Hà Tĩnh" not in {p["name"] for p in listed["people"]}
+
+
+def test_a_visit_without_do_dan_dau_is_led_by_the_visitors_first_official() -> None:
+    out = extract_text(
+        "Tổng Bí thư tiếp đoàn Cuba\n"
+        "Chiều 24/5, tại Trụ sở Trung ương Đảng, Tổng Bí thư Nguyễn Phú Trọng đã tiếp đồng chí "
+        "Jose Ramon Balaguer Cabrera, Bí thư Trung ương Đảng Cuba."
+    )
+    leaders = {(v["leader"] or {}).get("name") for v in out["visits"]}
+    assert leaders == {"Jose Ramon Balaguer Cabrera"}

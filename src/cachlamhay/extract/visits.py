@@ -617,6 +617,8 @@ def _complete(visit: Visit, ctx: DocContext, people: list[Person]) -> None:
         visit.topics = topics_in(" . ".join(cue_sentences))
     else:
         visit.topics = topics_in(text)
+    if visit.leader is None:
+        visit.leader = _visitor_official(ctx, people, visit)
     host_province = visit.host[1] if visit.host[0] == "province" else None
     leader_name = visit.leader[0] if visit.leader else None
     received: dict[str, tuple[str, str]] = {}
@@ -637,6 +639,30 @@ def _complete(visit: Visit, ctx: DocContext, people: list[Person]) -> None:
             if place and place not in places:
                 places.append(place)
     visit.places = places
+
+
+def _visitor_official(ctx: DocContext, people: list[Person], visit: Visit) -> Leader:
+    """When no "do … dẫn đầu" names the leader: the first official acting for the visitor,
+    named in the visit's sentences, else anywhere in the article ("Đoàn đại biểu Đảng Cộng sản
+    Cuba …" then "đồng chí Jose Ramon Balaguer Cabrera, Bí thư Trung ương Đảng Cuba")."""
+    visitor_kind, visitor_name = visit.visitor
+    country = visitor_name.rsplit(" ", 1)[-1] if visitor_kind == "foreign" else None
+
+    def acts_for_visitor(person: Person) -> bool:
+        if not person.titles:
+            return False
+        actor = _acting_for(ctx, person)
+        if actor == visit.visitor:
+            return True
+        return bool(country and actor and actor[0] == "foreign" and country in actor[1])
+
+    texts = [ctx.sentences[i].text for i in visit.sentence_indexes] + [ctx.text]
+    for text in texts:
+        named = [p for p in people if p.name in text and acts_for_visitor(p)]
+        if named:
+            first = min(named, key=lambda p: text.find(p.name))
+            return first.name, first.titles[0]
+    return None
 
 
 def _clean_place(place: str) -> str:
