@@ -1051,3 +1051,19 @@ def people_by_sentence(
 def actor_dict(actor: tuple[str, str]) -> dict[str, str]:
     """An actor as the SPEC writes it (``{"kind": …, "name": …}``)."""
     return {"kind": actor[0], "name": actor[1]}
+
+
+def actors_in_sentence(
+    ctx: DocContext, index: int, people_at: list[tuple[int, tuple[str, str]]]
+) -> dict[tuple[str, str], tuple[int, tuple[str, str], str]]:
+    """Every actor of sentence ``index`` at its first offset: the places and bodies it names,
+    and the actors its officials speak for (``people_at``, from ``people_by_sentence``)."""
+    sentence = ctx.sentences[index]
+    found: dict[tuple[str, str], tuple[int, tuple[str, str], str]] = {}
+    for mention in ctx.sentence_mentions(index):
+        actor = (mention.kind, mention.name)
+        found.setdefault(actor, (mention.start - sentence.start, actor, "place"))
+    for offset, actor in people_at:
+        if actor not in found or found[actor][0] > offset:
+            found[actor] = (offset, actor, "person")
+    return found

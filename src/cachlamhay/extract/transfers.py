@@ -22,6 +22,7 @@ from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import (
     Person,
     actor_dict,
+    actors_in_sentence,
     mention_of_people,
     people_by_sentence,
     person_actor,
@@ -216,13 +217,7 @@ def _transfer_actors(
     visit_pairs: list[tuple[Actor, Actor]],
 ) -> list[tuple[int, Actor, str]]:
     sentence = ctx.sentences[index]
-    found: dict[Actor, tuple[int, Actor, str]] = {}
-    for mention in ctx.sentence_mentions(index):
-        actor = (mention.kind, mention.name)
-        found.setdefault(actor, (mention.start - sentence.start, actor, "place"))
-    for offset, actor in people_at:
-        if actor not in found or found[actor][0] > offset:
-            found[actor] = (offset, actor, "person")
+    found = actors_in_sentence(ctx, index, people_at)
     for company in companies:
         for spelling in filter(None, (company.name, company.alias)):
             at = sentence.text.find(spelling)

@@ -23,6 +23,7 @@ from cachlamhay.extract.model import Candidate, Features, decide, distance_bucke
 from cachlamhay.extract.people import (
     Person,
     actor_dict,
+    actors_in_sentence,
     mention_of_people,
     people_by_sentence,
     person_actor,
@@ -169,14 +170,7 @@ _MAX_ACTORS = 6
 def _sentence_actors(
     ctx: DocContext, index: int, people_at: dict[int, list[tuple[int, Actor]]]
 ) -> list[tuple[int, Actor, str]]:
-    sentence = ctx.sentences[index]
-    found: dict[Actor, tuple[int, Actor, str]] = {}
-    for mention in ctx.sentence_mentions(index):
-        actor = (mention.kind, mention.name)
-        found.setdefault(actor, (mention.start - sentence.start, actor, "place"))
-    for offset, actor in people_at.get(index, []):
-        if actor not in found or found[actor][0] > offset:
-            found[actor] = (offset, actor, "person")
+    found = actors_in_sentence(ctx, index, people_at.get(index, []))
     return sorted(found.values())[:_MAX_ACTORS]
 
 
