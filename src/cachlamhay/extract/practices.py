@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
+from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.people import Person, mention_of_people
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
@@ -49,10 +49,6 @@ class Practice:
     topic: str
     praised_by: str | None
     sentence_index: int
-
-
-def extract_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
-    return finish_practices(decide("practices", practice_candidates(ctx, people)))
 
 
 def finish_practices(decided: list[Candidate]) -> list[Practice]:

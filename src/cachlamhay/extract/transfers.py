@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
-from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
+from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import (
     Person,
@@ -69,12 +69,6 @@ class Transfer:
     currency: str
     purpose: str
     sentence_index: int
-
-
-def extract_transfers(
-    ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
-) -> list[Transfer]:
-    return finish_transfers(decide("transfers", transfer_candidates(ctx, people, visit_pairs)))
 
 
 def finish_transfers(decided: list[Candidate]) -> list[Transfer]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import SentenceDates
 from cachlamhay.extract.gazetteer import province_aliases
-from cachlamhay.extract.model import Candidate, Features, decide, distance_bucket
+from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.people import (
     Person,
     actor_dict,
@@ -106,11 +106,6 @@ class Visit:
     topics: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     sentence_indexes: list[int] = field(default_factory=list)
-
-
-def extract_visits(ctx: DocContext, people: list[Person], dates: SentenceDates) -> list[Visit]:
-    """``dates``: the first date written in each sentence."""
-    return finish_visits(ctx, people, decide("visits", visit_candidates(ctx, people, dates)))
 
 
 def finish_visits(ctx: DocContext, people: list[Person], decided: list[Candidate]) -> list[Visit]:

@@ -17,7 +17,6 @@ from typing import Any
 
 from cachlamhay.document import CleanDocument
 from cachlamhay.errors import UsageError
-from cachlamhay.extract import extract_document
 from cachlamhay.store.db import DOCUMENT_COLUMNS, FACT_TYPES, Store
 from cachlamhay.vntext import fold
 
@@ -129,11 +128,6 @@ def search(store: Store, query: str, *, limit: int = 10, offset: int = 0) -> Sea
             }
         )
     return SearchPage(query=query, total=store.count_matches(match), results=results)
-
-
-def extract_stored(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Run extraction on stored documents (their cleaned text), for ``eval`` without inputs."""
-    return {doc.id: extract_document(doc) for doc in stored_documents(store, doc_ids)}
 
 
 def stored_documents(store: Store, doc_ids: list[str]) -> list[CleanDocument]:
