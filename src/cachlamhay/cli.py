@@ -28,11 +28,11 @@ from cachlamhay.kb import queries
 from cachlamhay.pipeline import (
     IngestSummary,
     clean_documents,
-    extract_candidates,
     extract_document,
     extract_paths,
     ingest,
 )
+from cachlamhay.pipeline import candidates as extract_candidates
 from cachlamhay.store import open_store
 
 DEFAULT_DB = "cachlamhay.db"

@@ -20,9 +20,9 @@ from typing import Any, TypeVar
 from cachlamhay import dedup
 from cachlamhay.clean import clean_document
 from cachlamhay.document import CleanDocument, RawDocument
-from cachlamhay.extract import analyse, candidates
+from cachlamhay.extract import analyse
+from cachlamhay.extract import candidates as candidates  # re-exported for the CLI
 from cachlamhay.extract import extract_document as extract_document  # re-exported for the CLI
-from cachlamhay.extract.model import Candidate
 from cachlamhay.ingest import Item, Rejection, read_paths
 from cachlamhay.kb.consolidate import consolidate_pending
 from cachlamhay.store.db import PreparedDocument, Store
@@ -112,11 +112,6 @@ def extract_paths(
                 yield item
 
     yield from _in_order(wanted(), _extract_one, jobs)
-
-
-def extract_candidates(doc: CleanDocument) -> dict[str, list[Candidate]]:
-    """Every candidate fact of a document with the model's verdict (``eval --errors``)."""
-    return candidates(doc)
 
 
 def clean_documents(paths: Iterable[Path | str], only: set[str]) -> Iterator[CleanDocument]:

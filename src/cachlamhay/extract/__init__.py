@@ -59,18 +59,23 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
 def candidates(doc: CleanDocument) -> dict[str, list[model.Candidate]]:
     """Every candidate fact of a document, kept or dropped, with its score: what ``cachlamhay
     train`` learns from and what ``eval --errors`` explains losses with."""
-    return _run(doc).candidates
+    return _run(doc, every_candidate=True).candidates
 
 
 @dataclass(slots=True)
 class _Run:
     ctx: DocContext
-    year: dates.ArticleYear
     people: list[people.Person]
     candidates: dict[str, list[model.Candidate]]
 
 
-def _run(doc: CleanDocument) -> _Run:
+def _rules_only(kind: str, every_candidate: bool) -> bool:
+    """Whether a kind needs only its rule's candidates: no model decides it, and nobody asked
+    for the others (a third of extraction time goes to candidates no model would read)."""
+    return not every_candidate and model.load(kind) is None
+
+
+def _run(doc: CleanDocument, every_candidate: bool = False) -> _Run:
     ctx = build_context(
         doc.id,
         doc.text,
@@ -84,22 +89,28 @@ def _run(doc: CleanDocument) -> _Run:
     visit_year = dates.ArticleYear(doc.text, doc.published, confident=True)
     first_dates = dates.SentenceDates([s.text for s in ctx.sentences], ctx.published, visit_year)
     found_people = people.extract_people(ctx)
-    decided_visits = model.decide("visits", visits.visit_candidates(ctx, found_people, first_dates))
-    pairs = [(c.payload.visitor, c.payload.host) for c in decided_visits if c.kept]
-    decided_transfers = model.decide(
-        "transfers", transfers.transfer_candidates(ctx, found_people, pairs)
+    found_visits = visits.visit_candidates(
+        ctx, found_people, first_dates, rules_only=_rules_only("visits", every_candidate)
     )
-    decided_practices = model.decide("practices", practices.practice_candidates(ctx, found_people))
-    decided_indicators = model.decide("indicators", indicators.indicator_candidates(ctx, year))
+    decided_visits = model.decide("visits", found_visits)
+    pairs = [(c.payload.visitor, c.payload.host) for c in decided_visits if c.kept]
+    found_transfers = transfers.transfer_candidates(
+        ctx, found_people, pairs, rules_only=_rules_only("transfers", every_candidate)
+    )
+    found_practices = practices.practice_candidates(
+        ctx, found_people, rules_only=_rules_only("practices", every_candidate)
+    )
+    found_indicators = indicators.indicator_candidates(
+        ctx, year, rules_only=_rules_only("indicators", every_candidate)
+    )
     return _Run(
         ctx,
-        year,
         found_people,
         {
             "visits": decided_visits,
-            "transfers": decided_transfers,
-            "practices": decided_practices,
-            "indicators": decided_indicators,
+            "transfers": model.decide("transfers", found_transfers),
+            "practices": model.decide("practices", found_practices),
+            "indicators": model.decide("indicators", found_indicators),
         },
     )
 

@@ -244,9 +244,12 @@ _BUSINESS = re.compile(
 )
 
 
-def indicator_candidates(ctx: DocContext, year: ArticleYear) -> list[Candidate]:
+def indicator_candidates(
+    ctx: DocContext, year: ArticleYear, *, rules_only: bool = False
+) -> list[Candidate]:
     """The rules' figures as candidates with what their sentence says about them: the model
-    keeps those that are really the province's (``extract.model``)."""
+    keeps those that are really the province's (``extract.model``). ``rules_only`` (no model
+    to decide): without the features."""
     starts = [s.start for s in ctx.sentences]
     candidates = []
     for item in extract_indicators(ctx, year):
@@ -257,9 +260,8 @@ def indicator_candidates(ctx: DocContext, year: ArticleYear) -> list[Candidate]:
             "value": item.value,
             "unit": item.unit,
         }
-        candidates.append(
-            Candidate(probe, _indicator_features(ctx, index, item), payload=item, rule=True)
-        )
+        features = {} if rules_only else _indicator_features(ctx, index, item)
+        candidates.append(Candidate(probe, features, payload=item, rule=True))
     return candidates
 
 

@@ -64,10 +64,15 @@ _ANY_CUE = re.compile(
 )
 
 
-def practice_candidates(ctx: DocContext, people: list[Person]) -> list[Candidate]:
+def practice_candidates(
+    ctx: DocContext, people: list[Person], *, rules_only: bool = False
+) -> list[Candidate]:
     """Every (province, topic) named in a sentence with a praise or sharing cue, with the
-    rule's practices among them."""
+    rule's practices among them. ``rules_only`` (no model to decide): just the rule's, in the
+    same order, without features."""
     rule = {(p.province, p.topic): p for p in _rule_practices(ctx, people)}
+    if rules_only and not rule:
+        return []
     if not _ANY_CUE.search(ctx.folded) and not rule:
         return []
     found: dict[tuple[str, str], tuple[Features, Practice]] = {}
@@ -91,6 +96,8 @@ def practice_candidates(ctx: DocContext, people: list[Person]) -> list[Candidate
             others = [p for p in provinces if p != province and provinces[p] >= 0]
             praised_by = others[0] if others else (speaker if speaker != province else None)
             for offset, topic in dict.fromkeys(topics):
+                if rules_only and (province, topic) not in rule:
+                    continue
                 f = Features()
                 cue = min(cues, key=lambda c: abs(c.start() - offset))
                 f.add("cue", cue.group(0))

@@ -82,11 +82,18 @@ def finish_transfers(decided: list[Candidate]) -> list[Transfer]:
 
 
 def transfer_candidates(
-    ctx: DocContext, people: list[Person], visit_pairs: list[tuple[Actor, Actor]]
+    ctx: DocContext,
+    people: list[Person],
+    visit_pairs: list[tuple[Actor, Actor]],
+    *,
+    rules_only: bool = False,
 ) -> list[Candidate]:
     """Every amount near a giving word × every ordered pair of actors around it, with the
-    rule's transfers among them."""
+    rule's transfers among them. ``rules_only`` (no model to decide): just the rule's, in the
+    same order and groups, without features."""
     rule = _rule_transfers(ctx, people, visit_pairs)
+    if rules_only and not rule:
+        return []
     by_key = {(t.source, t.target, t.amount, t.sentence_index): t for t in rule}
     candidates: list[Candidate] = []
     companies: list[Enterprise] | None = None
@@ -127,6 +134,8 @@ def transfer_candidates(
                 if key in seen:
                     continue
                 seen.add(key)
+                if rules_only and key not in by_key:
+                    continue
                 f = Features()
                 f.add("rule", key in by_key)
                 f.add("verb", give.group(0) if give else "none")

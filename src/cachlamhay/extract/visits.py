@@ -116,14 +116,18 @@ def finish_visits(ctx: DocContext, people: list[Person], decided: list[Candidate
 
 
 def visit_candidates(
-    ctx: DocContext, people: list[Person], dates: SentenceDates
+    ctx: DocContext, people: list[Person], dates: SentenceDates, *, rules_only: bool = False
 ) -> list[Candidate]:
-    """Every ordered pair of actors named near a visit cue, with the rule's visits among them."""
+    """Every ordered pair of actors named near a visit cue, with the rule's visits among them.
+    ``rules_only`` (no model to decide): just the rule's, in the same order, without features."""
     rule = _rule_visits(ctx, people, dates)
+    if rules_only and not rule:
+        return []
     pairs: dict[tuple[Actor, Actor], Features] = {}
     supports: dict[tuple[Actor, Actor], list[int]] = {}
     lead = _lead_sentences(ctx)
-    for index, sentence_pairs in _pair_features(ctx, people, lead):
+    only = set(rule) if rules_only else None
+    for index, sentence_pairs in _pair_features(ctx, people, lead, only):
         for pair, found in sentence_pairs.items():
             pairs.setdefault(pair, Features()).merge(found.values)
             supports.setdefault(pair, []).append(index)
@@ -170,8 +174,14 @@ def _sentence_actors(
 
 
 def _pair_features(
-    ctx: DocContext, people: list[Person], lead: set[int]
+    ctx: DocContext,
+    people: list[Person],
+    lead: set[int],
+    only: set[tuple[Actor, Actor]] | None = None,
 ) -> list[tuple[int, dict[tuple[Actor, Actor], Features]]]:
+    """Per sentence with a visit word, every ordered pair of its actors with its features;
+    with ``only``, just those pairs and no features (where they first appear is all that is
+    needed when no model decides)."""
     people_at = people_by_sentence(ctx, people, lambda p: _acting_for(ctx, p))
     result = []
     for index, sentence in enumerate(ctx.sentences):
@@ -193,6 +203,10 @@ def _pair_features(
         pairs: dict[tuple[Actor, Actor], Features] = {}
         for (a_at, a, a_src), (b_at, b, b_src) in itertools.permutations(actors, 2):
             if a == b or (a[0] == b[0] and a[0] in ("central", "foreign")):
+                continue
+            if only is not None:
+                if (a, b) in only:
+                    pairs[(a, b)] = Features()
                 continue
             f = Features()
             verb = next((v for v in verbs if v.start() > a_at), None)
