@@ -17,7 +17,9 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20261204
@@ -98,26 +100,35 @@ def stratum_of(title: str, text: str) -> tuple[str, int] | None:
 
 
 def select(corpus_dir: Path) -> list[tuple[str, str, str]]:
+    pools = _pools(corpus_dir, already_annotated(), PLAN, stratum_of)
     rng = random.Random(SEED)
-    taken = already_annotated()
-    rows: list[tuple[str, str, str]] = []
+    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN)]
+
+
+Stratum = Callable[[str, str], tuple[str, int] | None]
+
+
+def _pools(
+    corpus_dir: Path, taken: set[str], plan: dict[str, Any], stratum: Stratum
+) -> list[dict[str, list[tuple[int, str]]]]:
+    """Per corpus, the candidate documents of each stratum, best-cued first once sorted: new
+    ids of 800-5,000 characters, one per title (the same story under two ids)."""
+    found = []
     for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
-        pools: dict[str, list[tuple[int, str]]] = {name: [] for name in PLAN}
+        pools: dict[str, list[tuple[int, str]]] = {name: [] for name in plan}
         titles: set[str] = set()
         with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
             for line in lines:
                 record = json.loads(line)
-                text = record["text"]
-                if record["id"] in taken or not 800 <= len(text) <= 5000:
+                text, title = record["text"], record["title"]
+                if record["id"] in taken or not 800 <= len(text) <= 5000 or title in titles:
                     continue
-                if record["title"] in titles:  # the same story under two ids
-                    continue
-                titles.add(record["title"])
-                found = stratum_of(record["title"], text)
-                if found:
-                    pools[found[0]].append((-found[1], record["id"]))
-        rows += _draw(rng, pools, PLAN)
-    return rows
+                titles.add(title)
+                cued = stratum(title, text)
+                if cued:
+                    pools[cued[0]].append((-cued[1], record["id"]))
+        found.append(pools)
+    return found
 
 
 def _draw(
@@ -156,31 +167,24 @@ STRONG = {
 PLAN_2 = {"indicators": (15, (8, 4, 3)), "practices": (12, (6, 3, 3)), "transfers": (3, (2, 1, 0))}
 
 
+def strong_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """The first kind whose SPEC wording the article uses at least twice."""
+    if NOISE.search(title) or not PROVINCE.search(text):
+        return None
+    for name, cue in STRONG.items():
+        hits = len(cue.findall(text))
+        if hits >= 2:
+            return name, hits
+    return None
+
+
 def select_round_2(
     corpus_dir: Path, first: list[tuple[str, str, str]]
 ) -> list[tuple[str, str, str]]:
-    rng = random.Random(SEED + 2)
     taken = already_annotated() | {row[0] for row in first}
-    rows: list[tuple[str, str, str]] = []
-    for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
-        pools: dict[str, list[tuple[int, str]]] = {name: [] for name in PLAN_2}
-        titles: set[str] = set()
-        with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                text, title = record["text"], record["title"]
-                if record["id"] in taken or not 800 <= len(text) <= 5000 or title in titles:
-                    continue
-                titles.add(title)
-                if NOISE.search(title) or not PROVINCE.search(text):
-                    continue
-                for name, cue in STRONG.items():
-                    hits = len(cue.findall(text))
-                    if hits >= 2:
-                        pools[name].append((-hits, record["id"]))
-                        break
-        rows += _draw(rng, pools, PLAN_2)
-    return rows
+    pools = _pools(corpus_dir, taken, PLAN_2, strong_stratum)
+    rng = random.Random(SEED + 2)
+    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_2)]
 
 
 if __name__ == "__main__":
