@@ -563,10 +563,6 @@ def candidate_label(type_name: str, golds: list[Fact], probe: object) -> int | N
     return None if optional else 0
 
 
-def describe_fact(type_name: str, fact: object) -> str:
-    return _TYPES[type_name].describe(fact)
-
-
 def facts_match(type_name: str, gold: Fact, pred: object) -> bool:
     return _TYPES[type_name].matches(gold, pred)
 

@@ -1053,6 +1053,11 @@ def actor_dict(actor: tuple[str, str]) -> dict[str, str]:
     return {"kind": actor[0], "name": actor[1]}
 
 
+# The actors a sentence can hold for candidate pairs: beyond this, pairs grow quadratically for
+# lists of provinces that never visit one another.
+MAX_SENTENCE_ACTORS = 6
+
+
 def actors_in_sentence(
     ctx: DocContext, index: int, people_at: list[tuple[int, tuple[str, str]]]
 ) -> dict[tuple[str, str], tuple[int, tuple[str, str], str]]:

@@ -20,6 +20,7 @@ from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_name
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import (
+    MAX_SENTENCE_ACTORS,
     Person,
     actor_dict,
     actors_in_sentence,
@@ -209,7 +210,6 @@ _ANY_GIVE = re.compile(
     r"|trích|xây tặng|bàn giao|chuyển|cấp|phân bổ|góp|trao quà|gửi)(?![\w])"
 )
 _TO_CUE = re.compile(r"(?:cho|tới|đến|giúp|tặng|hỗ trợ|ủng hộ)\s+(?:\S+\s+){0,4}$")
-_MAX_ACTORS = 6
 
 
 def _transfer_actors(
@@ -235,7 +235,7 @@ def _transfer_actors(
     for visitor, host in visit_pairs[:1]:
         for actor in (visitor, host):
             found.setdefault(actor, (end, actor, "visit"))
-    return sorted(found.values())[:_MAX_ACTORS]
+    return sorted(found.values())[:MAX_SENTENCE_ACTORS]
 
 
 def _rule_transfers(

@@ -21,6 +21,7 @@ from cachlamhay.extract.dates import SentenceDates
 from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.people import (
+    MAX_SENTENCE_ACTORS,
     Person,
     actor_dict,
     actors_in_sentence,
@@ -163,14 +164,13 @@ _ANY_VISIT_CUE = re.compile(
     r"|chào|dự|đến|tới|sang|gặp|chúc tết|chúc mừng|tham quan|tìm hiểu|thị sát)(?!\w)"
 )
 _BEFORE_HOST = re.compile(r"(?:voi|tai|den|sang|toi|o|tham|tiep|cua)\s+(?:\S+\s+){0,4}$")
-_MAX_ACTORS = 6
 
 
 def _sentence_actors(
     ctx: DocContext, index: int, people_at: dict[int, list[tuple[int, Actor]]]
 ) -> list[tuple[int, Actor, str]]:
     found = actors_in_sentence(ctx, index, people_at.get(index, []))
-    return sorted(found.values())[:_MAX_ACTORS]
+    return sorted(found.values())[:MAX_SENTENCE_ACTORS]
 
 
 def _pair_features(
