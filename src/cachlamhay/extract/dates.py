@@ -264,10 +264,12 @@ def resolve_year(text: str, published: str | None) -> int | None:
     year = published_year(published)
     if year is not None:
         return year
-    score = year_scores(text)
-    if not score:
-        return None
-    return max(score, key=lambda y: (score[y], y))
+    return _best_year(year_scores(text))
+
+
+def _best_year(score: dict[int, float]) -> int | None:
+    """The year named most; ties go to the later year."""
+    return max(score, key=lambda y: (score[y], y)) if score else None
 
 
 def confident_year(text: str, published: str | None) -> int | None:
@@ -275,10 +277,14 @@ def confident_year(text: str, published: str | None) -> int | None:
     the text names clearly more than any other (at least twice, and twice as often as the
     next). A year the text names once or among others is a guess: a visit then keeps
     ``--MM-DD`` (the gold convention: the year only when the text gives it)."""
-    best = resolve_year(text, published)
-    if best is None or published_year(published) is not None:
-        return best
-    ranked = sorted(year_scores(text).values(), reverse=True)
+    year = published_year(published)
+    if year is not None:
+        return year
+    score = year_scores(text)
+    best = _best_year(score)
+    if best is None:
+        return None
+    ranked = sorted(score.values(), reverse=True)
     runner_up = ranked[1] if len(ranked) > 1 else 0.0
     return best if ranked[0] >= MIN_YEAR_SCORE and ranked[0] >= 2 * runner_up else None
 
