@@ -1,5 +1,5 @@
-"""Command line: ``cachlamhay ingest|extract|eval|search|show|stats|province|practices|person|
-compare|serve|export|spark-extract|load``.
+"""Command line: ``cachlamhay ingest|crawl|extract|eval|train|search|show|stats|province|
+practices|person|compare|serve|export|spark-extract|load``.
 
 Exit codes: 0 success, 1 some inputs rejected or a store/lookup error, 2 usage error.
 User errors print one line on stderr (``cachlamhay: <file>: <reason>``), never a traceback.
@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -77,6 +80,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--batch-size", type=int, default=500, help="documents per transaction")
     p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser(
+        "crawl", parents=[common], help="fetch new articles from news feeds and sitemaps"
+    )
+    p.add_argument(
+        "--sources",
+        type=Path,
+        metavar="FILE",
+        help="feed/sitemap URLs, one a line (default: the shipped list, see --print-sources)",
+    )
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--once", action="store_true", help="one pass, then exit (the default)")
+    when.add_argument(
+        "--every", metavar="INTERVAL", help='pass after pass, this far apart: "30m", "2h", "1d"'
+    )
+    p.add_argument("--max-pages", type=int, metavar="N", help="article pages fetched per pass")
+    p.add_argument("--warc", type=Path, metavar="DIR", help="also archive every page as WARC")
+    p.add_argument(
+        "--follow-offsite",
+        action="store_true",
+        help="fetch articles (and follow redirects) on hosts the sources do not name",
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=2.0,
+        metavar="SECONDS",
+        help="between two requests to one host (default 2; robots.txt Crawl-delay if longer)",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=20.0, metavar="SECONDS", help="per request (default 20)"
+    )
+    p.add_argument(
+        "--max-mb", type=float, default=5.0, metavar="MB", help="largest page read (default 5)"
+    )
+    p.add_argument(
+        "--print-sources", action="store_true", help="print the shipped source list and exit"
+    )
+    p.set_defaults(run=cmd_crawl)
 
     p = sub.add_parser("extract", parents=[common], help="print SPEC facts per document (JSONL)")
     _jobs_option(p)
@@ -267,6 +309,114 @@ def _run_with_progress(
             )
 
         return work(hook)
+
+
+def cmd_crawl(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay import crawl
+
+    if args.print_sources:
+        sys.stdout.write("\n".join(crawl.default_sources()) + "\n")
+        return 0
+    options = _crawl_options(args)
+    sources = crawl.read_sources(args.sources) if args.sources else crawl.default_sources()
+    interval = _interval(args.every) if args.every else None
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    code = 0
+    with open_store(args.db) as store:
+        while True:
+            summary = _crawl_with_progress(err, store, sources, options, stop)
+            _report_crawl(summary, args.json, out, err)
+            code = 1 if summary.problems else code
+            if interval is None or stop.wait(interval):
+                return code
+
+
+def _crawl_options(args: argparse.Namespace) -> Any:
+    from cachlamhay.crawl import CrawlOptions, Policy
+
+    if args.max_pages is not None and args.max_pages < 0:
+        raise UsageError("--max-pages must be 0 or more")
+    if args.delay < 0.1:
+        raise UsageError("--delay must be at least 0.1 seconds")
+    if not 0.1 <= args.timeout <= 600:
+        raise UsageError("--timeout must be between 0.1 and 600 seconds")
+    if not 0.01 <= args.max_mb <= 1024:
+        raise UsageError("--max-mb must be between 0.01 and 1024")
+    policy = Policy(
+        delay=args.delay,
+        timeout=args.timeout,
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        follow_offsite=args.follow_offsite,
+    )
+    return CrawlOptions(policy=policy, max_pages=args.max_pages, warc_dir=args.warc)
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _interval(text: str) -> float:
+    """ "30m" → 1800.0; at least one minute between passes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd])\s*", text.lower())
+    if not match:
+        raise UsageError(f'--every: {text!r} is not an interval like "30m", "2h" or "1d"')
+    seconds = float(match.group(1)) * _UNITS[match.group(2)]
+    if seconds < 60:
+        raise UsageError("--every: at least 1m between passes")
+    return seconds
+
+
+def _crawl_with_progress(
+    err: Console, store: Any, sources: list[str], options: Any, stop: threading.Event
+) -> Any:
+    from cachlamhay.crawl import CrawlSummary, crawl
+
+    if not err.is_terminal:
+        return crawl(store, sources, options, stop=stop)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("crawling")
+
+        def hook(s: CrawlSummary) -> None:
+            worst = sorted(
+                ((sum(t.errors.values()), h) for h, t in s.hosts.items() if t.errors),
+                reverse=True,
+            )[:3]
+            errors = ", ".join(f"{h} {n}" for n, h in worst)
+            progress.update(
+                task,
+                description=(
+                    f"sources {s.sources}  pages {s.pages}  new {s.new}  duplicate {s.duplicate}"
+                    f"  errors {s.problems}" + (f" ({errors})" if errors else "")
+                ),
+            )
+
+        return crawl(store, sources, options, on_progress=hook, stop=stop)
+
+
+def _report_crawl(summary: Any, as_json: bool, out: Console, err: Console) -> None:
+    for problem in summary.errors:
+        err.print(
+            f"cachlamhay: {escape(problem['url'])}: {escape(problem['reason'])}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if as_json:
+        _print_json(summary.as_dict())
+        return
+    out.print(
+        f"sources {summary.sources} (not modified {summary.not_modified}, errors"
+        f" {summary.source_errors})  new URLs {summary.queued}  pages {summary.pages}"
+        f"  new {summary.new}  duplicate {summary.duplicate}  rejected {summary.rejected}"
+        f"  failed {summary.failed}  left {summary.left}  in {summary.seconds:.1f}s"
+        + (f"  → {summary.warc}" if summary.warc else ""),
+        highlight=False,
+    )
 
 
 def cmd_extract(args: argparse.Namespace, out: Console, err: Console) -> int:

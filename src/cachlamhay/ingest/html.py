@@ -9,6 +9,7 @@ from typing import Any
 
 import trafilatura
 from lxml import etree  # type: ignore[import-untyped]
+from trafilatura.settings import set_date_params
 
 from cachlamhay.document import RawDocument
 from cachlamhay.errors import InputError
@@ -17,8 +18,19 @@ from cachlamhay.ingest.base import doc_id_from_path
 from cachlamhay.ingest.text import read_bytes
 
 
-def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = None) -> RawDocument:
+def html_to_document(
+    html: bytes,
+    doc_id: str,
+    origin: str,
+    url: str | None = None,
+    *,
+    guess_date: bool = True,
+) -> RawDocument:
     """One page → one document; a page without article text is rejected.
+
+    ``guess_date=False`` keeps only the dates a page states (meta tags, JSON-LD, its URL):
+    htmldate's extensive search otherwise guesses from the text, and reads "Năm 2025, GRDP…"
+    as published on 1 January 2025. The crawler prefers its feed's date to such a guess.
 
     A page in a legacy Vietnamese encoding (TCVN3, VNI: not UTF-8, and unmistakable once
     converted) is converted before trafilatura sees it, which would otherwise guess a Western
@@ -32,7 +44,12 @@ def html_to_document(html: bytes, doc_id: str, origin: str, url: str | None = No
             page = reading.text
     try:
         extracted = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, favor_precision=True
+            page,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=True,
+            date_extraction_params=set_date_params(extensive=guess_date),
         )
     except Exception as error:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(

@@ -151,6 +151,55 @@ MIGRATIONS: list[str] = [
     CREATE INDEX practices_topic ON practices(topic, province);
     CREATE INDEX practices_province ON practices(province);
     """,
+    # 4: crawl state. Sources (feeds, sitemaps and the sitemaps an index lists) with their
+    # conditional-GET validators and cursor; every URL the crawl has met, from "queued" (listed,
+    # not fetched yet: the frontier, which survives a crash) to its outcome; hosts' health; runs.
+    """
+    CREATE TABLE crawl_sources (
+        url TEXT PRIMARY KEY,
+        parent TEXT,                 -- the sitemap index that listed it; NULL for a listed source
+        kind TEXT,                   -- feed | sitemap | sitemapindex, as last seen
+        etag TEXT,
+        last_modified TEXT,
+        cursor TEXT,                 -- newest entry date the source has listed
+        last_run_at TEXT,
+        last_status TEXT,            -- ok | not-modified | error
+        last_error TEXT,
+        listed INTEGER NOT NULL DEFAULT 0,   -- entries in its last answer
+        queued INTEGER NOT NULL DEFAULT 0,   -- new URLs it brought, in all
+        stored INTEGER NOT NULL DEFAULT 0,   -- articles stored from them, in all
+        errors INTEGER NOT NULL DEFAULT 0    -- failed fetches of it or its articles, in all
+    );
+    CREATE TABLE crawl_urls (
+        url TEXT PRIMARY KEY,
+        source TEXT,                 -- the top-level source that listed it
+        state TEXT NOT NULL,         -- queued | stored | duplicate | rejected | failed
+        canonical TEXT,
+        published TEXT,              -- the date its listing gave
+        title TEXT,
+        status INTEGER,              -- last HTTP status
+        code TEXT,                   -- why it was rejected or failed
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        doc_id TEXT,
+        queued_at TEXT NOT NULL,
+        fetched_at TEXT
+    );
+    CREATE INDEX crawl_urls_state ON crawl_urls(state);
+    CREATE INDEX crawl_urls_canonical ON crawl_urls(canonical);
+    CREATE TABLE crawl_hosts (
+        host TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL DEFAULT 0,
+        paused_until REAL,           -- epoch seconds
+        last_error TEXT
+    );
+    CREATE TABLE crawl_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        summary TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
