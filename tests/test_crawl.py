@@ -504,3 +504,108 @@ def test_crawl_state_json_summary_is_stored(site: Site, store: Store) -> None:
     (run,) = crawl_state.last_runs(store)
     assert run["summary"]["new"] == summary.new == 2
     assert json.dumps(run["summary"])  # plain JSON
+
+
+# -- command line, stats, admin API ---------------------------------------------------------
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "cachlamhay.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_cli_crawl_json_summary_and_stats(site: Site, tmp_path: Path) -> None:
+    db = str(tmp_path / "cli.db")
+    sources = tmp_path / "sources.txt"
+    sources.write_text(f"# test site\n{site.url('/feed.rss')}  # RSS\n\n")
+    done = run_cli("--db", db, "crawl", "--sources", str(sources), "--delay", "0.1", "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["new"] == 2 and summary["skipped"] == {"robots": 1}
+    assert summary["hosts"][f"127.0.0.1:{site.port}"]["requests"] == 4  # robots, feed, 2 pages
+    stats = json.loads(run_cli("--db", db, "stats", "--json").stdout)
+    (source,) = stats["crawl"]["sources"]
+    assert source["url"] == site.url("/feed.rss") and source["last_status"] == "ok"
+    assert source["stored"] == 2 and source["kind"] == "feed"
+    assert stats["crawl"]["last_run"]["summary"]["new"] == 2
+    table = run_cli("--db", db, "stats")
+    assert "newest entry" in table.stdout and "2026-03-03" in table.stdout
+
+
+def test_cli_crawl_exits_1_when_a_source_fails(bad_site: Site, tmp_path: Path) -> None:
+    sources = tmp_path / "sources.txt"
+    sources.write_text(bad_site.url("/fake.rss") + "\n")
+    done = run_cli(
+        "--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources), "--delay", "0.1"
+    )
+    assert done.returncode == 1
+    assert f"{bad_site.url('/fake.rss')}: an HTML page, not a feed or sitemap" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--sources", "/nonexistent/sources.txt"], "no such sources file"),
+        (["--every", "soon"], "not an interval"),
+        (["--every", "10s"], "at least 1m"),
+        (["--delay", "0"], "--delay must be at least 0.1"),
+        (["--max-pages", "-1"], "--max-pages must be 0 or more"),
+        (["--once", "--every", "30m"], "not allowed with argument"),
+    ],
+)
+def test_cli_crawl_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    done = run_cli("--db", str(tmp_path / "x.db"), "crawl", *args)
+    assert done.returncode == 2
+    assert message in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_crawl_rejects_a_bad_line_in_the_sources_file(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.txt"
+    sources.write_text("http://127.0.0.1:1/feed.rss\nftp://example.vn/feed\n")
+    done = run_cli("--db", str(tmp_path / "x.db"), "crawl", "--sources", str(sources))
+    assert done.returncode == 1
+    assert f"{sources}:2: not an http(s) URL" in done.stderr
+
+
+def test_the_shipped_source_list() -> None:
+    from cachlamhay.crawl import default_sources
+
+    sources = default_sources()
+    assert len(sources) >= 60
+    assert "https://baohatinh.vn/sitemap.xml" in sources
+    assert all(s.startswith("https://") for s in sources)
+    printed = run_cli("crawl", "--print-sources")
+    assert printed.stdout.split() == sources
+
+
+def test_admin_crawl(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from cachlamhay.web import admin
+    from cachlamhay.web.app import create_app
+
+    token = "crawl-token-0123456789abcdef"
+    monkeypatch.setenv(admin.TOKEN_ENV, token)
+    db = tmp_path / "admin.db"
+    open_store(db).close()
+    client = TestClient(create_app(db))
+    auth = {"Authorization": f"Bearer {token}"}
+    body = {"sources": [site.url("/feed.rss")], "delay": 0.1, "max_pages": 1}
+    assert client.post("/admin/crawl", json=body).status_code == 401
+    bad = client.post("/admin/crawl", json={"sources": ["file:///etc/passwd"]}, headers=auth)
+    assert bad.status_code == 400 and bad.json()["error"] == "bad-source"
+    assert client.post("/admin/crawl", json={"pages": 1}, headers=auth).status_code == 400
+    done = client.post("/admin/crawl?wait=true", json=body, headers=auth)
+    assert done.status_code == 200, done.text
+    assert done.json()["summary"]["new"] == 1 and done.json()["summary"]["left"] == 2
+    started = client.post("/admin/crawl", json=body | {"max_pages": 5}, headers=auth)
+    assert started.status_code == 202 and started.json()["running"]
+    deadline = time.monotonic() + 30
+    while (report := client.get("/admin/crawl", headers=auth).json())["running"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert report["error"] is None and report["summary"]["new"] == 1
+    with open_store(db, readonly=True) as store:
+        assert store.count("documents") == 2

@@ -574,6 +574,23 @@ def cmd_stats(args: argparse.Namespace, out: Console, err: Console) -> int:
             "sources: " + ", ".join(f"{escape(k)} {v:,}" for k, v in data["sources"].items()),
             highlight=False,
         )
+    crawled = data["crawl"]["sources"]
+    if crawled:
+        table = Table("source", "last crawl", "status", "newest entry", "stored", "errors")
+        table.title = f"crawl (frontier: {data['crawl']['frontier']:,} URLs to fetch)"
+        for source in crawled:
+            status = source["last_status"] or "—"
+            if source["last_error"]:
+                status += f": {source['last_error'][:60]}"
+            table.add_row(
+                escape(source["url"]),
+                escape(source["last_run_at"] or "—"),
+                escape(status),
+                escape(source["cursor"] or "—"),
+                f"{source['stored']:,}",
+                f"{source['errors']:,}",
+            )
+        out.print(table)
     return 0
 
 
@@ -704,7 +721,8 @@ def cmd_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     err.print(f"cachlamhay: serving {args.db} on http://{args.host}:{args.port}/", highlight=False)
     if admin:
         err.print(
-            f"cachlamhay: admin API on (/admin/ingest, /admin/status; token from {TOKEN_ENV})"
+            "cachlamhay: admin API on (/admin/ingest, /admin/crawl, /admin/status;"
+            f" token from {TOKEN_ENV})"
         )
     run(args.db, host=args.host, port=args.port, workers=args.workers, warm=not args.no_warm)
     return 0

@@ -239,9 +239,7 @@ class _Crawl:
                 self.summary.warc = str(self.archive.path)
             for host, count in self.fetcher.requests.items():
                 self.summary.host(host).requests = count
-            self.summary.left = sum(
-                isinstance(t, _Page) for queue in self.queues.values() for t in queue
-            )
+            self.summary.left = state.frontier_size(self.store)
             self.summary.seconds = time.perf_counter() - started
             with self.store.transaction():
                 state.finish_run(self.store, self.summary.run_id or 0, self.summary.as_dict())

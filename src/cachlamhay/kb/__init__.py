@@ -17,6 +17,7 @@ from typing import Any
 
 from cachlamhay.document import CleanDocument
 from cachlamhay.errors import UsageError
+from cachlamhay.store import crawl as crawl_state
 from cachlamhay.store.db import DOCUMENT_COLUMNS, FACT_TYPES, Store
 from cachlamhay.vntext import fold
 
@@ -158,6 +159,11 @@ def stats(store: Store) -> dict[str, Any]:
     }
     counts["sources"] = {k or "(unknown)": n for k, n in store.count_by("source")}
     counts["years"] = {k or "(unknown)": n for k, n in store.count_by("substr(published, 1, 4)")}
+    counts["crawl"] = {
+        "sources": crawl_state.sources_overview(store),
+        "frontier": crawl_state.frontier_size(store),
+        "last_run": next(iter(crawl_state.last_runs(store, 1)), None),
+    }
     counts["database"] = str(store.path)
     counts["database_bytes"] = store.path.stat().st_size if store.path.exists() else 0
     return counts

@@ -125,13 +125,10 @@ def frontier(store: Store, *, max_attempts: int) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def stored_canonical(store: Store, canonical: str) -> str | None:
-    """The document id already stored for ``canonical``, if any."""
-    row = store.conn.execute(
-        "SELECT doc_id FROM crawl_urls WHERE canonical = ? AND state = 'stored' LIMIT 1",
-        (canonical,),
-    ).fetchone()
-    return str(row[0]) if row else None
+def frontier_size(store: Store) -> int:
+    return int(
+        store.conn.execute("SELECT count(*) FROM crawl_urls WHERE state = 'queued'").fetchone()[0]
+    )
 
 
 def record_url(

@@ -13,10 +13,10 @@ Errors: ``NotFoundError`` → 404, ``UsageError`` and invalid parameters → 400
 
 Request limits (``RequestLimits``, the outermost middleware, before any route or other
 middleware sees the request): a body only where a route takes one (``BODY_LIMITS``: 16 MiB for
-``POST /admin/ingest``, none anywhere else) → 413, from ``Content-Length`` up front and by
-counting chunked bodies as they stream in; path and query over ``MAX_URL_BYTES`` → 414; more
-than ``MAX_QUERY_PARAMS`` query parameters → 400. The request line and headers are bounded by
-uvicorn itself (h11: ``--h11-max-incomplete-event-size``, 16 KiB by default).
+``POST /admin/ingest``, 1 MiB for ``POST /admin/crawl``, none anywhere else) → 413, from
+``Content-Length`` up front and by counting chunked bodies as they stream in; path and query
+over ``MAX_URL_BYTES`` → 414; more than ``MAX_QUERY_PARAMS`` query parameters → 400. The
+request line and headers are bounded by uvicorn itself (h11: ``--h11-max-incomplete-event-size``, 16 KiB by default).
 """
 
 from __future__ import annotations
@@ -49,7 +49,10 @@ TITLE_KEYS = {400: "bad_request", 404: "not_found", 422: "bad_request", 503: "un
 HTTP_CODES = {401: "unauthorized", 404: "not-found", 405: "method-not-allowed", 413: "too-large"}
 MAX_URL_BYTES = 4096
 MAX_QUERY_PARAMS = 50
-BODY_LIMITS = {admin.INGEST_PATH: admin.MAX_INGEST_BYTES}  # any other path: no body at all
+BODY_LIMITS = {  # any other path: no body at all
+    admin.INGEST_PATH: admin.MAX_INGEST_BYTES,
+    admin.CRAWL_PATH: admin.MAX_CRAWL_REQUEST_BYTES,
+}
 
 
 def error_response(request: Request, status: int, code: str, message: str) -> Response:
