@@ -16,7 +16,8 @@ middleware sees the request): a body only where a route takes one (``BODY_LIMITS
 ``POST /admin/ingest``, 1 MiB for ``POST /admin/crawl``, none anywhere else) → 413, from
 ``Content-Length`` up front and by counting chunked bodies as they stream in; path and query
 over ``MAX_URL_BYTES`` → 414; more than ``MAX_QUERY_PARAMS`` query parameters → 400. The
-request line and headers are bounded by uvicorn itself (h11: ``--h11-max-incomplete-event-size``, 16 KiB by default).
+request line and headers are bounded by uvicorn itself (h11:
+``--h11-max-incomplete-event-size``, 16 KiB by default).
 """
 
 from __future__ import annotations
