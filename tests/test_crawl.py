@@ -609,3 +609,38 @@ def test_admin_crawl(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert report["error"] is None and report["summary"]["new"] == 1
     with open_store(db, readonly=True) as store:
         assert store.count("documents") == 2
+
+
+def test_crawled_articles_resolve_units_by_their_publication_date(site: Site, store: Store) -> None:
+    crawl(store, [site.url("/feed.rss"), site.url("/sitemap_index.xml")], options())
+    rows = store.conn.execute(
+        "SELECT d.url, f.type, u.role, u.name, u.code, u.era FROM fact_units u"
+        " JOIN facts f ON f.id = u.fact_id JOIN documents d ON d.rowid = f.doc_rowid"
+        " WHERE f.type IN ('visit', 'transfer')"
+    ).fetchall()
+    found = {
+        (r["url"].removeprefix(site.base), r["type"], r["role"]): (r["name"], r["era"])
+        for r in rows
+    }
+    assert found[("/news/visit.html", "visit", "visitor")] == ("Tuyên Quang", "34")
+    assert found[("/news/support.html", "transfer", "to")] == ("Tuyên Quang", "34")
+    assert found[("/news/2024/old-visit.html", "visit", "visitor")] == ("Hà Giang", "63")
+
+
+def test_crawl_every_runs_passes_until_sigterm(site: Site, tmp_path: Path) -> None:
+    sources = tmp_path / "sources.txt"
+    sources.write_text(site.url("/feed.rss") + "\n")
+    command = [
+        sys.executable, "-m", "cachlamhay.cli", "--db", str(tmp_path / "every.db"), "crawl",
+        "--sources", str(sources), "--every", "1m", "--delay", "0.1", "--json",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = json.loads(process.stdout.readline())  # the first pass, then it waits
+        assert first["new"] == 2
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(10) == 0  # stops while waiting, without a traceback
+    finally:
+        process.kill()
+        process.wait()

@@ -108,6 +108,19 @@ def provinces() -> dict[str, Province]:
     return found
 
 
+@functools.cache
+def current_units() -> dict[str, tuple[str, str]]:
+    """The 34 units since 1 July 2025: short name → (full name, code)."""
+    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT provinceShort, province, provinceCode FROM admin_units GROUP BY province"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {short: (full, code) for short, full, code in rows}
+
+
 def successor_of(name: str) -> str:
     return provinces()[name].successor
 

@@ -23,7 +23,8 @@ from datetime import date
 from typing import Any
 
 from cachlamhay.extract.text import mentions as find_mentions
-from cachlamhay.store.db import Store
+from cachlamhay.extract.units import resolve_units
+from cachlamhay.store.db import FACT_TYPES, Store
 from cachlamhay.vntext import slugify
 
 SAME_VISIT_DAYS = 3
@@ -43,10 +44,51 @@ def consolidate_pending(store: Store, *, find_mentions_again: bool = False) -> i
             (BATCH,),
         ).fetchall()
         if not rows:
+            resolve_units_pending(store)
             return done
         for row in rows:
             _consolidate_document(store.conn, row, find_mentions_again)
         done += len(rows)
+
+
+def resolve_units_pending(store: Store) -> int:
+    """Store the unit of every province in the facts of documents not yet resolved (the batch
+    just written; after a migration, every older document too). Call inside a transaction."""
+    done = 0
+    while True:
+        rows = store.conn.execute(
+            "SELECT rowid, published, text FROM documents WHERE units_resolved = 0"
+            " ORDER BY rowid LIMIT ?",
+            (BATCH,),
+        ).fetchall()
+        if not rows:
+            return done
+        for row in rows:
+            _resolve_units(store.conn, row)
+        done += len(rows)
+
+
+def _resolve_units(conn: sqlite3.Connection, doc: sqlite3.Row) -> None:
+    rowid = int(doc["rowid"])
+    kinds = {kind: key for key, kind in FACT_TYPES.items()}
+    facts: dict[str, list[dict[str, Any]]] = {}
+    ids: dict[str, list[int]] = {}
+    for fact in conn.execute(
+        "SELECT id, type, data FROM facts WHERE doc_rowid = ? ORDER BY id", (rowid,)
+    ):
+        key = kinds.get(fact["type"])
+        if key:
+            facts.setdefault(key, []).append(json.loads(fact["data"]))
+            ids.setdefault(key, []).append(int(fact["id"]))
+    conn.executemany(
+        "INSERT OR REPLACE INTO fact_units (fact_id, role, name, code, era, successor)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (ids[key][index], role, unit.name, unit.code, unit.era, unit.successor)
+            for key, index, role, unit in resolve_units(facts, doc["text"], doc["published"])
+        ],
+    )
+    conn.execute("UPDATE documents SET units_resolved = 1 WHERE rowid = ?", (rowid,))
 
 
 def _consolidate_document(

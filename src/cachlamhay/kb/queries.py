@@ -14,15 +14,19 @@ exactly these. Shapes (every list is sorted as a user would read it):
 province_profile(store, name_or_slug) -> {
     "province": {"name", "slug", "full_name", "code", "latitude", "longitude", "current": bool,
                  "successor": {"name", "slug"} | None, "predecessors": [{"name", "slug"}]},
+    "admin_units": [{"name", "code", "era": "63" | "34", "successor", "label", "facts": int}],
     "indicators": [{"indicator": str, "unit": str,
                     "series": [{"period": str | None, "value": float, "unit": str,
                                 "qualifier": str, "province": str, "inherited": bool,
+                                "admin_unit": AdminUnit | None, "unit_label": str,
                                 "conflict": bool, "source": Source}]}],
     "visits_made": [Visit], "visits_received": [Visit],
     "people": [{"slug", "name", "titles": [str], "documents": int}],
     "practices": [{"topic": str, "evidence": int, "sources": [Source]}],
     "transfers_given": [Transfer], "transfers_received": [Transfer]}
-    ``inherited``: the figure is a predecessor's (Hậu Giang's history shown under Cần Thơ).
+    ``inherited``: the figure is a predecessor's (Hậu Giang's history shown under Cần Thơ), or
+    the same name's before the merger changed the unit (Tuyên Quang of 2017 under today's).
+    ``AdminUnit`` {"name", "code", "era", "successor"}: the unit the article's date meant.
 ``Transfer`` {"from": Actor, "to": Actor, "amount": float, "currency": str, "purpose": str,
               "source": Source}
 
@@ -71,6 +75,7 @@ from typing import Any
 from cachlamhay.errors import NotFoundError, UsageError
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.topics import TOPIC_WORDS, topics_in
+from cachlamhay.extract.units import ERA_OLD
 from cachlamhay.store.db import Store
 from cachlamhay.vntext import fold, slugify
 
@@ -212,6 +217,7 @@ def province_profile(store: Store, name_or_slug: str) -> dict[str, Any]:
             "successor": _province_ref(unit.successor if unit.successor != name else None),
             "predecessors": [_province_ref(p) for p in predecessors],
         },
+        "admin_units": _admin_units(conn, [*names, *(["Huế"] if name == "Thừa Thiên Huế" else [])]),
         "indicators": _indicator_series(conn, name, names),
         "visits_made": _visits(conn, f"visitor_kind = 'province' AND visitor IN ({marks})", names),
         "visits_received": _visits(conn, f"host_kind = 'province' AND host IN ({marks})", names),
@@ -235,13 +241,16 @@ def _indicator_rows(conn: sqlite3.Connection, where: str, params: list[Any]) -> 
     ).fetchall()
 
 
-def _conflicts(rows: list[sqlite3.Row]) -> set[int]:
+def _conflicts(rows: list[sqlite3.Row], units: dict[int, dict[str, Any]] | None = None) -> set[int]:
     """Facts whose (province, indicator, period) has another article's figure more than 0.5%
-    away."""
+    away. With ``units``, the province is the administrative unit of the article's date: old
+    and merged Tuyên Quang are two units, whose figures differ without conflicting."""
     groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
     for row in rows:
         if row["period"] and row["indicator"] != "other":
-            groups[(row["province"], row["indicator"], row["period"])].append(row)
+            unit = (units or {}).get(int(row["fact_id"]))
+            where = f"{unit['code']}/{unit['era']}" if unit else row["province"]
+            groups[(where, row["indicator"], row["period"])].append(row)
     flagged: set[int] = set()
     for members in groups.values():
         for a in members:
@@ -260,10 +269,16 @@ def _indicator_series(
 ) -> list[dict[str, Any]]:
     marks = ",".join("?" for _ in names)
     rows = _indicator_rows(conn, f"province IN ({marks})", names)
-    conflicts = _conflicts(rows)
+    units = fact_units(conn, [int(r["fact_id"]) for r in rows], "province")
+    conflicts = _conflicts(rows, units)
     sources = _sources(conn, [int(r["fact_id"]) for r in rows])
+    merged = bool(gazetteer.predecessors_of(name)) and gazetteer.provinces()[name].current
     by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
+        unit = units.get(int(row["fact_id"]))
+        # a figure of another unit: a predecessor, or the same name before a merger changed it
+        other_unit = bool(merged and unit and unit["era"] == ERA_OLD and unit["successor"])
+        inherited = row["province"] != name or other_unit
         by_indicator[row["indicator"]].append(
             {
                 "period": row["period"],
@@ -272,7 +287,9 @@ def _indicator_series(
                 "label": row["label"],
                 "qualifier": row["qualifier"],
                 "province": row["province"],
-                "inherited": row["province"] != name,
+                "admin_unit": unit,
+                "unit_label": unit_label(unit) if unit else row["province"],
+                "inherited": inherited,
                 "conflict": int(row["fact_id"]) in conflicts,
                 "source": sources.get(int(row["fact_id"])),
             }
@@ -280,6 +297,56 @@ def _indicator_series(
     return [
         {"indicator": indicator, "unit": series[0]["unit"], "series": series}
         for indicator, series in sorted(by_indicator.items(), key=lambda kv: -len(kv[1]))
+    ]
+
+
+def fact_units(conn: sqlite3.Connection, fact_ids: list[int], role: str) -> dict[int, Any]:
+    """The administrative unit (name, code, era, successor) a fact's ``role`` meant."""
+    found: dict[int, dict[str, Any]] = {}
+    for i in range(0, len(fact_ids), 500):
+        chunk = fact_ids[i : i + 500]
+        marks = ",".join("?" for _ in chunk)
+        for row in conn.execute(
+            "SELECT fact_id, name, code, era, successor FROM fact_units"
+            f" WHERE role = ? AND fact_id IN ({marks})",
+            [role, *chunk],
+        ):
+            found[int(row["fact_id"])] = {
+                "name": row["name"],
+                "code": row["code"],
+                "era": row["era"],
+                "successor": row["successor"],
+            }
+    return found
+
+
+def unit_label(unit: dict[str, Any]) -> str:
+    """ "Hà Giang (cũ)" for a unit the 2025 merger changed, else its name."""
+    if unit["era"] == ERA_OLD and unit["successor"]:
+        return f"{unit['name']} (cũ)"
+    return str(unit["name"])
+
+
+def _admin_units(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any]]:
+    """The units whose facts a profile shows, with how many facts each: today's unit, the
+    same name before the merger, the units that joined it."""
+    marks = ",".join("?" for _ in names)
+    rows = conn.execute(
+        "SELECT name, code, era, successor, count(DISTINCT fact_id) AS facts FROM fact_units"
+        f" WHERE name IN ({marks}) GROUP BY name, code, era, successor"
+        " ORDER BY era = '34' DESC, facts DESC, name",
+        names,
+    ).fetchall()
+    return [
+        {
+            "name": r["name"],
+            "code": r["code"],
+            "era": r["era"],
+            "successor": r["successor"],
+            "label": unit_label(dict(r)),
+            "facts": int(r["facts"]),
+        }
+        for r in rows
     ]
 
 

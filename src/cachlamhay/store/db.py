@@ -227,7 +227,9 @@ class Store:
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def count_unconsolidated(self) -> int:
-        row = self.conn.execute("SELECT count(*) FROM documents WHERE consolidated = 0")
+        row = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE consolidated = 0 OR units_resolved = 0"
+        )
         return int(row.fetchone()[0])
 
     def count_facts(self) -> dict[str, int]:
@@ -314,6 +316,7 @@ _COUNTABLE = {
     "indicators",
     "transfers",
     "practices",
+    "fact_units",
 }
 FACT_TYPES = {
     "visits": "visit",

@@ -200,6 +200,24 @@ MIGRATIONS: list[str] = [
         summary TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 5: the administrative unit each province in a fact meant on its article's date (63 units
+    # before 1 July 2025, 34 after; old and new Tuyên Quang share code 08, the era tells them
+    # apart). Resolved by the writer with consolidation; `units_resolved` is 0 until then, so a
+    # store migrated from v4 resolves its older facts on its next write.
+    """
+    CREATE TABLE fact_units (
+        fact_id INTEGER NOT NULL REFERENCES facts(id),
+        role TEXT NOT NULL,          -- visitor | host | from | to | province | praised_by
+        name TEXT NOT NULL,          -- the unit's name ("Huế" for Thừa Thiên Huế from 2025)
+        code TEXT NOT NULL,
+        era TEXT NOT NULL,           -- 63 | 34
+        successor TEXT,              -- an old unit changed by the merger: the unit it joined
+        PRIMARY KEY (fact_id, role)
+    );
+    CREATE INDEX fact_units_unit ON fact_units(code, era);
+    ALTER TABLE documents ADD COLUMN units_resolved INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX documents_units_pending ON documents(units_resolved) WHERE units_resolved = 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -40,7 +40,9 @@ def indicator_chart(indicator: Mapping[str, Any], title: str = "") -> Markup:
             value=float(item["value"]),
             conflict=bool(item.get("conflict")),
             inherited=bool(item.get("inherited")),
-            note=str(item.get("province") or "") if item.get("inherited") else "",
+            note=str(item.get("unit_label") or item.get("province") or "")
+            if item.get("inherited")
+            else "",
             dated=item.get("period") is not None,
         )
         for item in indicator.get("series", [])
