@@ -6,6 +6,7 @@ are from before the merger).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -167,3 +168,28 @@ def test_a_store_from_before_units_resolves_them_on_its_next_write(store: Store)
     assert store.count("fact_units") >= 3
     pending = store.conn.execute("SELECT count(*) FROM documents WHERE units_resolved = 0")
     assert pending.fetchone()[0] == 0
+
+
+def test_the_province_page_names_the_units_and_labels_old_figures(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from cachlamhay.store import open_store
+    from cachlamhay.web.app import create_app
+
+    db = tmp_path / "units.db"
+    with open_store(db) as store:
+        ingest_items(
+            store,
+            [RawDocument(id=i, text=t, origin=i, title=i, published=p) for i, p, t in ARTICLES],
+        )
+    client = TestClient(create_app(db))
+    page = client.get("/province/tuyen-quang")
+    assert page.status_code == 200
+    assert "Hà Giang (cũ)" in page.text and "Tuyên Quang (cũ)" in page.text
+    assert "từ 1/7/2025" in page.text
+    twin = client.get("/province/tuyen-quang.json").json()
+    assert {u["label"] for u in twin["admin_units"]} == {
+        "Tuyên Quang",
+        "Tuyên Quang (cũ)",
+        "Hà Giang (cũ)",
+    }
