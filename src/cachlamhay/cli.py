@@ -188,6 +188,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(run=cmd_practices)
 
+    p = sub.add_parser(
+        "brief", parents=[common], help="the study-visit brief of a province, as a file"
+    )
+    p.add_argument("province", help='name, alias or slug: "Hà Tĩnh", "ha-tinh"')
+    p.add_argument("--topic", help='topic id or words: "admin_merger", "sáp nhập xã"')
+    p.add_argument("--since", metavar="DATE", help="from this year (YYYY, YYYY-MM, YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="up to this date (inclusive)")
+    p.add_argument("--format", required=True, choices=("pdf", "docx", "html"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
+    p.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="link every line to this server's article pages (e.g. http://127.0.0.1:8000)",
+    )
+    p.set_defaults(run=cmd_brief)
+
     p = sub.add_parser("person", parents=[common], help="a person's offices and visits led")
     p.add_argument("name", help='"Lê Tiến Châu" or "le-tien-chau"')
     p.set_defaults(run=cmd_person)
@@ -672,6 +689,39 @@ def cmd_practices(args: argparse.Namespace, out: Console, err: Console) -> int:
         for source in row["sources"][:3]:
             out.print(
                 f"   [dim]{escape(source['doc_id'])}[/dim] {escape(source['sentence'][:200])}"
+            )
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from cachlamhay.kb.brief import study_brief
+    from cachlamhay.web.brief_export import write_brief
+
+    if args.base_url and not re.match(r"^https?://[^\s\"'<>]+$", args.base_url):
+        raise UsageError("--base-url must be an http(s) URL")
+    with open_store(args.db, readonly=True) as store:
+        data = study_brief(
+            store, args.province, topic=args.topic, since=args.since, until=args.until
+        )
+    written = write_brief(data, args.format, args.out, lang=args.lang, base_url=args.base_url)
+    if args.json:
+        _print_json(
+            {
+                "file": str(written),
+                "format": args.format,
+                "bytes": written.stat().st_size,
+                "sources": len(data["sources"]),
+                "empty": data["empty"],
+                "no_evidence": data["no_evidence"],
+            }
+        )
+    else:
+        out.print(f"wrote {escape(str(written))}", highlight=False)
+        if data["no_evidence"]:
+            err.print(
+                f"cachlamhay: no evidence on {escape(data['topic']['id'])} for"
+                f" {escape(data['province']['name'])}; the brief says so",
+                highlight=False,
             )
     return 0
 

@@ -52,7 +52,15 @@ class StoreError(CachlamhayError):
 
 
 class NotFoundError(CachlamhayError):
-    """A document or entity the user asked for does not exist in the store."""
+    """A document or entity the user asked for does not exist in the store.
+
+    ``suggestions``: what the user may have meant (names, best first), shown as "Did you mean"."""
 
     code = "not-found"
     exit_code = 1
+
+    def __init__(
+        self, message: str, *, code: str | None = None, suggestions: list[str] | None = None
+    ) -> None:
+        super().__init__(message, code=code)
+        self.suggestions = suggestions or []

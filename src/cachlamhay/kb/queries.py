@@ -106,8 +106,23 @@ def resolve_province(name_or_slug: str) -> str:
     found = by_slug.get(name_or_slug) or gazetteer.canonical_province(name_or_slug)
     found = found or by_slug.get(slugify(name_or_slug))
     if found is None:
-        raise NotFoundError(f"no province {name_or_slug!r}")
+        close = province_suggestions(name_or_slug)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise NotFoundError(f"no province {name_or_slug!r}{hint}", suggestions=close)
     return found
+
+
+def province_suggestions(typed: str, limit: int = 3) -> list[str]:
+    """Provinces whose name or slug is close to ``typed`` ("ha tinhh" → Hà Tĩnh)."""
+    import difflib
+
+    by_key: dict[str, str] = {}
+    for name in gazetteer.provinces():
+        by_key.setdefault(slugify(name), name)
+    for alias, name in gazetteer.province_by_fold().items():
+        by_key.setdefault(slugify(alias), name)
+    close = difflib.get_close_matches(slugify(typed), list(by_key), n=limit * 3, cutoff=0.6)
+    return list(dict.fromkeys(by_key[key] for key in close))[:limit]
 
 
 def _actor(kind: str, name: str) -> dict[str, Any]:

@@ -37,8 +37,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from cachlamhay import __version__
 from cachlamhay.errors import CachlamhayError, NotFoundError, StoreError, UsageError
 from cachlamhay.store.db import open_store
+from cachlamhay.vntext import slugify
 from cachlamhay.web import admin, cache
 from cachlamhay.web import warm as warm_up
+from cachlamhay.web.brief import router as brief_router
 from cachlamhay.web.routes import router
 from cachlamhay.web.site import STATIC, render, wants_json
 
@@ -56,13 +58,45 @@ BODY_LIMITS = {  # any other path: no body at all
 }
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> Response:
-    """The same error as JSON for twins and as a page for browsers."""
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    suggestions: list[dict[str, str]] | None = None,
+) -> Response:
+    """The same error as JSON for twins and as a page for browsers; ``suggestions`` (name and
+    link) become "Did you mean" links."""
     path = request.url.path
     if wants_json(request) or path == "/openapi.json" or admin.is_admin_path(path):
-        return JSONResponse({"error": code, "message": message}, status_code=status)
-    context = {"status": status, "code": code, "message": message, "key": TITLE_KEYS.get(status)}
+        body: dict[str, Any] = {"error": code, "message": message}
+        if suggestions:
+            body["suggestions"] = suggestions
+        return JSONResponse(body, status_code=status)
+    context = {
+        "status": status,
+        "code": code,
+        "message": message,
+        "key": TITLE_KEYS.get(status),
+        "suggestions": suggestions or [],
+    }
     return render(request, "error.html", context, status_code=status)
+
+
+def _suggested_links(request: Request, names: list[str]) -> list[dict[str, str]]:
+    """The same page for each suggested province: /province/x → /province/ha-tinh."""
+    parts = request.url.path.split("/")
+    links = []
+    for name in names:
+        slug = slugify(name)
+        if len(parts) >= 3 and parts[1] in ("province", "brief"):
+            suffix = ".json" if parts[2].endswith(".json") else ""
+            path = f"/{parts[1]}/{slug}{suffix}"
+        else:
+            path = f"/province/{slug}"
+        query = request.url.query
+        links.append({"name": name, "link": path + (f"?{query}" if query else "")})
+    return links
 
 
 def _status_of(error: CachlamhayError) -> int:
@@ -77,7 +111,10 @@ def _status_of(error: CachlamhayError) -> int:
 
 async def _on_kb_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CachlamhayError)
-    return error_response(request, _status_of(error), error.code, error.message)
+    suggestions = None
+    if isinstance(error, NotFoundError) and error.suggestions:
+        suggestions = _suggested_links(request, error.suggestions)
+    return error_response(request, _status_of(error), error.code, error.message, suggestions)
 
 
 async def _on_http_error(request: Request, error: Exception) -> Response:
@@ -278,6 +315,7 @@ def create_app(db_path: str | Path, *, warm: bool = False) -> FastAPI:
         "/docs", _docs_page(app), methods=["GET"], response_class=HTMLResponse,
         include_in_schema=False,
     )  # fmt: skip
+    app.include_router(brief_router)  # before the others: "/brief/x.json" is never a page
     app.include_router(router)
     if token is not None:
         app.include_router(admin.build_router(token))

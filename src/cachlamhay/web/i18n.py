@@ -16,6 +16,50 @@ COOKIE = "lang"
 STRINGS: dict[str, dict[str, str]] = {
     "vi": {
         "app_name": "Cách làm hay",
+        "did_you_mean": "Có phải bạn muốn tìm",
+        "brief_title": "Báo cáo chuẩn bị đoàn công tác",
+        "brief_topic": "Chủ đề",
+        "brief_all_topics": "Mọi chủ đề",
+        "brief_period": "Thời gian",
+        "brief_whole_period": "toàn bộ thời gian",
+        "brief_generated": "Lập ngày",
+        "brief_leaders": "Lãnh đạo hiện nay",
+        "brief_seen": "thấy trong bài ngày",
+        "brief_relevant": "phụ trách lĩnh vực của chủ đề",
+        "brief_topic_figures": "Số liệu về chủ đề",
+        "brief_headline_figures": "Chỉ tiêu chính",
+        "brief_practices": "Cách làm hay được ghi nhận",
+        "brief_visits_received": "Các đoàn đã đến học tập kinh nghiệm",
+        "brief_visits_made": "Các đoàn của tỉnh đi học tập, làm việc",
+        "brief_transfers": "Hỗ trợ, ủng hộ",
+        "brief_sources": "Nguồn",
+        "brief_merger": "Sáp nhập tỉnh năm 2025",
+        "brief_merged_into": (
+            "Từ 1/7/2025, {province} là một phần của {successor}. Các dữ kiện dưới đây là của "
+            "tỉnh {province} trước sáp nhập."
+        ),
+        "brief_merged_from": (
+            "Từ 1/7/2025, {province} gồm {province} (cũ) và {predecessors}. Dữ kiện của các "
+            "đơn vị cũ được ghi rõ."
+        ),
+        "brief_empty": "Chưa tìm thấy trong các bài báo đã thu thập.",
+        "brief_no_evidence": (
+            "Các bài báo đã thu thập chưa có bằng chứng nào về chủ đề «{topic}» của "
+            "{province}: không có số liệu, cách làm hay hay đoàn đến học tập về chủ đề này. "
+            "Các phần dưới đây là thông tin chung của tỉnh."
+        ),
+        "brief_make": "Lập báo cáo",
+        "brief_print": "In / lưu PDF",
+        "brief_docx": "Tải DOCX",
+        "brief_apply": "Lập lại",
+        "brief_note_sources": (
+            "Mỗi dòng dẫn về câu văn trong bài báo gốc; số trong ngoặc vuông là số thứ tự "
+            "nguồn ở cuối báo cáo."
+        ),
+        "brief_inherited": "của đơn vị cũ",
+        "brief_since": "Từ năm",
+        "brief_until": "Đến năm",
+        "brief_on_topic": "đúng chủ đề",
         "tagline": "Các tỉnh học hỏi nhau thế nào — có nguồn dẫn từ báo chí",
         "nav_home": "Trang chủ",
         "nav_search": "Tìm kiếm",
@@ -129,6 +173,50 @@ STRINGS: dict[str, dict[str, str]] = {
         "provinces": "Provinces",
         "source": "Source",
         "sources": "Sources",
+        "did_you_mean": "Did you mean",
+        "brief_title": "Study-visit brief",
+        "brief_topic": "Topic",
+        "brief_all_topics": "All topics",
+        "brief_period": "Period",
+        "brief_whole_period": "all dates",
+        "brief_generated": "Generated",
+        "brief_leaders": "Leaders now",
+        "brief_seen": "seen in an article of",
+        "brief_relevant": "in charge of the topic's field",
+        "brief_topic_figures": "Figures on the topic",
+        "brief_headline_figures": "Headline figures",
+        "brief_practices": "Practices others praised",
+        "brief_visits_received": "Delegations that came to learn",
+        "brief_visits_made": "Visits the province made",
+        "brief_transfers": "Support and donations",
+        "brief_sources": "Sources",
+        "brief_merger": "The 2025 merger",
+        "brief_merged_into": (
+            "Since 1 July 2025, {province} is part of {successor}. The facts below are those "
+            "of {province} before the merger."
+        ),
+        "brief_merged_from": (
+            "Since 1 July 2025, {province} comprises the former {province} and "
+            "{predecessors}. Facts of the former units are marked."
+        ),
+        "brief_empty": "Nothing found in the articles collected.",
+        "brief_no_evidence": (
+            "The articles collected hold no evidence on «{topic}» for {province}: no figure, "
+            "no praised practice and no study visit on this topic. The sections below give "
+            "the province's general picture."
+        ),
+        "brief_make": "Make a brief",
+        "brief_print": "Print / save as PDF",
+        "brief_docx": "Download DOCX",
+        "brief_apply": "Update",
+        "brief_note_sources": (
+            "Every line leads to its sentence in the source article; the number in brackets "
+            "is the source's number at the end of the brief."
+        ),
+        "brief_inherited": "of a former unit",
+        "brief_since": "From year",
+        "brief_until": "To year",
+        "brief_on_topic": "on the topic",
         "year": "Year",
         "fact_type": "Fact type",
         "purpose": "Purpose",

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChainableUndefined, Environment, FileSystemLoader
 
 from cachlamhay.store.db import Store, open_store
+from cachlamhay.vntext import slugify
 from cachlamhay.web import i18n
 
 HERE = Path(__file__).resolve().parent
@@ -87,6 +88,7 @@ def build_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["urlpart"] = url_part
+    env.filters["slug"] = slugify
     return env
 
 
