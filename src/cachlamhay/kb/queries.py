@@ -10,8 +10,22 @@ exactly these. Shapes (every list is sorted as a user would read it):
             "fact_id": int, "start": int, "end": int, "sentence": str}
 ``Visit``  {"id": int, "visitor": Actor, "host": Actor, "date": str | None, "purpose": str,
             "topics": [str], "leader": {"name", "title", "slug"} | None, "sources": [Source]}
+``Timeframe`` {"since": str | None, "until": str | None}: the range applied, as given.
 
-province_profile(store, name_or_slug) -> {
+Time (``since``/``until``: YYYY, YYYY-MM or YYYY-MM-DD, both inclusive, see ``kb.timeframe``;
+a bad date is a ``UsageError``). The profile, the practice finder, the network and the search
+take a range and echo it as ``"timeframe"``. Each fact is placed by the most precise date it has:
+- a visit by its own ``date``; a date without a year ("--02-05") completed with the visit's
+  ``year``; else by its ``year`` (which came from its first article's publication);
+- an indicator by its ``period``, a span of years ("2016-2020") by all its years (it is in when
+  any of them is: a five-year figure is kept for since=2018); an indicator without a period by
+  its article's publication date;
+- practices, transfers, offices (people), search hits and the finder's articles by their
+  article's ``documents.published``.
+Partial dates are intervals ("2017" is in until=2017-06). A fact with no date is left out only
+when a range is set. ``admin_units`` counts every fact (it names the units, not a period).
+
+province_profile(store, name_or_slug, since=None, until=None) -> {
     "province": {"name", "slug", "full_name", "code", "latitude", "longitude", "current": bool,
                  "successor": {"name", "slug"} | None, "predecessors": [{"name", "slug"}]},
     "admin_units": [{"name", "code", "era": "63" | "34", "successor", "label", "facts": int}],
@@ -20,7 +34,10 @@ province_profile(store, name_or_slug) -> {
                                 "qualifier": str, "province": str, "inherited": bool,
                                 "admin_unit": AdminUnit | None, "unit_label": str,
                                 "conflict": bool, "source": Source}]}],
+    "timeframe": Timeframe,
     "visits_made": [Visit], "visits_received": [Visit],
+    "visit_timeline": [{"year": "2017", "made": int, "received": int}]  (every year from the
+        first to the last with a visit, in the range; visits without a year are not on it),
     "people": [{"slug", "name", "titles": [str], "documents": int}],
     "practices": [{"topic": str, "evidence": int, "sources": [Source]}],
     "transfers_given": [Transfer], "transfers_received": [Transfer]}
@@ -30,23 +47,37 @@ province_profile(store, name_or_slug) -> {
 ``Transfer`` {"from": Actor, "to": Actor, "amount": float, "currency": str, "purpose": str,
               "source": Source}
 
-practice_finder(store, query, limit=20) -> {"query": str, "topic": str | None,
-    "topics": [str], "provinces": [{"province": str, "slug": str, "evidence": int,
-    "documents": int, "praised_by": [str], "sources": [Source]}]}
-    ``query`` is a topic id ("admin_merger") or words naming one ("sáp nhập xã"): provinces
-    ranked by practice facts. Free text naming no topic: provinces ranked by the articles that
-    match it and name them (``topic`` None, sources are passages, ``fact_id`` None).
+province_table(store, name_or_slug, table, since=None, until=None) -> {"province": {"name",
+    "slug"}, "table": str, "timeframe": Timeframe, "columns": [str], "rows": [{column: value}]}
+    ``table`` one of ``PROVINCE_TABLES`` (visits_made, visits_received, indicators, people):
+    the rows of that table of the profile with the same range, flat (lists joined by "; ").
+
+practice_finder(store, query, limit=20, since=None, until=None) -> {"query": str,
+    "topic": str | None, "topics": [str], "timeframe": Timeframe,
+    "weights": {"documents", "praised_by", "visits_received", "indicators", "support_cap"},
+    "provinces": [{"province": str, "slug": str, "evidence": int, "documents": int,
+    "praised_by": [str], "score": int, "why": Why, "sources": [Source]}]}
+    ``query`` is a topic id ("admin_merger") or words naming one ("sáp nhập xã"): who to learn
+    from. A province is ranked when it has a practice fact on the topic or received a study
+    visit with the topic; ``score`` = ``RANK_WEIGHTS`` · evidence, where ``Why`` = {"documents":
+    articles with the practice, "evidence": practice facts, "praised_by": [other provinces or
+    central bodies praising it], "visits_received": visits by others on the topic,
+    "visitors": [who came, most first], "indicators": figures of ``TOPIC_INDICATORS[topic]``,
+    "indicator_ids": [str]}; figures count up to ``SUPPORT_CAP``. Ties: more visits, more
+    praise, more articles, then the name. Free text naming no topic: provinces ranked by the
+    articles that match it and name them (``topic`` None, no ``weights``, ``why`` only
+    {"documents"}, sources are passages, ``fact_id`` None).
 
 compare_indicator(store, indicator, provinces=None) -> {"indicator": str,
     "periods": [str], "provinces": [str],
     "rows": [{"province", "slug", "period", "value", "unit", "qualifier", "conflict": bool,
               "source": Source}]}
 
-visit_network(store, year=None, purpose=None) -> {
+visit_network(store, year=None, purpose=None, since=None, until=None) -> {
     "nodes": [{"name", "slug", "kind", "latitude", "longitude", "made": int, "received": int}],
     "edges": [{"source": str, "target": str, "visits": int, "visit_ids": [int]}],
-    "years": [str], "purposes": [str]}   (node names are actor names; coordinates only for
-    provinces)
+    "years": [str], "purposes": [str], "timeframe": Timeframe}   (node names are actor names;
+    coordinates only for provinces; ``years``/``purposes`` list every visit's, for the form)
 
 person_page(store, slug) -> {"person": {"slug", "name", "province"},
     "offices": [{"title", "first_seen", "last_seen", "documents": int, "sources": [Source]}],
@@ -60,7 +91,8 @@ overview(store) -> {"stats": stats(store), "provinces": [{"name", "slug", "visit
     "recent_visits": [Visit], "topics": [{"topic", "provinces": int, "evidence": int}]}
 
 search_faceted(store, q, limit=10, offset=0, province=None, source=None, year=None,
-    fact_type=None) -> SearchPage.as_dict() + {"facets": {"province": {name: n},
+    fact_type=None, since=None, until=None) -> SearchPage.as_dict() + {"filters": {...},
+    "timeframe": Timeframe, "facets": {"province": {name: n},
     "source": {name: n}, "year": {year: n}, "fact_type": {type: n}}}
 """
 
@@ -76,6 +108,7 @@ from cachlamhay.errors import NotFoundError, UsageError
 from cachlamhay.extract import gazetteer
 from cachlamhay.extract.topics import TOPIC_WORDS, topics_in
 from cachlamhay.extract.units import ERA_OLD
+from cachlamhay.kb.timeframe import Timeframe
 from cachlamhay.store.db import Store
 from cachlamhay.vntext import fold, slugify
 
@@ -165,6 +198,54 @@ def _chunks(items: list[int], size: int) -> list[list[int]]:
     return [items[k : k + size] for k in range(0, len(items), size)]
 
 
+# -- time -----------------------------------------------------------------------------------
+
+_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+_IN_FRAME = "cachlamhay_in_frame"
+# Where a visit is in time: its own date; a date without its year ("--02-05") completed with
+# the visit's year; else the year alone (from the first source's publication)
+VISIT_WHEN = (
+    "CASE WHEN visits.date GLOB '[0-9][0-9][0-9][0-9]*' THEN visits.date"
+    " WHEN visits.date GLOB '--[0-9][0-9]-[0-9][0-9]' AND visits.year IS NOT NULL"
+    " THEN visits.year || substr(visits.date, 2) ELSE visits.year END"
+)
+
+
+def _published_of(table: str) -> str:
+    """SQL for the publication date of the article behind a row of ``table``."""
+    return f"(SELECT published FROM documents WHERE documents.rowid = {table}.doc_rowid)"
+
+
+# An indicator is placed by its period, else by its article's publication date
+INDICATOR_WHEN = f"coalesce(indicators.period, {_published_of('indicators')})"
+
+
+def placed_in(frame: Timeframe, when: str | None) -> bool:
+    """Whether a date, a partial date or a span of years ("2016-2020") can fall inside the
+    range: a span is placed by all its years, so it is in when any of them is."""
+    span = _SPAN.match(when.strip()) if when else None
+    if span is None:
+        return frame.contains(when)
+    first, last = int(span.group(1)), int(span.group(2))
+    if frame.since:  # the span's earliest year that can be in: if it is not, none is
+        first = max(first, int(frame.since[:4]))
+    return first <= last and frame.contains(str(first))
+
+
+def _in_frame(when: str | None, since: str | None, until: str | None) -> int:
+    return int(placed_in(Timeframe(since, until), when))
+
+
+def _frame_sql(conn: sqlite3.Connection, frame: Timeframe, when: str) -> tuple[str, list[Any]]:
+    """A WHERE condition keeping the rows whose ``when`` (an SQL expression) is in the range;
+    "1 = 1" without a range. The test is Python's (``placed_in``), registered on the
+    connection, so SQL and the rest of the code place dates the same way."""
+    if not frame.active:
+        return "1 = 1", []
+    conn.create_function(_IN_FRAME, 3, _in_frame, deterministic=True)
+    return f"{_IN_FRAME}({when}, ?, ?)", [frame.since, frame.until]
+
+
 # -- visits ---------------------------------------------------------------------------------
 
 
@@ -213,12 +294,14 @@ def _visit_dict(row: sqlite3.Row, sources: list[dict[str, Any]]) -> dict[str, An
 # -- province profile -----------------------------------------------------------------------
 
 
-def province_profile(store: Store, name_or_slug: str) -> dict[str, Any]:
+def province_profile(
+    store: Store, name_or_slug: str, since: str | None = None, until: str | None = None
+) -> dict[str, Any]:
+    frame = Timeframe.parse(since, until)
     name = resolve_province(name_or_slug)
     unit = gazetteer.provinces()[name]
     predecessors = gazetteer.predecessors_of(name)
     names = [name, *predecessors]
-    marks = ",".join("?" for _ in names)
     conn = store.conn
     return {
         "province": {
@@ -233,17 +316,168 @@ def province_profile(store: Store, name_or_slug: str) -> dict[str, Any]:
             "predecessors": [_province_ref(p) for p in predecessors],
         },
         "admin_units": _admin_units(conn, [*names, *(["Huế"] if name == "Thừa Thiên Huế" else [])]),
-        "indicators": _indicator_series(conn, name, names),
-        "visits_made": _visits(conn, f"visitor_kind = 'province' AND visitor IN ({marks})", names),
-        "visits_received": _visits(conn, f"host_kind = 'province' AND host IN ({marks})", names),
-        "people": _people_of(conn, names),
-        "practices": _practices_of(conn, names),
-        "transfers_given": _transfers(
-            conn, f"from_kind = 'province' AND from_name IN ({marks})", names
-        ),
-        "transfers_received": _transfers(
-            conn, f"to_kind = 'province' AND to_name IN ({marks})", names
-        ),
+        "timeframe": frame.as_dict(),
+        "indicators": _indicator_series(conn, name, names, frame),
+        "visits_made": _province_visits(conn, "visitor", names, frame),
+        "visits_received": _province_visits(conn, "host", names, frame),
+        "visit_timeline": _visit_timeline(conn, names, frame),
+        "people": _people_of(conn, names, frame),
+        "practices": _practices_of(conn, names, frame),
+        "transfers_given": _province_transfers(conn, "from", names, frame),
+        "transfers_received": _province_transfers(conn, "to", names, frame),
+    }
+
+
+def _province_visits(
+    conn: sqlite3.Connection, role: str, names: list[str], frame: Timeframe
+) -> list[dict[str, Any]]:
+    """Visits a province made (``role`` "visitor") or received ("host") in the range."""
+    marks = ",".join("?" for _ in names)
+    when, params = _frame_sql(conn, frame, VISIT_WHEN)
+    where = f"{role}_kind = 'province' AND {role} IN ({marks}) AND {when}"
+    return _visits(conn, where, [*names, *params])
+
+
+def _province_transfers(
+    conn: sqlite3.Connection, role: str, names: list[str], frame: Timeframe
+) -> list[dict[str, Any]]:
+    """Transfers a province gave (``role`` "from") or received ("to") in the range."""
+    marks = ",".join("?" for _ in names)
+    when, params = _frame_sql(conn, frame, _published_of("transfers"))
+    where = f"{role}_kind = 'province' AND {role}_name IN ({marks}) AND {when}"
+    return _transfers(conn, where, [*names, *params])
+
+
+def _visit_timeline(
+    conn: sqlite3.Connection, names: list[str], frame: Timeframe
+) -> list[dict[str, Any]]:
+    """Visits made and received per year (the visit's year), every year from the first to the
+    last present (0 where none); undated visits are not on it."""
+    marks = ",".join("?" for _ in names)
+    made = f"visitor_kind = 'province' AND visitor IN ({marks})"
+    received = f"host_kind = 'province' AND host IN ({marks})"
+    when, params = _frame_sql(conn, frame, VISIT_WHEN)
+    rows = conn.execute(
+        f"SELECT year, sum({made}) AS made, sum({received}) AS received FROM visits"
+        f" WHERE year GLOB '[0-9][0-9][0-9][0-9]' AND ({made} OR {received}) AND {when}"
+        " GROUP BY year ORDER BY year",
+        [*names, *names, *names, *names, *params],
+    ).fetchall()
+    counts = {int(r["year"]): (int(r["made"]), int(r["received"])) for r in rows}
+    if not counts:
+        return []
+    timeline = []
+    for year in range(min(counts), max(counts) + 1):
+        n_made, n_received = counts.get(year, (0, 0))
+        timeline.append({"year": str(year), "made": n_made, "received": n_received})
+    return timeline
+
+
+# -- province tables as downloads ------------------------------------------------------------
+
+VISIT_COLUMNS = (
+    "id date year visitor visitor_kind host host_kind leader leader_title purpose topics"
+    " doc_ids sentence"
+).split()
+TABLE_COLUMNS: dict[str, list[str]] = {
+    "visits_made": VISIT_COLUMNS,
+    "visits_received": VISIT_COLUMNS,
+    "indicators": (
+        "indicator period value unit qualifier province unit_label inherited conflict doc_id"
+        " fact_id published sentence"
+    ).split(),
+    "people": ["name", "slug", "titles", "documents"],
+}
+PROVINCE_TABLES = tuple(TABLE_COLUMNS)
+LIST_SEPARATOR = "; "
+
+
+def province_table(
+    store: Store,
+    name_or_slug: str,
+    table: str,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
+    """One table of the province page (``PROVINCE_TABLES``) as flat rows, the same rows the
+    page shows with the same range: the CSV and JSON downloads."""
+    if table not in TABLE_COLUMNS:
+        raise NotFoundError(f"no table {table!r} (known: {', '.join(PROVINCE_TABLES)})")
+    frame = Timeframe.parse(since, until)
+    name = resolve_province(name_or_slug)
+    names = [name, *gazetteer.predecessors_of(name)]
+    conn = store.conn
+    section: list[dict[str, Any]]
+    if table == "indicators":
+        section = _indicator_series(conn, name, names, frame)
+    elif table == "people":
+        section = _people_of(conn, names, frame)
+    else:
+        section = _province_visits(
+            conn, "visitor" if table == "visits_made" else "host", names, frame
+        )
+    return {
+        "province": _province_ref(name),
+        "table": table,
+        "timeframe": frame.as_dict(),
+        "columns": list(TABLE_COLUMNS[table]),
+        "rows": table_rows(table, section),
+    }
+
+
+def table_rows(table: str, section: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A province profile's section (``profile[table]``) as flat rows of ``TABLE_COLUMNS``."""
+    if table == "indicators":
+        return [_indicator_row(ind["indicator"], s) for ind in section for s in ind["series"]]
+    if table == "people":
+        return [
+            {
+                "name": p["name"],
+                "slug": p["slug"],
+                "titles": LIST_SEPARATOR.join(p["titles"]),
+                "documents": p["documents"],
+            }
+            for p in section
+        ]
+    return [_visit_row(v) for v in section]
+
+
+def _visit_row(visit: dict[str, Any]) -> dict[str, Any]:
+    leader = visit["leader"] or {}
+    sources = visit["sources"]
+    return {
+        "id": visit["id"],
+        "date": visit["date"],
+        "year": visit["year"],
+        "visitor": visit["visitor"]["name"],
+        "visitor_kind": visit["visitor"]["kind"],
+        "host": visit["host"]["name"],
+        "host_kind": visit["host"]["kind"],
+        "leader": leader.get("name"),
+        "leader_title": leader.get("title"),
+        "purpose": visit["purpose"],
+        "topics": LIST_SEPARATOR.join(visit["topics"]),
+        "doc_ids": LIST_SEPARATOR.join(dict.fromkeys(s["doc_id"] for s in sources)),
+        "sentence": sources[0]["sentence"] if sources else None,
+    }
+
+
+def _indicator_row(indicator: str, figure: dict[str, Any]) -> dict[str, Any]:
+    source = figure["source"] or {}
+    return {
+        "indicator": indicator,
+        "period": figure["period"],
+        "value": figure["value"],
+        "unit": figure["unit"],
+        "qualifier": figure["qualifier"],
+        "province": figure["province"],
+        "unit_label": figure["unit_label"],
+        "inherited": figure["inherited"],
+        "conflict": figure["conflict"],
+        "doc_id": source.get("doc_id"),
+        "fact_id": source.get("fact_id"),
+        "published": source.get("published"),
+        "sentence": source.get("sentence"),
     }
 
 
@@ -280,10 +514,11 @@ def _differ(a: float, b: float) -> bool:
 
 
 def _indicator_series(
-    conn: sqlite3.Connection, name: str, names: list[str]
+    conn: sqlite3.Connection, name: str, names: list[str], frame: Timeframe | None = None
 ) -> list[dict[str, Any]]:
     marks = ",".join("?" for _ in names)
-    rows = _indicator_rows(conn, f"province IN ({marks})", names)
+    when, params = _frame_sql(conn, frame or Timeframe(), INDICATOR_WHEN)
+    rows = _indicator_rows(conn, f"province IN ({marks}) AND {when}", [*names, *params])
     units = fact_units(conn, [int(r["fact_id"]) for r in rows], "province")
     conflicts = _conflicts(rows, units)
     sources = _sources(conn, [int(r["fact_id"]) for r in rows])
@@ -365,14 +600,19 @@ def _admin_units(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, A
     ]
 
 
-def _people_of(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any]]:
+def _people_of(
+    conn: sqlite3.Connection, names: list[str], frame: Timeframe | None = None
+) -> list[dict[str, Any]]:
+    """People holding an office of the province, by the articles that say so (in the range:
+    an office is placed by its article's publication date)."""
     marks = ",".join("?" for _ in names)
+    when, params = _frame_sql(conn, frame or Timeframe(), "o.seen")
     rows = conn.execute(
         "SELECT p.slug, p.name, count(DISTINCT o.doc_rowid) AS documents,"
         " json_group_array(DISTINCT o.title) AS titles"
         f" FROM offices o JOIN people p ON p.id = o.person_id WHERE o.province IN ({marks})"
-        " GROUP BY p.id ORDER BY documents DESC, p.name LIMIT ?",
-        [*names, LIST_LIMIT],
+        f" AND {when} GROUP BY p.id ORDER BY documents DESC, p.name LIMIT ?",
+        [*names, *params, LIST_LIMIT],
     ).fetchall()
     return [
         {
@@ -385,12 +625,16 @@ def _people_of(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any
     ]
 
 
-def _practices_of(conn: sqlite3.Connection, names: list[str]) -> list[dict[str, Any]]:
+def _practices_of(
+    conn: sqlite3.Connection, names: list[str], frame: Timeframe | None = None
+) -> list[dict[str, Any]]:
     marks = ",".join("?" for _ in names)
+    when, params = _frame_sql(conn, frame or Timeframe(), _published_of("practices"))
     rows = conn.execute(
         "SELECT topic, count(*) AS evidence, json_group_array(fact_id) AS facts"
-        f" FROM practices WHERE province IN ({marks}) GROUP BY topic ORDER BY evidence DESC, topic",
-        names,
+        f" FROM practices WHERE province IN ({marks}) AND {when}"
+        " GROUP BY topic ORDER BY evidence DESC, topic",
+        [*names, *params],
     ).fetchall()
     wanted = {r["topic"]: json.loads(r["facts"])[:SOURCES_PER_ITEM] for r in rows}
     sources = _sources(conn, [f for facts in wanted.values() for f in facts])
@@ -447,64 +691,205 @@ def _with_tones(folded_words: str) -> str:
     return folded_words
 
 
-def practice_finder(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
+# Indicators (SPEC's table) whose figures support a province's practice on a topic
+TOPIC_INDICATORS: dict[str, tuple[str, ...]] = {
+    "admin_merger": ("admin_units", "admin_units_reduced"),
+    "cadre_work": ("staff_reduced",),
+    "party_building": ("party_members", "party_organizations"),
+    "new_rural": ("ntm_communes", "ntm_advanced_communes", "ntm_model_communes", "ntm_districts"),
+    "investment": ("investment_projects", "investment_capital", "fdi_projects", "fdi_capital"),
+    "industry": ("fdi_projects", "fdi_capital", "export_value"),
+    "foreign_affairs": ("fdi_projects", "fdi_capital", "export_value"),
+    "tourism": ("tourism",),
+    "disaster": ("disaster_damage", "households_affected"),
+    "social_welfare": ("poverty_rate", "houses_built"),
+    "housing": ("houses_built",),
+}
+# Points per piece of evidence: an article with the practice 1, each other province or central
+# body praising it 2, each study visit received on the topic 3 (someone came to learn it),
+# each supporting figure 1, counted up to SUPPORT_CAP (figures back a practice, not make one)
+RANK_WEIGHTS = {"documents": 1, "praised_by": 2, "visits_received": 3, "indicators": 1}
+SUPPORT_CAP = 3
+
+
+def practice_finder(
+    store: Store,
+    query: str,
+    limit: int = 20,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict[str, Any]:
     if not query.strip() or len(query) > 200:
         raise UsageError("give a topic (1 to 200 characters)")
     if not 1 <= limit <= LIST_LIMIT:
         raise UsageError(f"limit must be between 1 and {LIST_LIMIT}")
+    frame = Timeframe.parse(since, until)
     topic = resolve_topic(query)
+    found = {"query": query, "topic": topic, "topics": list(TOPICS), "timeframe": frame.as_dict()}
     if topic is None:
-        return {
-            "query": query,
-            "topic": None,
-            "topics": list(TOPICS),
-            "provinces": _text_evidence(store, query, limit),
+        return {**found, "provinces": _text_evidence(store, query, limit, frame)}
+    ranked = _rank_provinces(store.conn, topic, frame)[:limit]
+    return {**found, "weights": {**RANK_WEIGHTS, "support_cap": SUPPORT_CAP}, "provinces": ranked}
+
+
+def _rank_provinces(conn: sqlite3.Connection, topic: str, frame: Timeframe) -> list[dict[str, Any]]:
+    """Who to learn from: every province with a practice of the topic or a study visit received
+    on it, scored by ``RANK_WEIGHTS``, with the evidence behind the score (``why``)."""
+    practices = _topic_practices(conn, topic, frame)
+    visits = _topic_visits(conn, topic, frame)
+    support = _topic_support(conn, topic, sorted({*practices, *visits}), frame)
+    ranked = []
+    for province in sorted({*practices, *visits}):
+        done = practices.get(province, {"evidence": 0, "documents": 0, "praised": [], "facts": []})
+        came = visits.get(province, {"visits": 0, "visitors": [], "facts": []})
+        backing = support.get(province, {"indicators": 0, "indicator_ids": []})
+        why = {
+            "documents": done["documents"],
+            "evidence": done["evidence"],
+            "praised_by": done["praised"],
+            "visits_received": came["visits"],
+            "visitors": came["visitors"],
+            "indicators": backing["indicators"],
+            "indicator_ids": backing["indicator_ids"],
         }
-    conn = store.conn
+        ranked.append(
+            {
+                "province": province,
+                "slug": slugify(province),
+                "evidence": done["evidence"],
+                "documents": done["documents"],
+                "praised_by": done["praised"],
+                "score": _score(why),
+                "why": why,
+                "facts": (done["facts"] + came["facts"])[:SOURCES_PER_ITEM],
+            }
+        )
+    ranked.sort(key=_rank_key)
+    sources = _sources(conn, [f for item in ranked for f in item["facts"]])
+    for item in ranked:
+        item["sources"] = [sources[f] for f in item.pop("facts") if f in sources]
+    return ranked
+
+
+def _score(why: dict[str, Any]) -> int:
+    return int(
+        RANK_WEIGHTS["documents"] * why["documents"]
+        + RANK_WEIGHTS["praised_by"] * len(why["praised_by"])
+        + RANK_WEIGHTS["visits_received"] * why["visits_received"]
+        + RANK_WEIGHTS["indicators"] * min(why["indicators"], SUPPORT_CAP)
+    )
+
+
+def _rank_key(item: dict[str, Any]) -> tuple[Any, ...]:
+    why = item["why"]
+    return (
+        -item["score"],
+        -why["visits_received"],
+        -len(why["praised_by"]),
+        -why["documents"],
+        item["province"],
+    )
+
+
+def _topic_practices(
+    conn: sqlite3.Connection, topic: str, frame: Timeframe
+) -> dict[str, dict[str, Any]]:
+    """Per province: practice facts on the topic, their articles, who praised them (not the
+    province itself) and their fact ids, in the range (by article publication date)."""
+    when, params = _frame_sql(conn, frame, _published_of("practices"))
     rows = conn.execute(
         "SELECT province, count(*) AS evidence, count(DISTINCT doc_rowid) AS documents,"
         " json_group_array(DISTINCT praised_by) AS praised, json_group_array(fact_id) AS facts"
-        " FROM practices WHERE topic = ? GROUP BY province"
-        " ORDER BY evidence DESC, documents DESC, province LIMIT ?",
-        (topic, limit),
+        f" FROM practices WHERE topic = ? AND {when} GROUP BY province",
+        [topic, *params],
     ).fetchall()
-    wanted = {r["province"]: json.loads(r["facts"])[:SOURCES_PER_ITEM] for r in rows}
-    sources = _sources(conn, [f for facts in wanted.values() for f in facts])
     return {
-        "query": query,
-        "topic": topic,
-        "topics": list(TOPICS),
-        "provinces": [
-            {
-                "province": r["province"],
-                "slug": slugify(r["province"]),
-                "evidence": int(r["evidence"]),
-                "documents": int(r["documents"]),
-                "praised_by": [p for p in json.loads(r["praised"]) if p],
-                "sources": [sources[f] for f in wanted[r["province"]] if f in sources],
-            }
-            for r in rows
-        ],
+        r["province"]: {
+            "evidence": int(r["evidence"]),
+            "documents": int(r["documents"]),
+            "praised": sorted(p for p in json.loads(r["praised"]) if p and p != r["province"]),
+            "facts": sorted(json.loads(r["facts"])),
+        }
+        for r in rows
     }
+
+
+def _topic_visits(
+    conn: sqlite3.Connection, topic: str, frame: Timeframe
+) -> dict[str, dict[str, Any]]:
+    """Per host province: study visits received with the topic among the visit's topics (by
+    others), their visitors (most visits first) and source fact ids, in the range."""
+    when, params = _frame_sql(conn, frame, VISIT_WHEN)
+    rows = conn.execute(
+        "SELECT visits.id, visitor, host, (SELECT min(fact_id) FROM visit_sources"
+        " WHERE visit_id = visits.id) AS fact FROM visits WHERE host_kind = 'province'"
+        " AND visitor != host AND EXISTS (SELECT 1 FROM json_each(visits.topics)"
+        f" WHERE json_each.value = ?) AND {when} ORDER BY visits.id",
+        [topic, *params],
+    ).fetchall()
+    found: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        item = found.setdefault(r["host"], {"visits": 0, "by": defaultdict(int), "facts": []})
+        item["visits"] += 1
+        item["by"][r["visitor"]] += 1
+        if r["fact"] is not None:
+            item["facts"].append(int(r["fact"]))
+    for item in found.values():
+        by = item.pop("by")
+        item["visitors"] = sorted(by, key=lambda name: (-by[name], name))
+    return found
+
+
+def _topic_support(
+    conn: sqlite3.Connection, topic: str, provinces: list[str], frame: Timeframe
+) -> dict[str, dict[str, Any]]:
+    """Per province: its figures of the topic's indicators (``TOPIC_INDICATORS``), in the range
+    (an indicator placed by its period)."""
+    indicators = TOPIC_INDICATORS.get(topic, ())
+    if not indicators or not provinces:
+        return {}
+    when, params = _frame_sql(conn, frame, INDICATOR_WHEN)
+    rows = conn.execute(
+        "SELECT province, count(*) AS n, json_group_array(DISTINCT indicator) AS ids"
+        f" FROM indicators WHERE scope IS NULL AND indicator IN ({_marks(indicators)})"
+        f" AND province IN ({_marks(provinces)}) AND {when} GROUP BY province",
+        [*indicators, *provinces, *params],
+    ).fetchall()
+    return {
+        r["province"]: {"indicators": int(r["n"]), "indicator_ids": sorted(json.loads(r["ids"]))}
+        for r in rows
+    }
+
+
+def _marks(items: Any) -> str:
+    return ",".join("?" for _ in items)
 
 
 TEXT_EVIDENCE_HITS = 2000
 
 
-def _text_evidence(store: Store, query: str, limit: int) -> list[dict[str, Any]]:
+def _text_evidence(
+    store: Store, query: str, limit: int, frame: Timeframe | None = None
+) -> list[dict[str, Any]]:
     """Free text that names no topic ("nhà ở xã hội 100 triệu"): provinces ranked by the
-    articles that match it and name them, each with the matching passages."""
+    articles that match it and name them (published in the range), each with the matching
+    passages."""
     from cachlamhay.kb import _phrase_pattern, fts_expression, parse_query, snippet
 
     phrases = parse_query(query)
     conn = store.conn
+    when, params = _frame_sql(
+        conn,
+        frame or Timeframe(),
+        "(SELECT published FROM documents WHERE documents.rowid = documents_fts.rowid)",
+    )
     rows = conn.execute(
         "SELECT m.name, count(DISTINCT m.doc_rowid) AS documents,"
         " json_group_array(DISTINCT m.doc_rowid) AS docs FROM mentions m"
         " WHERE m.kind = 'province' AND m.doc_rowid IN (SELECT rowid FROM documents_fts"
-        " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?)"
+        f" WHERE documents_fts MATCH ? AND {when} ORDER BY bm25(documents_fts, 4.0, 1.0) LIMIT ?)"
         " GROUP BY m.name ORDER BY documents DESC, m.name LIMIT ?",
-        (fts_expression(phrases), TEXT_EVIDENCE_HITS, limit),
+        (fts_expression(phrases), *params, TEXT_EVIDENCE_HITS, limit),
     ).fetchall()
     wanted = {r["name"]: json.loads(r["docs"])[:SOURCES_PER_ITEM] for r in rows}
     docs = store.documents_by_rowid(sorted({d for ids in wanted.values() for d in ids}))
@@ -534,6 +919,8 @@ def _text_evidence(store: Store, query: str, limit: int) -> list[dict[str, Any]]
                 "evidence": int(row["documents"]),
                 "documents": int(row["documents"]),
                 "praised_by": [],
+                "score": int(row["documents"]),
+                "why": {"documents": int(row["documents"])},
                 "sources": sources,
             }
         )
@@ -587,17 +974,23 @@ def _check_year(year: str | None) -> None:
 
 
 def visit_network(
-    store: Store, year: str | None = None, purpose: str | None = None
+    store: Store,
+    year: str | None = None,
+    purpose: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> dict[str, Any]:
     _check_year(year)
-    where, params = ["1 = 1"], []
+    frame = Timeframe.parse(since, until)
+    conn = store.conn
+    when, params = _frame_sql(conn, frame, VISIT_WHEN)
+    where = [when]
     if year:
         where.append("year = ?")
         params.append(year)
     if purpose:
         where.append("purpose = ?")
         params.append(purpose)
-    conn = store.conn
     rows = conn.execute(
         "SELECT visitor_kind, visitor, host_kind, host, json_group_array(id) AS ids, count(*) AS n"
         f" FROM visits WHERE {' AND '.join(where)} GROUP BY visitor_kind, visitor, host_kind, host"
@@ -644,7 +1037,13 @@ def visit_network(
         )
     ]
     purposes = [r[0] for r in conn.execute("SELECT DISTINCT purpose FROM visits ORDER BY purpose")]
-    return {"nodes": list(nodes.values()), "edges": edges, "years": years, "purposes": purposes}
+    return {
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "years": years,
+        "purposes": purposes,
+        "timeframe": frame.as_dict(),
+    }
 
 
 # -- person ---------------------------------------------------------------------------------
@@ -803,20 +1202,26 @@ def search_faceted(
     source: str | None = None,
     year: str | None = None,
     fact_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> dict[str, Any]:
-    """Full-text search (diacritics ignored) narrowed by facets, with the facet counts of the
-    narrowed hits: provinces mentioned, sources, publication years, fact types."""
+    """Full-text search (diacritics ignored) narrowed by facets and by publication date (the
+    range ``since``..``until``), with the facet counts of the narrowed hits: provinces
+    mentioned, sources, publication years, fact types."""
     from cachlamhay.kb import MAX_LIMIT, _phrase_pattern, fts_expression, parse_query, snippet
 
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, offset not negative")
     _check_year(year)
+    frame = Timeframe.parse(since, until)
     phrases = parse_query(q)
     where, params = _facet_filters(province, source, year, fact_type)
     conn = store.conn
+    when, frame_params = _frame_sql(conn, frame, "d.published")
+    where, params = f"{where} AND {when}", [*params, *frame_params]
     try:
         # documents are joined only to filter on their columns: their rows are large
-        join = " JOIN documents d ON d.rowid = h.rowid" if source or year else ""
+        join = " JOIN documents d ON d.rowid = h.rowid" if source or year or frame.active else ""
         hits = conn.execute(
             "SELECT h.rowid FROM (SELECT rowid, bm25(documents_fts, 4.0, 1.0) AS score"
             f" FROM documents_fts WHERE documents_fts MATCH ?) h{join} WHERE {where}"
@@ -845,6 +1250,7 @@ def search_faceted(
         "total": len(rowids),
         "results": results,
         "filters": {"province": province, "source": source, "year": year, "fact_type": fact_type},
+        "timeframe": frame.as_dict(),
         "facets": _facets(conn, rowids),
     }
 
