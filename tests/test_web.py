@@ -222,6 +222,8 @@ def test_search_facets_are_links(client: TestClient, monkeypatch: pytest.MonkeyP
         "source": None,
         "year": "2023",
         "fact_type": None,
+        "since": None,
+        "until": None,
     }
     assert 'href="/search?q=ha&amp;year=2023&amp;province=H%C3%A0+T%C4%A9nh"' in html
     assert "&lt;Nghệ An&gt;" in html

@@ -213,10 +213,22 @@ def _legend_rows(series: Sequence[Series], width: float) -> int:
     return rows
 
 
+def _count_range(values: Sequence[float]) -> tuple[float, float]:
+    """0 to an even whole number, so the three axis labels of counts are whole numbers."""
+    top = max(2, math.ceil(max(values)))
+    return 0.0, float(top + top % 2)
+
+
 def grouped_chart(
-    periods: Sequence[str], series: Sequence[Series], *, title: str = "", height: int = 260
+    periods: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str = "",
+    height: int = 260,
+    counts: bool = False,
 ) -> Markup:
-    """Bars grouped by period, one colour per series (province), with a legend below."""
+    """Bars grouped by period, one colour per series (province), with a legend below;
+    ``counts``: the values are counts (the axis from 0, labelled in whole numbers)."""
     values = [v for s in series for v in s.values if v is not None]
     if not periods or not values:
         return _svg(360, 40, title, [_text(180, 24, "—")], "grouped empty")
@@ -227,7 +239,7 @@ def grouped_chart(
     legend_rows = _legend_rows(series, width)
     plot_bottom = height - 26.0
     total_height = height + 16.0 * legend_rows
-    low, high = _range(values, include_zero=True)
+    low, high = _count_range(values) if counts else _range(values, include_zero=True)
     y_of = Scale((low, high), (plot_bottom, top))
     body = _y_axis(low, high, y_of, left, width - right)
     for g, period in enumerate(periods):

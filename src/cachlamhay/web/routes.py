@@ -4,6 +4,11 @@ A JSON twin returns exactly what its ``kb.queries`` function returns; the page r
 dict. Twins are registered before their pages so ``/province/ha-tinh.json`` is never read as the
 province "ha-tinh.json". Parameters are bounded here (query length, page size, 4-digit years);
 errors the queries raise (``NotFoundError``, ``UsageError``) become 404/400 in ``app.py``.
+
+The province page, the practice finder, the network and the search take a date range,
+``since`` and ``until`` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive; empty form fields mean no
+bound; a bad date is a 400 from ``kb.timeframe``), on the page and its twin alike. Each table of
+the province page downloads as CSV and JSON: ``/province/{slug}/{table}.csv`` and ``.json``.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from cachlamhay.kb import queries
 from cachlamhay.store.db import Store
 from cachlamhay.web import views
 from cachlamhay.web.highlight import article_html, snippet_html
-from cachlamhay.web.site import get_store, render
+from cachlamhay.web.i18n import translator
+from cachlamhay.web.site import get_store, page_lang, render
 
 MAX_QUERY = 500
 MAX_PAGE_SIZE = 100
@@ -33,6 +39,10 @@ Year = Annotated[str | None, Query(pattern=r"^(\d{4})?$", description="A 4-digit
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 Slug = Annotated[str, Path(min_length=1, max_length=MAX_NAME)]
+DateBound = Annotated[
+    str | None,
+    Query(max_length=10, description="A date bound, inclusive: YYYY, YYYY-MM or YYYY-MM-DD"),
+]
 ProvinceList = Annotated[
     str | None, Query(max_length=2000, description="Comma-separated provinces (names or slugs)")
 ]
@@ -86,6 +96,8 @@ def _search(
         source=_blank(filters["source"]),
         year=_blank(filters["year"]),
         fact_type=_blank(filters["fact_type"]),
+        since=_blank(filters["since"]),
+        until=_blank(filters["until"]),
     )
     return result
 
@@ -98,10 +110,13 @@ def search_json(
     source: Name = None,
     year: Year = None,
     fact_type: Name = None,
+    since: DateBound = None,
+    until: DateBound = None,
     page: PageNo = 1,
     size: PageSize = 10,
 ) -> dict[str, Any]:
     filters = {"province": province, "source": source, "year": year, "fact_type": fact_type}
+    filters.update(since=since, until=until)
     return _search(store, q, page, size, filters)
 
 
@@ -114,10 +129,13 @@ def search_page(
     source: Name = None,
     year: Year = None,
     fact_type: Name = None,
+    since: DateBound = None,
+    until: DateBound = None,
     page: PageNo = 1,
     size: PageSize = 10,
 ) -> Response:
     filters = {"province": province, "source": source, "year": year, "fact_type": fact_type}
+    filters.update(since=since, until=until)
     context: dict[str, Any] = {"q": q, "filters": filters, "page": page, "size": size}
     if not q.strip():
         return render(request, "search.html", context)
@@ -131,40 +149,121 @@ def search_page(
 
 
 # -- province ----------------------------------------------------------------------------------
+def _profile(store: Store, slug: str, since: str | None, until: str | None) -> dict[str, Any]:
+    return queries.province_profile(store, slug, since=_blank(since), until=_blank(until))
+
+
 @router.get("/province/{slug}.json", summary="Province profile (JSON)")
-def province_json(store: StoreDep, slug: Slug) -> dict[str, Any]:
-    return queries.province_profile(store, slug)
+def province_json(
+    store: StoreDep, slug: Slug, since: DateBound = None, until: DateBound = None
+) -> dict[str, Any]:
+    return _profile(store, slug, since, until)
+
+
+Table = Annotated[str, Path(min_length=1, max_length=40, description="A table of the page")]
+
+
+def _province_table(
+    store: Store, slug: str, table: str, since: str | None, until: str | None
+) -> dict[str, Any]:
+    return queries.province_table(store, slug, table, since=_blank(since), until=_blank(until))
+
+
+@router.get(
+    "/province/{slug}/{table}.json",
+    summary="One table of the province page: visits_made, visits_received, indicators, people",
+)
+def province_table_json(
+    store: StoreDep, slug: Slug, table: Table, since: DateBound = None, until: DateBound = None
+) -> dict[str, Any]:
+    return _province_table(store, slug, table, since, until)
+
+
+@router.get(
+    "/province/{slug}/{table}.csv",
+    response_class=Response,
+    summary="One table of the province page (CSV download)",
+    responses={200: {"content": {"text/csv": {}}}},
+)
+def province_table_csv(
+    store: StoreDep, slug: Slug, table: Table, since: DateBound = None, until: DateBound = None
+) -> Response:
+    data = _province_table(store, slug, table, since, until)
+    name = views.download_name(f"{data['province']['slug']}-{table}")
+    return Response(
+        views.table_csv(data),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/province/{slug}", response_class=HTMLResponse, summary="Province profile page")
-def province_page(request: Request, store: StoreDep, slug: Slug) -> Response:
-    data = queries.province_profile(store, slug)
-    chart_list = [views.indicator_chart(item) for item in data.get("indicators", [])]
-    return render(request, "province.html", {"data": data, "charts": chart_list})
+def province_page(
+    request: Request, store: StoreDep, slug: Slug, since: DateBound = None, until: DateBound = None
+) -> Response:
+    data = _profile(store, slug, since, until)
+    t = translator(page_lang(request))
+    context = {
+        "data": data,
+        "charts": [views.indicator_chart(item) for item in data.get("indicators", [])],
+        "timeline": views.visit_timeline_chart(
+            data.get("visit_timeline", []), t("made"), t("received"), title=t("visit_timeline")
+        ),
+        "range_query": views.range_query(data.get("timeframe")),
+    }
+    return render(request, "province.html", context)
 
 
 # -- practices ---------------------------------------------------------------------------------
+def _finder(store: Store, query: str, since: str | None, until: str | None) -> dict[str, Any]:
+    return queries.practice_finder(store, _topic(query), since=_blank(since), until=_blank(until))
+
+
+def _finder_page(request: Request, q: str, data: dict[str, Any]) -> Response:
+    """The ranked provinces with why each ranks where it does, in the page's language."""
+    t = translator(page_lang(request))
+    context = {
+        "q": q,
+        "data": data,
+        "why": [views.why_line(item.get("why") or {}, t) for item in data.get("provinces", [])],
+        "range_query": views.range_query(data.get("timeframe"), "&"),
+    }
+    return render(request, "practices.html", context)
+
+
 @router.get("/practices.json", summary="Practice finder by free text or topic id (JSON)")
 def practices_query_json(
-    store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)]
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)],
+    since: DateBound = None,
+    until: DateBound = None,
 ) -> dict[str, Any]:
-    return queries.practice_finder(store, _topic(q))
+    return _finder(store, q, since, until)
 
 
 @router.get("/practices", response_class=HTMLResponse, summary="Practice finder page")
-def practices_query_page(request: Request, store: StoreDep, q: SearchText = "") -> Response:
+def practices_query_page(
+    request: Request,
+    store: StoreDep,
+    q: SearchText = "",
+    since: DateBound = None,
+    until: DateBound = None,
+) -> Response:
     if not q.strip():
         topics = queries.topic_counts(store)  # not the whole overview (it counts every table)
-        return render(request, "practices.html", {"q": "", "topics": topics})
-    data = queries.practice_finder(store, _topic(q))
-    return render(request, "practices.html", {"q": q, "data": data})
+        frame = {"since": _blank(since), "until": _blank(until)}
+        return render(request, "practices.html", {"q": "", "topics": topics, "frame": frame})
+    return _finder_page(request, q, _finder(store, q, since, until))
 
 
 @router.get("/practices/{topic}.json", summary="Provinces ranked by evidence for a topic (JSON)")
 def practices_json(
-    store: StoreDep, topic: Annotated[str, Path(min_length=1, max_length=MAX_QUERY)]
+    store: StoreDep,
+    topic: Annotated[str, Path(min_length=1, max_length=MAX_QUERY)],
+    since: DateBound = None,
+    until: DateBound = None,
 ) -> dict[str, Any]:
-    return queries.practice_finder(store, _topic(topic))
+    return _finder(store, topic, since, until)
 
 
 @router.get("/practices/{topic}", response_class=HTMLResponse, summary="Practice finder page")
@@ -172,9 +271,10 @@ def practices_page(
     request: Request,
     store: StoreDep,
     topic: Annotated[str, Path(min_length=1, max_length=MAX_QUERY)],
+    since: DateBound = None,
+    until: DateBound = None,
 ) -> Response:
-    data = queries.practice_finder(store, _topic(topic))
-    return render(request, "practices.html", {"q": _topic(topic), "data": data})
+    return _finder_page(request, _topic(topic), _finder(store, topic, since, until))
 
 
 # -- compare -----------------------------------------------------------------------------------
@@ -222,16 +322,39 @@ def _province_dots() -> tuple[tuple[float, float], ...]:
     return tuple(sorted({(p.latitude, p.longitude) for p in provinces().values()}))
 
 
+def _network(
+    store: Store, year: str | None, purpose: str | None, since: str | None, until: str | None
+) -> dict[str, Any]:
+    return queries.visit_network(
+        store,
+        year=_blank(year),
+        purpose=_blank(purpose),
+        since=_blank(since),
+        until=_blank(until),
+    )
+
+
 @router.get("/network.json", summary="Visit network: nodes and directed edges (JSON)")
-def network_json(store: StoreDep, year: Year = None, purpose: Name = None) -> dict[str, Any]:
-    return queries.visit_network(store, year=_blank(year), purpose=_blank(purpose))
+def network_json(
+    store: StoreDep,
+    year: Year = None,
+    purpose: Name = None,
+    since: DateBound = None,
+    until: DateBound = None,
+) -> dict[str, Any]:
+    return _network(store, year, purpose, since, until)
 
 
 @router.get("/network", response_class=HTMLResponse, summary="Visit network map")
 def network_page(
-    request: Request, store: StoreDep, year: Year = None, purpose: Name = None
+    request: Request,
+    store: StoreDep,
+    year: Year = None,
+    purpose: Name = None,
+    since: DateBound = None,
+    until: DateBound = None,
 ) -> Response:
-    data = queries.visit_network(store, year=_blank(year), purpose=_blank(purpose))
+    data = _network(store, year, purpose, since, until)
     svg = views.network_svg(data, _province_dots(), title="network")
     slugs = {node["name"]: node["slug"] for node in data.get("nodes", []) if node.get("slug")}
     context = {"data": data, "svg": svg, "slugs": slugs, "year": _blank(year)}

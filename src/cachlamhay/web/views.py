@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
@@ -103,6 +104,49 @@ def network_svg(
     return charts.network_map(nodes, edges, background=list(background), title=title)
 
 
+def visit_timeline_chart(
+    timeline: Iterable[Mapping[str, Any]], made: str, received: str, title: str = ""
+) -> Markup:
+    """``profile["visit_timeline"]`` as bars per year: visits made and received (the two
+    labels in the page's language); years without a visit of a kind get no bar."""
+    rows = list(timeline)
+    years = [str(row["year"]) for row in rows]
+    series = [
+        charts.Series(label, [float(row[key]) if row.get(key) else None for row in rows])
+        for key, label in (("made", made), ("received", received))
+    ]
+    return charts.grouped_chart(years, series, title=title, height=170, counts=True)
+
+
+def range_query(timeframe: Mapping[str, Any] | None, lead: str = "?") -> str:
+    """The applied range as a query string to carry on links ("?since=2016&until=2020", or
+    "" without a range); ``lead`` "&" to append it to a query."""
+    params = [(key, str(value)) for key, value in (timeframe or {}).items() if value]
+    return lead + urlencode(params) if params else ""
+
+
+def why_line(why: Mapping[str, Any], t: Callable[[str], str]) -> str:
+    """Why a province ranks where it does, in words: "4 articles · praised by Hậu Giang ·
+    2 study visits received (Hậu Giang) · 1 supporting figure (admin_units_reduced)"."""
+    parts = []
+    if why.get("documents"):
+        parts.append(_counted(int(why["documents"]), "why_article", t))
+    if why.get("praised_by"):
+        parts.append(f"{t('why_praised')} {', '.join(why['praised_by'])}")
+    if why.get("visits_received"):
+        visitors = ", ".join(why.get("visitors") or [])
+        parts.append(_counted(int(why["visits_received"]), "why_visit", t) + f" ({visitors})")
+    if why.get("indicators"):
+        ids = ", ".join(why.get("indicator_ids") or [])
+        parts.append(_counted(int(why["indicators"]), "why_figure", t) + f" ({ids})")
+    return " · ".join(parts)
+
+
+def _counted(n: int, key: str, t: Callable[[str], str]) -> str:
+    """ "1 article", "4 articles": ``key`` for one, ``key`` + "s" for more."""
+    return f"{n} {t(key if n == 1 else key + 's')}"
+
+
 def _coordinate(value: Any) -> float | None:
     return float(value) if _is_number(value) else None
 
@@ -135,6 +179,30 @@ def compare_csv(data: Mapping[str, Any]) -> str:
         ]
         writer.writerow([_cell(c) for c in cells])
     return out.getvalue()
+
+
+def csv_value(value: Any) -> str:
+    """A JSON value as its CSV cell: booleans "true"/"false", None empty, formulas defused."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(_cell(value))
+
+
+# A byte order mark first: Excel opens a CSV without one in the system's legacy code page
+# (Windows-1252/1258 on Vietnamese machines) and garbles every tone mark; with it, it reads
+# UTF-8. Python's csv, LibreOffice and pandas (encoding="utf-8-sig") read it fine.
+BOM = "\ufeff"
+
+
+def table_csv(data: Mapping[str, Any]) -> str:
+    """A ``province_table`` download: its columns as the header, one line per row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = list(data.get("columns", []))
+    writer.writerow(columns)
+    for row in data.get("rows", []):
+        writer.writerow([csv_value(row.get(column)) for column in columns])
+    return BOM + out.getvalue()
 
 
 def download_name(indicator: str) -> str:
