@@ -543,14 +543,17 @@ def _clause_transfers(
     done = {(t.sentence_index, t.amount) for t in found}
     extra: list[Transfer] = []
     seen = {(t.source, t.target, t.amount) for t in found}
+    companies: list[Enterprise] | None = None
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if not _ANY_DIGIT.search(text):
+        if not _MONEY_HINT.search(text):
             continue
         lowered = text.lower()
         verbs = list(_CLAUSE_GIVE.finditer(lowered))
         if not verbs:
             continue
+        if companies is None:
+            companies = enterprises_in(ctx.text)
         quantities = find_quantities(text, qualify=False)
         currencies = {q.unit for q in quantities if q.unit in ("VND", "USD")}
         money = [
@@ -581,7 +584,7 @@ def _clause_transfers(
                 or _CLAUSE_PAYMENT.search(lowered[verb.end() : amount.start])
             ):
                 continue
-            giver = _clause_giver(ctx, index, clause_start, verb.start(), people)
+            giver = _clause_giver(ctx, index, clause_start, verb.start(), people, companies)
             receiver = _clause_receiver(ctx, index, verb.end(), amount) or previous_receiver
             previous_receiver = receiver
             if giver is None or receiver is None or giver == receiver:
@@ -601,6 +604,8 @@ def _clause_transfers(
     return extra
 
 
+# A sentence can tell a gift only if a number comes with a money word.
+_MONEY_HINT = re.compile(r"\d\s*(?:đồng|USD|tỷ|tỉ|triệu|nghìn|ngàn)|\d\s+(?:đô|usd)", re.I)
 _BARE_MONEY = re.compile(r"(?:tỷ|tỉ|triệu)$")
 _WELFARE = re.compile(
     r"nghèo|khó khăn|hoàn cảnh|gia đình chính sách|người có công|[Mm]ẹ Việt Nam|người lao động"
@@ -699,7 +704,12 @@ def _full_person_reference(ctx: DocContext, group: str) -> str:
 
 
 def _clause_giver(
-    ctx: DocContext, index: int, clause_start: int, verb_start: int, people: list[Person]
+    ctx: DocContext,
+    index: int,
+    clause_start: int,
+    verb_start: int,
+    people: list[Person],
+    companies: list[Enterprise],
 ) -> Actor | None:
     """The clause's giver: the agent of a passive ("được/do <org> tặng"), else the last
     organisation named before the verb, else the official speaking for his body, else the
@@ -715,13 +725,15 @@ def _clause_giver(
         and window.count("(", 0, m.start()) <= window.count(")", 0, m.start())
     ]
     for match in reversed(orgs):
-        actor = _org_actor(ctx, index, clause_start + match.start(), match.group(0).strip())
+        actor = _org_actor(
+            ctx, index, clause_start + match.start(), match.group(0).strip(), companies
+        )
         if actor is not None:
             return actor
     person = mention_of_people(window, people)
     if person is not None and (actor := person_actor(person)):
         return actor
-    company = last_named(window, enterprises_in(ctx.text))
+    company = last_named(window, companies)
     if company:
         return ("enterprise", company[1].name)
     district = list(_DISTRICT_NAME.finditer(window))
@@ -739,7 +751,9 @@ def _district_actor(match: re.Match[str]) -> Actor | None:
     return ("district", f"{kind} {name}")
 
 
-def _org_actor(ctx: DocContext, index: int, at: int, name: str) -> Actor | None:
+def _org_actor(
+    ctx: DocContext, index: int, at: int, name: str, companies: list[Enterprise]
+) -> Actor | None:
     sentence = ctx.sentences[index]
     name = re.sub(r"\s+(?:và|-|&)$", "", name).strip()
     if _GOVERNMENT_HEAD.match(name):
@@ -759,7 +773,7 @@ def _org_actor(ctx: DocContext, index: int, at: int, name: str) -> Actor | None:
     if not re.search(rf"\s[{UPPER}0-9]", name):
         if not _ENTERPRISE_HEAD.fullmatch(name):
             return None
-        name = _named_in_full(ctx, name) or ""  # "nhà máy" → "Nhà máy thủy điện Nậm Nơn"
+        name = _named_in_full(ctx, name, companies) or ""  # "nhà máy" → "Nhà máy thủy điện Nậm Nơn"
         if not name:
             return None
     if _ENTERPRISE_HEAD.match(name):
@@ -770,10 +784,10 @@ def _org_actor(ctx: DocContext, index: int, at: int, name: str) -> Actor | None:
 _LOWER_WORD = rf"[^\W{UPPER}0-9_]+"
 
 
-def _named_in_full(ctx: DocContext, head: str) -> str | None:
+def _named_in_full(ctx: DocContext, head: str, companies: list[Enterprise]) -> str | None:
     """The article's first organisation written with ``head`` and a proper name."""
     head = head.split(",")[0].strip()
-    for company in enterprises_in(ctx.text):
+    for company in companies:
         if company.name.lower().startswith(head.lower() + " "):
             return company.name
     pattern = re.compile(
