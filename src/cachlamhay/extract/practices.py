@@ -32,7 +32,8 @@ _PRAISE = re.compile(
         r"|học hỏi (?:kinh nghiệm|cách làm|mô hình)"
         r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
         r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm)"
-        r"|nhân rộng (?:mô hình|cách làm|kinh nghiệm)|biểu dương|điển hình cho cả nước)"
+        r"|nhân rộng (?:mô hình|cách làm|kinh nghiệm)|biểu dương|điển hình cho cả nước"
+        r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình)"
     )
 )
 _SHARE = re.compile(

@@ -6,6 +6,9 @@ province the visit was to. Those rules are transfers.v1; transfers.v2 generates 
 near a giving word × every ordered pair of actors around it (places, officials' bodies,
 companies, the article's province, the visit's sides) and a trained model (extract.model)
 keeps the candidates that are transfers, the rule's verdict being one of its features.
+transfers.v3 adds clause-level rules for the amounts v1 left alone: givers that are
+organisations written in full (associations, companies, district governments) and receivers
+that are groups of people ("gia đình nạn nhân", "lực lượng tham gia phá án"), kind ``other``.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from cachlamhay.extract.people import (
     people_by_sentence,
     person_actor,
 )
+from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v2"
+VERSION = "transfers.v3"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -280,6 +284,7 @@ def _rule_transfers(
                         source, target, amount.value, amount.unit or "VND", _purpose(folded), index
                     )
                 )
+    found.extend(_clause_transfers(ctx, people, found))
     return found
 
 
@@ -444,3 +449,352 @@ def _purpose(folded: str) -> str:
         if re.search(words, folded):
             return purpose
     return "other"
+
+
+# --------------------------------------------------------------------------------------------
+# Clause-level gifts (transfers.v3 rules): amounts the patterns above left without a giver or a
+# receiver. News tells most gifts as "<giver> <verb> [cho] <receivers> <amount>" or "<giver>
+# <verb> <amount> cho/hỗ trợ <receivers>", where the giver is an organisation written in full
+# ("Hội Chữ thập đỏ tỉnh Quảng Nam", "UBND thị xã Duyên Hải", "cây xăng Nam Cát Tiên") and the
+# receivers a group of people ("gia đình công nhân tử nạn", "lực lượng tham gia phá án"),
+# neither of which the place gazetteer knows. Both are kept as written (kinds ``other``,
+# ``district``, ``enterprise``), the province when the organisation is its government.
+
+_CLAUSE_GIVE = re.compile(
+    r"(?<![\w])(?<!tiền )(?<!giải )(?<!khen )(?:trao tặng|trao thưởng|thưởng nóng|trao hỗ trợ"
+    r"|gửi hỗ trợ|gửi tặng|xây tặng|trao|tặng|ủng hộ|quyên góp|tài trợ|hỗ trợ|cứu trợ|thưởng"
+    r"|trích|giúp đỡ)(?! đổi| trả| lại| cho nhau| giấy| chứng| quyết định| bằng)(?![\w])"
+)
+# Words in the clause before the verb that make it no gift (yet): promises, requests, plans.
+_CLAUSE_NOT = re.compile(
+    r"(?<![\w])(?:sẽ|hứa|cam kết|đề nghị|kiến nghị|xin|mong|cần|dự kiến|kêu gọi|vận động"
+    r"|chưa|không|quyết định sẽ|đăng ký)(?![\w])"
+)
+# Between the verb and the amount: a price, a loan, a sale, a penalty, not a gift.
+_CLAUSE_PAYMENT = re.compile(
+    r"giá bán|với giá|mức giá|giá từ|cho vay|vay|mua|bán|nợ|bồi thường|phạt|lương|lãi suất"
+)
+_VALUE_CUE = re.compile(
+    r"(?:trị giá|tổng trị giá|với số tiền|tổng số tiền|số tiền|kinh phí|tổng kinh phí|tương đương"
+    r"|tổng cộng|tổng)(?: là| hơn| gần| khoảng| trên| lên đến| lên tới)*\s*$"
+)
+_HEAD_WORDS = (
+    r"gia đình|hộ gia đình|hộ dân|hộ nghèo|hộ|người dân|người lao động|người nghèo|người"
+    r"|đồng bào|bà con|nhân dân|học sinh|sinh viên|trẻ em|em|cháu|lực lượng|cán bộ|chiến sĩ"
+    r"|chiến sỹ|công nhân|CNVCLĐ|CNLĐ|nạn nhân|bệnh nhân|bệnh nhi|tiểu thương|cư dân|nông dân"
+    r"|ngư dân|hội viên|thương binh|bệnh binh|[Mm]ẹ Việt Nam [Aa]nh hùng|phụ nữ|cựu chiến binh"
+    r"|thân nhân|giáo viên|du khách|chủ tàu|đoàn viên|thanh niên|người cao tuổi|người khuyết tật"
+    r"|nạn nhân|cựu thanh niên xung phong"
+)
+# A group of people as receivers: an optional count or plural word, then its head noun.
+_GROUP = re.compile(
+    rf"(?:(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+)?(?:{_HEAD_WORDS})(?![\w])"
+)
+# Where a receiving group ends: a purpose, a place, a time, a value or the next clause.
+_GROUP_END = re.compile(
+    r"\s+(?:để|nhằm|lo|với|trị giá|tổng|số tiền|mỗi|tại|trong|nhân dịp|nhân ngày|vào|từ"
+    r"|thông qua|qua|xây|sửa|chữa|khắc phục|mua|ổn định|vượt qua|đón|ăn|là|được|đến|ở|khi|sau"
+    r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|tử vong|gần|hơn|khoảng|trên|dưới|tổng cộng"
+    r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết)(?![\w])"
+    r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
+)
+_PERSON_REF = re.compile(rf"(?:anh|chị|ông|bà|em|cháu)\s+([{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)")
+
+_ORG_HEAD = (
+    r"UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|chính quyền(?: và đoàn thể)?|Tỉnh ủy|Thành ủy"
+    r"|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy(?:, UBND)?|Hội|LĐLĐ|Liên đoàn Lao động|Công đoàn"
+    r"|Thành đoàn|Tỉnh đoàn|Huyện đoàn|Quỹ|Báo|(?<![Hh]ội )báo|Đài|Đại sứ quán|Ngân hàng"
+    r"|Công ty|công ty"
+    r"|Tập đoàn|tập đoàn|Tổng công ty|Nhà máy|nhà máy|Bệnh viện|Công an|Bộ Chỉ huy|Ủy ban MTTQ"
+    r"|Ủy ban Mặt trận Tổ quốc|UBMTTQ|MTTQ|cây xăng|khách sạn|doanh nghiệp"
+)
+_ORG_WORD = (
+    rf"(?:[{UPPER}0-9][\w&.'-]*|tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn"
+    r"|ấp|số|và|-|&|cổ phần|TNHH|liên doanh|liên hiệp|ô tô|chữ thập đỏ|nhân dân|lao động"
+    r"|phụ nữ|nông dân|dân|cựu chiến binh|khuyến học|chữ|thập|đỏ|bảo trợ|trẻ em|vì người nghèo"
+    r"|khoa|phần|dựng|hữu hạn|trách nhiệm|thành viên|thủy điện|nhiệt điện|xăng dầu)"
+)
+_ORG = re.compile(rf"(?<![\w])(?:{_ORG_HEAD})(?:\s+{_ORG_WORD})*")
+_ENTERPRISE_HEAD = re.compile(
+    r"^(?:Ngân hàng|[Cc]ông ty|[Tt]ập đoàn|Tổng công ty|[Nn]hà máy|cây xăng|khách sạn|doanh nghiệp)"
+)
+_GOVERNMENT_HEAD = re.compile(
+    r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|chính quyền(?: và đoàn thể)?|Tỉnh ủy"
+    r"|Thành ủy|Huyện ủy|Quận ủy|Thị ủy)(?:\s|$)"
+)
+# An organisation right after these words is a place, a partner, an owner or an apposition,
+# not the clause's subject: "đã đến báo Tuổi Trẻ trao …", "chủ đầu tư khách sạn Sheraton".
+_NOT_SUBJECT = re.compile(
+    r"(?<![\w])(?:đến|tới|tại|ở|với|cho|của|là|gồm|chủ đầu tư|thuộc|từ|qua)\s*$", re.I
+)
+_DISTRICT_NAME = re.compile(
+    rf"(?<![\w])(huyện|quận|thị xã|thành phố)\s+((?:[{UPPER}0-9][\w]*)(?:\s+[{UPPER}][\w]*)*)"
+)
+_HOME_WORD = re.compile(
+    r"(?<![\w])(?:[Tt]hành phố|TP|[Tt]ỉnh|UBND tỉnh|UBND TP)(?![\w.]*\s+[A-ZĐ])"
+)
+
+
+def _clause_transfers(
+    ctx: DocContext, people: list[Person], found: list[Transfer]
+) -> list[Transfer]:
+    """Gifts told in one clause whose giver or receiver the gazetteer does not name (see the
+    comment above ``_CLAUSE_GIVE``), for amounts no other pattern gave."""
+    done = {(t.sentence_index, t.amount) for t in found}
+    extra: list[Transfer] = []
+    seen = {(t.source, t.target, t.amount) for t in found}
+    companies: list[Enterprise] | None = None
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        if not _MONEY_HINT.search(text):
+            continue
+        lowered = text.lower()
+        verbs = list(_CLAUSE_GIVE.finditer(lowered))
+        if not verbs:
+            continue
+        if companies is None:
+            companies = enterprises_in(ctx.text)
+        quantities = find_quantities(text, qualify=False)
+        currencies = {q.unit for q in quantities if q.unit in ("VND", "USD")}
+        money = [
+            q
+            for q in quantities
+            if q.value > 0
+            and (
+                q.unit in ("VND", "USD")
+                # "… 50 triệu đồng, ngân hàng thưởng 50 triệu": the sentence's one currency
+                or (q.unit is None and len(currencies) == 1 and _BARE_MONEY.search(q.raw))
+            )
+        ]
+        previous_end = 0
+        previous_receiver: Actor | None = None
+        for amount in money:
+            clause_start = previous_end
+            previous_end = amount.end
+            if (index, amount.value) in done:
+                continue
+            verb = _clause_verb(lowered, verbs, clause_start, amount)
+            if verb is None:
+                previous_receiver = None
+                continue
+            before = text[clause_start : verb.start()]
+            if (
+                re.search(r"(?:buổi|lễ)\s*$", before)
+                or _CLAUSE_NOT.search(before.lower()[-40:])
+                or _CLAUSE_PAYMENT.search(lowered[verb.end() : amount.start])
+            ):
+                continue
+            giver = _clause_giver(ctx, index, clause_start, verb.start(), people, companies)
+            receiver = _clause_receiver(ctx, index, verb.end(), amount) or previous_receiver
+            previous_receiver = receiver
+            if giver is None or receiver is None or giver == receiver:
+                continue
+            if receiver[0] == "other" and _WELFARE.search(receiver[1]):
+                # "LĐLĐ tỉnh X trao … cho người lao động khó khăn": the province's poor
+                inside = [m for m in mentions(giver[1]) if m.kind == "province"]
+                if giver[0] == "other" and inside:
+                    receiver = ("province", inside[0].name)
+            key = (giver, receiver, amount.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            folded = ctx.folded_sentence(index)
+            currency = amount.unit or next(iter(currencies))
+            extra.append(Transfer(giver, receiver, amount.value, currency, _purpose(folded), index))
+    return extra
+
+
+# A sentence can tell a gift only if a number comes with a money word.
+_MONEY_HINT = re.compile(r"\d\s*(?:đồng|USD|tỷ|tỉ|triệu|nghìn|ngàn)|\d\s+(?:đô|usd)", re.I)
+_BARE_MONEY = re.compile(r"(?:tỷ|tỉ|triệu)$")
+_WELFARE = re.compile(
+    r"nghèo|khó khăn|hoàn cảnh|gia đình chính sách|người có công|[Mm]ẹ Việt Nam|người lao động"
+    r"|CNVCLĐ|CNLĐ"
+)
+# A bare word for "the people" says nobody in particular.
+_VAGUE = re.compile(rf"(?:(?:các|những|\d+|hai|ba)\s+)?(?:{_HEAD_WORDS}|dân)")
+
+
+def _clause_verb(
+    lowered: str, verbs: list[re.Match[str]], clause_start: int, amount: Quantity
+) -> re.Match[str] | None:
+    """The giving verb an amount belongs to: the last one before it in its clause, close
+    enough ("thưởng nóng cho lực lượng … 50 triệu đồng", "trao 271 suất quà, trị giá 138
+    triệu")."""
+    before = [v for v in verbs if clause_start <= v.start() and v.end() <= amount.start]
+    if not before:
+        return None
+    verb = before[-1]
+    gap = lowered[verb.end() : amount.start]
+    if re.search(r"[.;]", gap):
+        return None
+    if len(gap) <= 60 or (len(gap) <= 150 and _VALUE_CUE.search(gap)):
+        return verb
+    return None
+
+
+def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantity) -> Actor | None:
+    """Who a clause's amount goes to: a group of people after "cho/hỗ trợ/tặng" (between the
+    verb and the amount, or right after the amount), or a place named in that group."""
+    text = ctx.sentences[index].text
+    windows: list[int] = []
+    segment = text[verb_end : amount.start]
+    for cue in re.finditer(r"(?:^|\s)(?:cho|tặng|hỗ trợ|ủng hộ|giúp đỡ|giúp)\s+", segment):
+        windows.append(verb_end + cue.end())
+    windows.append(verb_end + len(segment) - len(segment.lstrip()))
+    after = re.match(
+        r"\s*(?:đồng\s*)?,?\s*(?:để\s+)?(?:trao\s+)?(?:hỗ trợ|ủng hộ|giúp đỡ|giúp|tặng|cho|đến"
+        r"|tới|đến tận tay)\s+(?:cho\s+)?",
+        text[amount.end :],
+    )
+    if after:
+        windows.append(amount.end + after.end())
+    for start in windows:
+        group = _group_at(text, start, amount)
+        if group is None:
+            continue
+        g_start, g_end = group
+        for mention in ctx.sentence_mentions(index):
+            m_start = mention.start - ctx.sentences[index].start
+            if g_start <= m_start < g_end and mention.kind == "province":
+                return ("province", mention.name)
+        name = _full_person_reference(ctx, text[g_start:g_end])
+        if _VAGUE.fullmatch(name):
+            return None
+        return ("other", name)
+    return None
+
+
+def _group_at(text: str, start: int, amount: Quantity) -> tuple[int, int] | None:
+    """The span of a receiving group starting at ``start`` ("mỗi" left out), if one does."""
+    head = re.match(r"mỗi\s+", text[start:])
+    if head:
+        start += head.end()
+    match = _GROUP.match(text, start)
+    person = _PERSON_REF.match(text, start)
+    if match is None and person is None:
+        return None
+    end = len(text)
+    if start < amount.start:
+        end = amount.start
+    # a comma alone does not end it: "cán bộ, chiến sỹ …", "học sinh, sinh viên …"
+    stop = _GROUP_END.search(text, (match or person).end(), end)  # type: ignore[union-attr]
+    if stop:
+        end = stop.start()
+    group = text[start:end].rstrip(" ,")
+    plural = re.match(r"(?:các|những)\s+", group)
+    if plural:  # a plural word is no part of the name: "các tiểu thương" → "tiểu thương"
+        start += plural.end()
+        group = group[plural.end() :]
+    if len(group.split()) > 14 or not group:
+        return None
+    return start, start + len(group)
+
+
+def _full_person_reference(ctx: DocContext, group: str) -> str:
+    """ "gia đình anh May" → "gia đình anh Vi Văn May" when the article names him in full."""
+    ref = _PERSON_REF.search(group)
+    if ref is None or len(ref.group(1).split()) > 1:
+        return group
+    given = ref.group(1)
+    full = re.search(rf"(?<![\w])((?:[{UPPER}]\w*\s+){{1,3}}{re.escape(given)})(?![\w])", ctx.text)
+    if full is None:
+        return group
+    return group[: ref.start(1)] + full.group(1) + group[ref.end(1) :]
+
+
+def _clause_giver(
+    ctx: DocContext,
+    index: int,
+    clause_start: int,
+    verb_start: int,
+    people: list[Person],
+    companies: list[Enterprise],
+) -> Actor | None:
+    """The clause's giver: the agent of a passive ("được/do <org> tặng"), else the last
+    organisation named before the verb, else the official speaking for his body, else the
+    article's province when the subject is just "thành phố"/"tỉnh"."""
+    sentence = ctx.sentences[index]
+    window = sentence.text[clause_start:verb_start]
+    # "X phối hợp cùng Tỉnh đoàn … trao": the partners after "phối hợp" are not the giver
+    window = re.split(r"(?<![\w])(?:phối hợp|cùng với|kết hợp)(?![\w])", window)[0]
+    orgs = [
+        m
+        for m in _ORG.finditer(window)
+        if not _NOT_SUBJECT.search(window[: m.start()])
+        and window.count("(", 0, m.start()) <= window.count(")", 0, m.start())
+    ]
+    for match in reversed(orgs):
+        actor = _org_actor(
+            ctx, index, clause_start + match.start(), match.group(0).strip(), companies
+        )
+        if actor is not None:
+            return actor
+    person = mention_of_people(window, people)
+    if person is not None and (actor := person_actor(person)):
+        return actor
+    company = last_named(window, companies)
+    if company:
+        return ("enterprise", company[1].name)
+    district = list(_DISTRICT_NAME.finditer(window))
+    if district:
+        return _district_actor(district[-1])
+    if ctx.home and _HOME_WORD.search(window):
+        return ("province", ctx.home)
+    return None
+
+
+def _district_actor(match: re.Match[str]) -> Actor | None:
+    kind, name = match.group(1), match.group(2)
+    if kind == "thành phố" and mentions(f"thành phố {name}"):
+        return None
+    return ("district", f"{kind} {name}")
+
+
+def _org_actor(
+    ctx: DocContext, index: int, at: int, name: str, companies: list[Enterprise]
+) -> Actor | None:
+    sentence = ctx.sentences[index]
+    name = re.sub(r"\s+(?:và|-|&)$", "", name).strip()
+    if _GOVERNMENT_HEAD.match(name):
+        inside = [
+            m
+            for m in ctx.sentence_mentions(index)
+            if at <= m.start - sentence.start < at + len(name) and m.kind == "province"
+        ]
+        if inside:
+            return ("province", inside[0].name)
+        district = _DISTRICT_NAME.search(name)
+        if district:
+            return _district_actor(district)
+        if re.search(r"(?<![\w])(?:tỉnh|TP|thành phố)$", name) and ctx.home:
+            return ("province", ctx.home)
+        return None
+    if not re.search(rf"\s[{UPPER}0-9]", name):
+        if not _ENTERPRISE_HEAD.fullmatch(name):
+            return None
+        name = _named_in_full(ctx, name, companies) or ""  # "nhà máy" → "Nhà máy thủy điện Nậm Nơn"
+        if not name:
+            return None
+    if _ENTERPRISE_HEAD.match(name):
+        return ("enterprise", name)
+    return ("other", name)
+
+
+_LOWER_WORD = rf"[^\W{UPPER}0-9_]+"
+
+
+def _named_in_full(ctx: DocContext, head: str, companies: list[Enterprise]) -> str | None:
+    """The article's first organisation written with ``head`` and a proper name."""
+    head = head.split(",")[0].strip()
+    for company in companies:
+        if company.name.lower().startswith(head.lower() + " "):
+            return company.name
+    pattern = re.compile(
+        rf"(?<![\w])(?i:{re.escape(head)})(?: {_LOWER_WORD}){{0,2}}(?: [{UPPER}][\w&-]*)+"
+    )
+    for match in pattern.finditer(ctx.text):
+        found = match.group(0)
+        if re.search(rf"\s[{UPPER}]", found[len(head) :]):
+            return found[0].upper() + found[1:]
+    return None
