@@ -29,9 +29,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = queries.province_profile
 
-    def counted(store: Any, slug: str) -> dict[str, Any]:
+    def counted(store: Any, slug: str, **ranged: Any) -> dict[str, Any]:
         calls.append(slug)
-        return original(store, slug)
+        return original(store, slug, **ranged)
 
     monkeypatch.setattr(queries, "province_profile", counted)
     return calls
@@ -91,10 +91,10 @@ def test_clients_asking_at_once_for_a_cold_page_share_one_rendering(
     calls: list[str] = []
     original = queries.province_profile
 
-    def slow(store: Any, slug: str) -> dict[str, Any]:
+    def slow(store: Any, slug: str, **ranged: Any) -> dict[str, Any]:
         calls.append(slug)
         time.sleep(0.2)  # long enough for every client to arrive while it renders
-        return original(store, slug)
+        return original(store, slug, **ranged)
 
     monkeypatch.setattr(queries, "province_profile", slow)
     app = create_app(db)
