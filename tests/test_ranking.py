@@ -167,5 +167,9 @@ def test_seed_articles_hau_giang_learns_from_ha_tinh(tmp_path: Path) -> None:
     assert ha_tinh["province"] == "Hà Tĩnh"
     assert ha_tinh["why"]["praised_by"] == ["Hậu Giang"]
     assert ha_tinh["why"]["visitors"] == ["Hậu Giang"]  # Lê Tiến Châu's delegation, 2020
-    assert ha_tinh["why"]["indicator_ids"] == ["admin_units", "admin_units_reduced"]
-    assert ha_tinh["score"] == 1 + 2 + 3 + 2
+    assert ha_tinh["why"]["indicator_ids"] == [
+        "admin_units",
+        "admin_units_reduced",
+        "staff_reduced",
+    ]
+    assert ha_tinh["score"] == 1 + 2 + 3 + 3  # figures count up to SUPPORT_CAP (3)

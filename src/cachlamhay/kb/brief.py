@@ -35,23 +35,7 @@ from cachlamhay.kb.timeframe import Timeframe
 from cachlamhay.store.db import Store
 from cachlamhay.vntext import fold, slugify
 
-# Figures that speak to a topic (SPEC indicator ids), and the figures every brief shows.
-TOPIC_INDICATORS: dict[str, list[str]] = {
-    "admin_merger": ["admin_units_reduced", "admin_units", "staff_reduced"],
-    "cadre_work": ["staff_reduced"],
-    "party_building": ["party_members", "party_organizations"],
-    "new_rural": [
-        "ntm_communes",
-        "ntm_advanced_communes",
-        "ntm_model_communes",
-        "ntm_districts",
-    ],
-    "investment": ["investment_projects", "investment_capital", "fdi_projects", "fdi_capital"],
-    "industry": ["investment_projects", "investment_capital", "fdi_capital", "export_value"],
-    "tourism": ["tourism"],
-    "social_welfare": ["poverty_rate", "houses_built"],
-    "disaster": ["disaster_damage", "households_affected"],
-}
+# The figures every brief shows; the topic's own are ``queries.TOPIC_INDICATORS``.
 HEADLINE_INDICATORS = [
     "grdp_growth",
     "grdp",
@@ -131,7 +115,12 @@ def study_brief(
         "leaders": _leaders(conn, name, topic_id, frame, refs),
         "indicators": {
             "topic": _figures(
-                conn, name, names, TOPIC_INDICATORS.get(topic_id or "", []), frame, refs
+                conn,
+                name,
+                names,
+                list(queries.TOPIC_INDICATORS.get(topic_id or "", ())),
+                frame,
+                refs,
             ),
             "headline": _figures(conn, name, names, HEADLINE_INDICATORS, frame, refs),
         },

@@ -693,7 +693,7 @@ def _with_tones(folded_words: str) -> str:
 
 # Indicators (SPEC's table) whose figures support a province's practice on a topic
 TOPIC_INDICATORS: dict[str, tuple[str, ...]] = {
-    "admin_merger": ("admin_units", "admin_units_reduced"),
+    "admin_merger": ("admin_units_reduced", "admin_units", "staff_reduced"),
     "cadre_work": ("staff_reduced",),
     "party_building": ("party_members", "party_organizations"),
     "new_rural": ("ntm_communes", "ntm_advanced_communes", "ntm_model_communes", "ntm_districts"),
