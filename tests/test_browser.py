@@ -92,3 +92,54 @@ def test_english_toggle(page: Any, base_url: str) -> None:
     page.goto(f"{base_url}/province/ha-tinh?lang=vi")
     vietnamese = page.locator("body").inner_text()
     assert english != vietnamese
+
+
+# -- the study-visit brief -------------------------------------------------------------------
+
+A4_AT_96_DPI = {"width": 794, "height": 1123}
+
+
+def test_the_brief_shows_the_visit_the_figures_and_the_practice(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/brief/ha-tinh?topic=admin_merger")
+    received = page.locator("section.visits-received")
+    assert "Lê Tiến Châu" in received.inner_text() and "Hậu Giang" in received.inner_text()
+    figures = page.locator("section.topic-figures").inner_text()
+    assert "46" in figures and "sáp nhập 80 đơn vị hành chính (ĐVHC) cấp xã, giảm 46" in figures
+    assert "sáp nhập xã" in page.locator("section.practices").inner_text()
+    assert page.locator("form.filters").is_visible()
+
+
+def test_a_brief_line_opens_its_sentence_highlighted(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/brief/ha-tinh?topic=admin_merger")
+    link = page.locator("section.topic-figures a.ref").first
+    fact = link.get_attribute("href").split("#fact-")[1]
+    link.click()
+    page.wait_for_url("**/article/**")
+    marked = page.locator(f"mark[data-fact-id='{fact}']")
+    assert marked.count() == 1
+    assert "giảm 46 ĐVHC cấp xã" in marked.inner_text()
+
+
+def test_the_brief_prints_on_a4_without_navigation(
+    page: Any, base_url: str, tmp_path: Path
+) -> None:
+    page.set_viewport_size(A4_AT_96_DPI)
+    page.goto(f"{base_url}/brief/ha-tinh?topic=admin_merger")
+    page.emulate_media(media="print")
+    assert not page.locator("header.site").is_visible()
+    assert not page.locator("form.filters").is_visible()
+    assert page.locator("h1").is_visible()
+    shot = tmp_path / "brief-print-a4.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
+
+
+def test_the_finder_leads_to_the_brief(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/practices/admin_merger")
+    link = page.locator("a[href^='/brief/ha-tinh']").first
+    assert "topic=admin_merger" in link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/brief/ha-tinh**")
+    assert "Lê Tiến Châu" in page.locator("section.visits-received").inner_text()
