@@ -111,7 +111,9 @@ def test_the_merger_note(store: Store) -> None:
     assert new["merger_note"]["kind"] == "merged_from"
     assert set(new["merger_note"]["predecessors"]) == {"Hậu Giang", "Sóc Trăng"}
     (budget,) = new["indicators"]["headline"]  # Hậu Giang's figure, under today's Cần Thơ
-    assert budget["series"][0]["inherited"] and budget["series"][0]["unit_label"] == "Hậu Giang (cũ)"
+    assert (
+        budget["series"][0]["inherited"] and budget["series"][0]["unit_label"] == "Hậu Giang (cũ)"
+    )
 
 
 def test_the_page_and_its_json_twin(client: TestClient) -> None:
@@ -142,7 +144,9 @@ def test_bad_parameters(client: TestClient, path: str, status: int) -> None:
 def test_an_unknown_province_suggests_names(client: TestClient) -> None:
     page = client.get("/brief/ha-tinhh?topic=admin_merger")
     assert page.status_code == 404
-    assert 'Có phải bạn muốn tìm <a href="/brief/ha-tinh?topic=admin_merger">Hà Tĩnh</a>' in page.text
+    assert (
+        'Có phải bạn muốn tìm <a href="/brief/ha-tinh?topic=admin_merger">Hà Tĩnh</a>' in page.text
+    )
     twin = client.get("/brief/hau-giangg.json")
     assert twin.status_code == 404
     assert twin.json()["suggestions"][0] == {"name": "Hậu Giang", "link": "/brief/hau-giang.json"}
@@ -178,7 +182,9 @@ def test_brief_docx_file(seeds_db: Path, tmp_path: Path) -> None:
     from docx import Document
 
     out = tmp_path / "brief.docx"
-    done = run_brief(seeds_db, "Hà Tĩnh", "--topic", "admin_merger", "--format", "docx", "--out", str(out))
+    done = run_brief(
+        seeds_db, "Hà Tĩnh", "--topic", "admin_merger", "--format", "docx", "--out", str(out)
+    )
     assert done.returncode == 0, done.stderr
     doc = Document(str(out))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
@@ -187,28 +193,50 @@ def test_brief_docx_file(seeds_db: Path, tmp_path: Path) -> None:
     cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
     text = "\n".join([p.text for p in doc.paragraphs] + cells)
     assert nfc_intact(text)
-    for words in ("Lê Tiến Châu", "Hoàng Trung Dũng", "sáp nhập 80 đơn vị hành chính", "Bí thư Tỉnh ủy Hậu Giang"):
+    for words in (
+        "Lê Tiến Châu",
+        "Hoàng Trung Dũng",
+        "sáp nhập 80 đơn vị hành chính",
+        "Bí thư Tỉnh ủy Hậu Giang",
+    ):
         assert words in text
     # every figure row names its source: its [n] is in the source list, which names the article
-    sources = {p.text.split("]")[0] + "]": p.text for p in doc.paragraphs if re.match(r"^\[\d+\] ", p.text)}
+    sources = {
+        p.text.split("]")[0] + "]": p.text for p in doc.paragraphs if re.match(r"^\[\d+\] ", p.text)
+    }
     figure_tables = [t for t in doc.tables if t.rows[0].cells[0].text == "Kỳ"]
     assert figure_tables
     for table in figure_tables:
         for row in table.rows[1:]:
             ref = re.match(r"^\[\d+\]", row.cells[4].text)
             assert ref and ref.group(0) in sources
-    assert any("Bí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay" in s for s in sources.values())
+    assert any(
+        "Bí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay" in s for s in sources.values()
+    )
 
 
 def test_brief_html_file_is_self_contained(seeds_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.html"
-    done = run_brief(seeds_db, "ha-tinh", "--topic", "admin_merger", "--format", "html", "--out", str(out))
+    done = run_brief(
+        seeds_db, "ha-tinh", "--topic", "admin_merger", "--format", "html", "--out", str(out)
+    )
     assert done.returncode == 0, done.stderr
     html = out.read_text("utf-8")
     assert "<style>" in html and "/static/" not in html and 'href="/' not in html
     linked = tmp_path / "linked.html"
-    run_brief(seeds_db, "ha-tinh", "--format", "html", "--out", str(linked), "--base-url", "http://127.0.0.1:8000")
-    assert 'href="http://127.0.0.1:8000/article/000_c376ad1e370c138e#fact-' in linked.read_text("utf-8")
+    run_brief(
+        seeds_db,
+        "ha-tinh",
+        "--format",
+        "html",
+        "--out",
+        str(linked),
+        "--base-url",
+        "http://127.0.0.1:8000",
+    )
+    assert 'href="http://127.0.0.1:8000/article/000_c376ad1e370c138e#fact-' in linked.read_text(
+        "utf-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -236,7 +264,9 @@ needs_pdf_tools = pytest.mark.skipif(
 @needs_pdf_tools
 def test_brief_pdf_file(seeds_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.pdf"
-    done = run_brief(seeds_db, "ha-tinh", "--topic", "admin_merger", "--format", "pdf", "--out", str(out))
+    done = run_brief(
+        seeds_db, "ha-tinh", "--topic", "admin_merger", "--format", "pdf", "--out", str(out)
+    )
     assert done.returncode == 0, done.stderr
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "A4" in info
@@ -244,10 +274,16 @@ def test_brief_pdf_file(seeds_db: Path, tmp_path: Path) -> None:
     flat = " ".join(text.split())
     assert nfc_intact(flat)
     # table cells wrap, and pdftotext reads a wrapped cell line by line: short phrases
-    for words in ("Lê Tiến Châu", "Hoàng Trung Dũng", "sáp nhập 80 đơn vị", "giảm 46 ĐVHC", "Tỉnh Hà Tĩnh"):
+    for words in (
+        "Lê Tiến Châu",
+        "Hoàng Trung Dũng",
+        "sáp nhập 80 đơn vị",
+        "giảm 46 ĐVHC",
+        "Tỉnh Hà Tĩnh",
+    ):
         assert words in flat
     assert "Bí thư Tỉnh ủy Hậu Giang: Hà Tĩnh có nhiều cách làm hay" in flat  # a source named
     assert "\ufffd" not in text  # no missing glyph turned into a replacement character
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
-    assert rows and all("yes" == row[-5] for row in rows), fonts  # every font embedded
+    assert rows and all(row[-5] == "yes" for row in rows), fonts  # every font embedded
