@@ -77,7 +77,25 @@ def targets(db: Path, samples: int) -> dict[str, list[str]]:
         "person": [f"/person/{p}" for p in people],
         "article": [f"/article/{quote(a)}" for a in articles],
         "search": [f"/search?q={quote(q)}" for q in SEARCHES],
+        # the study-visit brief of the busiest provinces, each on its most praised topic
+        "brief": [
+            f"/brief/{slugify(p)}?topic={topic}" for p, topic in _brief_targets(db, provinces)
+        ],
     }
+
+
+def _brief_targets(db: Path, provinces: list[str]) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    pairs = []
+    for province in provinces:
+        row = conn.execute(
+            "SELECT topic FROM practices WHERE province = ? GROUP BY topic"
+            " ORDER BY count(*) DESC LIMIT 1",
+            (province,),
+        ).fetchone()
+        pairs.append((province, row[0] if row else "admin_merger"))
+    conn.close()
+    return pairs
 
 
 def json_twin(path: str) -> str:
