@@ -644,3 +644,33 @@ def test_crawl_every_runs_passes_until_sigterm(site: Site, tmp_path: Path) -> No
     finally:
         process.kill()
         process.wait()
+
+
+def test_progress_on_a_terminal_and_quiet_elsewhere(site: Site, tmp_path: Path) -> None:
+    import pty
+
+    sources = tmp_path / "sources.txt"
+    sources.write_text(site.url("/feed.rss") + "\n")
+    command = [
+        sys.executable, "-m", "cachlamhay.cli", "--db", str(tmp_path / "tty.db"), "crawl",
+        "--sources", str(sources), "--delay", "0.3",
+    ]  # fmt: skip
+    master, slave = pty.openpty()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(60)
+    os.close(master)
+    assert b"pages" in seen and b"new" in seen  # the status line, drawn on the terminal
+    quiet = run_cli(
+        "--db", str(tmp_path / "quiet.db"), "crawl", "--sources", str(sources), "--delay", "0.1"
+    )
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -303,9 +303,17 @@ def cmd_ingest(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 1 if summary.rejected else 0
 
 
-def _run_with_progress(
-    err: Console, work: Callable[[Callable[[IngestSummary], None] | None], IngestSummary]
-) -> IngestSummary:
+S = TypeVar("S")
+R = TypeVar("R")
+
+
+def _with_status(
+    err: Console,
+    label: str,
+    describe: Callable[[S], str],
+    work: Callable[[Callable[[S], None] | None], R],
+) -> R:
+    """``work(hook)`` with a one-line status on a terminal (``hook`` None elsewhere: quiet)."""
     if not err.is_terminal:
         return work(None)
     with Progress(
@@ -315,17 +323,17 @@ def _run_with_progress(
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingesting")
+        task = progress.add_task(label)
+        return work(lambda state: progress.update(task, description=describe(state)))
 
-        def hook(s: IngestSummary) -> None:
-            progress.update(
-                task,
-                description=(
-                    f"read {s.read}  new {s.new}  duplicate {s.duplicate}  rejected {s.rejected}"
-                ),
-            )
 
-        return work(hook)
+def _run_with_progress(
+    err: Console, work: Callable[[Callable[[IngestSummary], None] | None], IngestSummary]
+) -> IngestSummary:
+    def describe(s: IngestSummary) -> str:
+        return f"read {s.read}  new {s.new}  duplicate {s.duplicate}  rejected {s.rejected}"
+
+    return _with_status(err, "ingesting", describe, work)
 
 
 def cmd_crawl(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -388,32 +396,22 @@ def _crawl_with_progress(
 ) -> Any:
     from cachlamhay.crawl import CrawlSummary, crawl
 
-    if not err.is_terminal:
-        return crawl(store, sources, options, stop=stop)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("crawling")
+    def describe(s: CrawlSummary) -> str:
+        worst = sorted(
+            ((sum(t.errors.values()), h) for h, t in s.hosts.items() if t.errors), reverse=True
+        )[:3]
+        errors = ", ".join(f"{h} {n}" for n, h in worst)
+        return (
+            f"sources {s.sources}  pages {s.pages}  new {s.new}  duplicate {s.duplicate}"
+            f"  errors {s.problems}" + (f" ({errors})" if errors else "")
+        )
 
-        def hook(s: CrawlSummary) -> None:
-            worst = sorted(
-                ((sum(t.errors.values()), h) for h, t in s.hosts.items() if t.errors),
-                reverse=True,
-            )[:3]
-            errors = ", ".join(f"{h} {n}" for n, h in worst)
-            progress.update(
-                task,
-                description=(
-                    f"sources {s.sources}  pages {s.pages}  new {s.new}  duplicate {s.duplicate}"
-                    f"  errors {s.problems}" + (f" ({errors})" if errors else "")
-                ),
-            )
-
-        return crawl(store, sources, options, on_progress=hook, stop=stop)
+    return _with_status(
+        err,
+        "crawling",
+        describe,
+        lambda hook: crawl(store, sources, options, on_progress=hook, stop=stop),
+    )
 
 
 def _report_crawl(summary: Any, as_json: bool, out: Console, err: Console) -> None:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -289,58 +288,20 @@ def _figures(
     frame: Timeframe,
     refs: _References,
 ) -> list[dict[str, Any]]:
-    """The series of ``indicators`` for the province (predecessors' figures marked)."""
+    """The series of ``indicators`` as the province page has them (conflicts, former units),
+    in the order given, newest figures first, each citing its source."""
     if not indicators:
         return []
-    marks = ",".join("?" for _ in names)
-    wanted = ",".join("?" for _ in indicators)
-    rows = queries._indicator_rows(
-        conn, f"province IN ({marks}) AND indicator IN ({wanted})", [*names, *indicators]
-    )
-    rows = [r for r in rows if frame.contains(_figure_date(conn, r))]
-    units = queries.fact_units(conn, [int(r["fact_id"]) for r in rows], "province")
-    conflicts = queries._conflicts(rows, units)
-    sources = queries._sources(conn, [int(r["fact_id"]) for r in rows])
-    merged = bool(gazetteer.predecessors_of(name)) and gazetteer.provinces()[name].current
-    by_indicator: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        unit = units.get(int(row["fact_id"]))
-        old_unit = bool(merged and unit and unit["era"] == "63" and unit["successor"])
-        by_indicator[row["indicator"]].append(
-            {
-                "period": row["period"],
-                "value": row["value"],
-                "unit": row["unit"],
-                "label": row["label"],
-                "qualifier": row["qualifier"],
-                "province": row["province"],
-                "unit_label": queries.unit_label(unit) if unit else row["province"],
-                "inherited": row["province"] != name or old_unit,
-                "conflict": int(row["fact_id"]) in conflicts,
-                "source": refs.cite(sources.get(int(row["fact_id"]))),
-            }
-        )
+    series = queries._indicator_series(conn, name, names, frame, indicators)
     order = {indicator: i for i, indicator in enumerate(indicators)}
-    return [
-        {
-            "indicator": indicator,
-            "unit": series[0]["unit"],
-            "series": sorted(series, key=lambda p: p["period"] or "", reverse=True)[
-                :MAX_FIGURES_PER_INDICATOR
-            ],
-        }
-        for indicator, series in sorted(by_indicator.items(), key=lambda kv: order[kv[0]])
-    ]
-
-
-def _figure_date(conn: sqlite3.Connection, row: sqlite3.Row) -> str | None:
-    """A figure's time: the first year of its period, else its article's publication date."""
-    if row["period"]:
-        return str(row["period"])[:4]
-    found = conn.execute(
-        "SELECT published FROM documents WHERE rowid = ?", (row["doc_rowid"],)
-    ).fetchone()
-    return found["published"] if found else None
+    series.sort(key=lambda item: order[item["indicator"]])
+    for item in series:
+        newest = sorted(item["series"], key=lambda p: p["period"] or "", reverse=True)
+        item["series"] = [
+            {**point, "source": refs.cite(point["source"])}
+            for point in newest[:MAX_FIGURES_PER_INDICATOR]
+        ]
+    return series
 
 
 # -- practices, visits, transfers -------------------------------------------------------------

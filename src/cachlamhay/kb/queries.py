@@ -514,11 +514,22 @@ def _differ(a: float, b: float) -> bool:
 
 
 def _indicator_series(
-    conn: sqlite3.Connection, name: str, names: list[str], frame: Timeframe | None = None
+    conn: sqlite3.Connection,
+    name: str,
+    names: list[str],
+    frame: Timeframe | None = None,
+    indicators: list[str] | None = None,
 ) -> list[dict[str, Any]]:
+    """The figures of ``names`` (a province and its predecessors) by indicator, most figures
+    first; only ``indicators`` when given (the study-visit brief)."""
     marks = ",".join("?" for _ in names)
     when, params = _frame_sql(conn, frame or Timeframe(), INDICATOR_WHEN)
-    rows = _indicator_rows(conn, f"province IN ({marks}) AND {when}", [*names, *params])
+    where = f"province IN ({marks}) AND {when}"
+    params = [*names, *params]
+    if indicators is not None:
+        where += f" AND indicator IN ({','.join('?' for _ in indicators)})"
+        params += indicators
+    rows = _indicator_rows(conn, where, params)
     units = fact_units(conn, [int(r["fact_id"]) for r in rows], "province")
     conflicts = _conflicts(rows, units)
     sources = _sources(conn, [int(r["fact_id"]) for r in rows])
