@@ -601,11 +601,20 @@ class _Classified:
 
     def is_org_word(self, i: int) -> bool:
         token = self.tokens[i].text
-        if i in self.org or token in _ORG_LOWER or token == "&":
+        if i in self.org:
+            return True
+        if token in _VERB_FIRST_SYLLABLES and self._next_word(i) in _VERB_FIRST_SYLLABLES[token]:
+            return (
+                False  # "… tỉnh Hà Tĩnh thông tin về …": the verb after the title, not "Giao thông"
+            )
+        if token in _ORG_LOWER or token == "&":
             return True
         if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
             return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM", "Q. 1"
         return token[0].isupper() or (token[0].isdigit() and False)
+
+    def _next_word(self, i: int) -> str | None:
+        return self.tokens[i + 1].text if i + 1 < len(self.tokens) else None
 
     def is_name_part(self, i: int) -> bool:
         return (
@@ -681,6 +690,9 @@ def _name_run_ending_at(
 
 
 _CHAIN_STOPS = ("-", "–", ",", "(", ")")
+# Lower-case syllables of organisation names that, with the next word, are a verb ending the
+# title instead: "thông tin" (informs), "thông báo" (announces), "thông qua" (passes).
+_VERB_FIRST_SYLLABLES = {"thông": {"tin", "báo", "qua"}}
 _PARENT_BODIES = {
     "Bộ",
     "Sở",
