@@ -246,7 +246,7 @@ def _leaders(
     latest: dict[str, sqlite3.Row] = {}
     for row in rows:
         title = " ".join(row["title"].split())
-        if not _OFFICE.search(title) or (frame.active and not frame.contains(row["seen"])):
+        if not _OFFICE.search(title) or not queries.placed_in(frame, row["seen"]):
             continue
         key = fold(title)
         if key not in latest:  # rows come newest first
@@ -322,7 +322,7 @@ def _practices(
         " ORDER BY coalesce(d.published, '') DESC, p.fact_id",
         [*names, *([topic] if topic else [])],
     ).fetchall()
-    rows = [r for r in rows if frame.contains(r["published"])]
+    rows = [r for r in rows if queries.placed_in(frame, r["published"])]
     sources = queries._sources(conn, [int(r["fact_id"]) for r in rows])
     found: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
@@ -354,16 +354,15 @@ def _visits(
     """Visits the province received (``role`` "host") or made ("visitor"); on the topic
     when one is given, newest first."""
     marks = ",".join("?" for _ in names)
-    visits = queries._visits(conn, f"{role}_kind = 'province' AND {role} IN ({marks})", names)
-    kept = []
-    for visit in visits:
-        if topic and topic not in visit["topics"]:
-            continue
-        if frame.active and not frame.contains(visit["date"] or visit["year"]):
-            continue
-        visit = {**visit, "sources": [refs.cite(s) for s in visit["sources"]]}
-        kept.append(visit)
-    return kept[:MAX_ITEMS]
+    when, params = queries._frame_sql(conn, frame, queries.VISIT_WHEN)
+    visits = queries._visits(
+        conn, f"{role}_kind = 'province' AND {role} IN ({marks}) AND {when}", [*names, *params]
+    )
+    return [
+        {**visit, "sources": [refs.cite(s) for s in visit["sources"]]}
+        for visit in visits
+        if not topic or topic in visit["topics"]
+    ][:MAX_ITEMS]
 
 
 def _transfers(
@@ -378,8 +377,7 @@ def _transfers(
     rows = queries._transfers(conn, f"{role}_kind = 'province' AND {column} IN ({marks})", names)
     kept = []
     for row in rows:
-        published = (row.get("source") or {}).get("published")
-        if frame.active and not frame.contains(published):
+        if not queries.placed_in(frame, (row.get("source") or {}).get("published")):
             continue
         kept.append({**row, "source": refs.cite(row.get("source"))})
     return kept[:MAX_ITEMS]
