@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v2"
+VERSION = "indicators.v3"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -298,7 +298,16 @@ def _indicator_features(ctx: DocContext, index: int, item: Indicator) -> dict[st
 _PROJECT_FIGURE = re.compile(
     r"(?<![a-z])(?<!\d )(?<!cac )(?<!nhung )"  # "8 dự án có tổng vốn …" is a count's total
     r"(?:cua du an|du an (?:co|nay|duoc|se|dat)|giai doan (?:\d|mot|hai|ba)"
-    r"|cong trinh|nha may|tuyen duong|cua cong ty|cong ty (?:co|nay|da))(?![a-z])"
+    r"|cong trinh|nha may|tuyen duong|cua cong ty|cong ty (?:co|nay|da)"
+    # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
+    # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
+    r"|cang hang khong|san bay|khu phuc hop|khu nghi duong|khu do thi|toa nha|to hop|nha ga"
+    r"|de an|goi thau)(?![a-z])"
+)
+# "tăng gần 50.000 tỷ đồng so với năm 2016": how much a figure grew, not the figure
+# ("đăng ký mới và điều chỉnh tăng thêm 12.000 tỷ đồng" is capital registered, kept)
+_INCREASE = re.compile(
+    r"(?<![a-z])(?<!dieu chinh )(?:tang|giam|tang them)(?: (?:gan|hon|khoang|tren))?\s*$"
 )
 _NATIONAL_FIGURE = re.compile(
     r"(?<![a-z])(?:ca nuoc|toan quoc|nuoc ta|(?:cua|vao|tai|voi) viet nam|viet nam (?:co|dat|da)"
@@ -332,6 +341,8 @@ def _someone_elses(
     if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
         return True
     if _PER_DAY.match(folded, quantity.end):
+        return True
+    if quantity.unit in ("VND", "USD") and _INCREASE.search(folded, 0, quantity.start):
         return True
     if indicator == "tourism" and _PASSENGERS.search(folded):
         return True

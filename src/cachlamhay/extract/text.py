@@ -345,7 +345,9 @@ _COMMON_WORD_COUNTRIES = {
 }
 _COUNTRY_CONTEXT = re.compile(
     r"(?:nước|quốc gia|Đại sứ|Tổng thống|Thủ tướng|Chính phủ|Quốc hội|Đại sứ quán|Bộ trưởng"
-    r"|đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,)\s*$"
+    r"|đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,"
+    # "thăm chính thức Nga", "thăm cấp nhà nước Nhật Bản"
+    r"|thăm|chính thức|cấp nhà nước|hữu nghị)\s*$"
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import SentenceDates
-from cachlamhay.extract.gazetteer import province_aliases
+from cachlamhay.extract.gazetteer import country_aliases, province_aliases
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.people import (
     MAX_SENTENCE_ACTORS,
@@ -35,7 +35,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v2"
+VERSION = "visits.v3"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -322,6 +322,8 @@ def _actors(
     in_lead: bool,
 ) -> list[tuple[Actor, Actor, Leader]]:
     sentence = ctx.sentences[index]
+    if _not_happened(sentence.text, verb):
+        return []
     rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
     receiving = _RECEIVES.search(folded)
     if receiving and receiving.start() <= verb.start() + 5:
@@ -348,6 +350,8 @@ def _actors(
         if len(listed) > 1:  # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
             hosts = _hosts(rel, folded, verb, listed[0])
             return [(actor, host, None) for actor in listed for host in hosts if host != actor]
+        if listed and _BARE_OFFICE.match(sentence.text[: verb.start()]):
+            visitor = listed[0]  # a headline: "Chủ tịch nước bắt đầu thăm chính thức Nga"
     if visitor is None:
         visitor = _leaders_of(sentence.text[: verb.start()], rel)
     weak_verb = verb.group(0) in _WEAK_VERBS
@@ -374,13 +378,77 @@ def _actors(
         return []
     if visitor[0] == "foreign" and "Việt Nam" not in sentence.text:
         hosts = [h for h in hosts if h[0] != "central"]  # "Chính phủ Mỹ … với Quốc hội": theirs
-    return [
+    found = [
         (visitor, host, leader)
         for host in hosts
         if host != visitor
         and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
         and host[1] not in visitor[1]
     ]
+    if visitor[0] == "central" and verb.group(0) in _MUTUAL_VERBS:
+        # "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào": who travelled is told
+        # elsewhere ("… dẫn đầu đoàn … thăm Việt Nam")
+        found = [
+            (host, visitor, None)
+            if host[0] == "foreign" and _guest_in_vietnam(ctx, host)
+            else (visitor, host, leader)
+            for visitor, host, leader in found
+        ]
+    return found
+
+
+# Talks between two sides: the verb does not say who travelled.
+_MUTUAL_VERBS = {"hội đàm", "hội kiến", "có buổi", "làm việc"}
+_IN_VIETNAM = re.compile(
+    r"(?<!\w)(?:thăm|làm việc)(?: chính thức| cấp nhà nước| hữu nghị| và làm việc| làm việc)?"
+    r"(?: tại| ở)? Việt Nam(?!\w)"
+)
+
+
+def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
+    """Whether the article's lead has the foreign side visiting Việt Nam ("Thủ tướng Lào … dẫn
+    đầu đoàn … thăm Việt Nam"), and nobody from here in its country ("tại Tây Ban Nha",
+    "chuyến thăm Mỹ")."""
+    names = _country_names(foreign[1])
+    if not names:
+        return False
+    country = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    lead = [ctx.sentences[i].text for i in sorted(_lead_sentences(ctx))]
+    abroad = re.compile(rf"(?<!\w)(?:tại|thăm|sang|đến|tới|ở)(?: \w+){{0,3}} (?:{country})(?!\w)")
+    if any(abroad.search(text) for text in lead):
+        return False
+    return any(
+        _IN_VIETNAM.search(text) and re.search(rf"(?<!\w)(?:{country})(?!\w)", text)
+        for text in lead
+    )
+
+
+def _country_names(name: str) -> set[str]:
+    """A foreign actor's country ("Quốc hội Cuba" → Cuba) with every spelling of it."""
+    aliases = country_aliases()
+    country = next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if a in name), None)
+    return {a for a, c in aliases.items() if c == country} if country else set()
+
+
+# "sẽ thăm", "sớm thăm chính thức Slovakia", "mời … sang thăm": announced, wished or invited,
+# not reported as done
+_NOT_YET = re.compile(
+    r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng)(?:\s+\S+){0,2}"
+    r"|mời(?:\s+\S+){0,6})\s*$"
+)
+# "xuất khẩu sang Trung Quốc", "lòng biết ơn sâu sắc tới Đảng Cộng sản Cuba": goods and words
+# go there, nobody travels
+_NOT_TRAVEL = re.compile(
+    r"(?<!\w)(?:xuất khẩu|nhập khẩu|xuất|bán|gửi|chuyển|biết ơn|cảm ơn|lời chào|tình cảm)"
+    r"(?!\w)[^,;:]*$"
+)
+
+
+def _not_happened(text: str, verb: re.Match[str]) -> bool:
+    before = text[max(0, verb.start() - 40) : verb.start()].lower()
+    if _NOT_YET.search(before):
+        return True
+    return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
 
 
 def _hosts(
@@ -423,6 +491,13 @@ _LEADERS_SUBJECT = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua|Cùng ngày)[^,]{0,25},\s*)?"
     r"(?:[Ll]ãnh đạo|[Đđ]oàn lãnh đạo|[Đđ]oàn công tác cấp cao)(?: của)?"
     r" (?:tỉnh |thành phố |TP\.? ?)?"
+)
+
+
+# The office alone as the subject, no name: "Thủ tướng (bắt đầu|đã) thăm …"
+_BARE_OFFICE = re.compile(
+    r"^(?:Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Phó Chủ tịch nước|Tổng Bí thư|Chủ tịch Quốc hội"
+    r"|Phó Chủ tịch Quốc hội)(?: Chính phủ)?(?: (?:bắt đầu|đã|đang|tới|đến))?\s*$"
 )
 
 
