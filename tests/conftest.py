@@ -23,6 +23,18 @@ SEED_000 = EXAMPLES / "000_c376ad1e370c138e.txt"
 SEED_004 = EXAMPLES / "004_64df843035bf8b4e.txt"
 
 
+@pytest.fixture(scope="module")
+def reader(db_path: Path) -> Iterator[Store]:
+    """A read-only connection to the module's store (the module defines ``db_path``)."""
+    with open_store(db_path, readonly=True) as store:
+        yield store
+
+
+def roundtrip(data: Any) -> Any:
+    """``data`` as it comes back from JSON (tuples become lists…)."""
+    return json.loads(json.dumps(data, ensure_ascii=False))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with open_store(tmp_path / "test.db") as opened:

@@ -5,7 +5,6 @@ seed articles."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from cachlamhay.kb import queries
 from cachlamhay.pipeline import ingest
 from cachlamhay.store.db import Store, open_store
 from cachlamhay.web import create_app, i18n, views
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, roundtrip
 from tests.test_web import assert_well_formed
 from tests.test_web_time import build_store
 
@@ -31,16 +30,6 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(db_path: Path) -> Iterator[TestClient]:
     with TestClient(create_app(db_path)) as test_client:
         yield test_client
-
-
-@pytest.fixture(scope="module")
-def reader(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path, readonly=True) as store:
-        yield store
-
-
-def roundtrip(data: Any) -> Any:
-    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 HA_TINH_WHY = {

@@ -23,7 +23,7 @@ from cachlamhay.pipeline import ingest
 from cachlamhay.store.db import Store, open_store
 from cachlamhay.web import charts, create_app, i18n, views
 from cachlamhay.web.highlight import Highlight, article_html, highlight, safe_link, snippet_html
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, roundtrip
 
 SEED = "000_c376ad1e370c138e"
 XSS = "<script>alert(1)</script>"
@@ -69,16 +69,6 @@ def app(db_path: Path) -> FastAPI:
 def client(app: FastAPI) -> Iterator[TestClient]:
     with TestClient(app) as test_client:
         yield test_client
-
-
-@pytest.fixture(scope="module")
-def reader(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path, readonly=True) as store:
-        yield store
-
-
-def roundtrip(data: Any) -> Any:
-    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 # -- pages -------------------------------------------------------------------------------------

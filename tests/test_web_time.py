@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from cachlamhay.kb.timeframe import Timeframe
 from cachlamhay.pipeline import ingest_items
 from cachlamhay.store.db import Store, open_store
 from cachlamhay.web import create_app, views
+from tests.conftest import roundtrip
 from tests.test_web import assert_well_formed
 
 ARTICLES = [
@@ -81,16 +81,6 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(db_path: Path) -> Iterator[TestClient]:
     with TestClient(create_app(db_path)) as test_client:
         yield test_client
-
-
-@pytest.fixture(scope="module")
-def reader(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path, readonly=True) as store:
-        yield store
-
-
-def roundtrip(data: Any) -> Any:
-    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 def section(html: str, element_id: str) -> str:
