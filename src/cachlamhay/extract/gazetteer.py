@@ -211,7 +211,34 @@ PARTY_AND_STATE = [
     "Kiểm toán Nhà nước",
     "Trung ương Đoàn",
 ]
-CENTRAL_BODIES = MINISTRIES + PARTY_AND_STATE
+# Commands of the army and national committees and agencies: they send delegations to the
+# provinces like a ministry does ("Quân chủng Hải quân", "Ủy ban Quốc gia Tìm kiếm Cứu nạn").
+# Only full names: the same words with "tỉnh" after ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh …") are a
+# province's.
+COMMANDS_AND_AGENCIES = [
+    "Bộ Tổng Tham mưu",
+    "Tổng cục Chính trị",
+    "Quân chủng Hải quân",
+    "Quân chủng Phòng không - Không quân",
+    "Bộ Tư lệnh Bộ đội Biên phòng",
+    "Bộ Tư lệnh Cảnh sát biển",
+    "Bộ Tư lệnh Thủ đô Hà Nội",
+    "Quân khu 1",
+    "Quân khu 2",
+    "Quân khu 3",
+    "Quân khu 4",
+    "Quân khu 5",
+    "Quân khu 7",
+    "Quân khu 9",
+    "Ủy ban Quốc gia Tìm kiếm Cứu nạn",
+    "Ban Chỉ đạo Trung ương về phòng chống thiên tai",
+    "Ủy ban An toàn giao thông Quốc gia",
+    "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+    "Ban Chỉ đạo Tây Bắc",
+    "Ban Chỉ đạo Tây Nguyên",
+    "Ban Chỉ đạo Tây Nam Bộ",
+]
+CENTRAL_BODIES = MINISTRIES + PARTY_AND_STATE + COMMANDS_AND_AGENCIES
 
 # Short forms news uses for the same bodies.
 CENTRAL_ALIASES = {
@@ -249,6 +276,26 @@ CENTRAL_ALIASES = {
     "Bộ Tài nguyên - môi trường": "Bộ Tài nguyên và Môi trường",
     "Bộ Kế hoạch và đầu tư": "Bộ Kế hoạch và Đầu tư",
     "Bộ Kế hoạch - Đầu tư": "Bộ Kế hoạch và Đầu tư",
+    "Ủy ban Quốc gia Tìm kiếm cứu nạn": "Ủy ban Quốc gia Tìm kiếm Cứu nạn",
+    "Ủy ban Quốc gia TKCN": "Ủy ban Quốc gia Tìm kiếm Cứu nạn",
+    **{
+        f"Ủy ban Quốc gia Ứng phó sự cố, thiên tai và Tìm kiếm {rescue}": (
+            "Ủy ban Quốc gia Tìm kiếm Cứu nạn"
+        )
+        for rescue in ("Cứu nạn", "cứu nạn")
+    },
+    "Quân chủng PK-KQ": "Quân chủng Phòng không - Không quân",
+    "Bộ Tư lệnh BĐBP": "Bộ Tư lệnh Bộ đội Biên phòng",
+    "Bộ Tư lệnh Quân khu 1": "Quân khu 1",
+    "Bộ Tư lệnh Quân khu 2": "Quân khu 2",
+    "Bộ Tư lệnh Quân khu 3": "Quân khu 3",
+    "Bộ Tư lệnh Quân khu 4": "Quân khu 4",
+    "Bộ Tư lệnh Quân khu 5": "Quân khu 5",
+    "Bộ Tư lệnh Quân khu 7": "Quân khu 7",
+    "Bộ Tư lệnh Quân khu 9": "Quân khu 9",
+    "Ban Chỉ đạo Trung ương về Phòng chống thiên tai": (
+        "Ban Chỉ đạo Trung ương về phòng chống thiên tai"
+    ),
 }
 
 # -- foreign countries ---------------------------------------------------------------------------
