@@ -372,7 +372,10 @@ def _actors(
         hosts = _event_owner(rel, verb)
     if not hosts:
         hosts = _place_before(rel, folded, verb, visitor)
-    if not hosts and _home_is_host(ctx, verb, visitor, in_lead):
+    if not hosts and (
+        _home_is_host(ctx, verb, visitor, in_lead)
+        or _delegation_to_home(ctx, folded, verb, visitor)
+    ):
         hosts = [("province", ctx.home or "")]
     if not hosts:
         return []
@@ -549,6 +552,30 @@ def _home_is_host(ctx: DocContext, verb: re.Match[str], visitor: Actor, in_lead:
         and ctx.home
         and visitor[0] in ("central", "foreign")
         and verb.group(0) in ("thăm và làm việc", "làm việc", "đến thăm", "thăm")
+        and ctx.title
+        and any(
+            alias in ctx.title for alias, name in province_aliases().items() if name == ctx.home
+        )
+    )
+
+
+# "… dẫn đầu đoàn công tác đến khảo sát hiện trường": a delegation's verb with no place after it
+_DELEGATION_VERB = re.compile(
+    r"(?<![a-z])(?:dan dau|cung|va) doan(?: cong tac| khao sat| lien nganh| kiem tra)?"
+    r"(?: cua \S+(?: \S+){0,3})?(?: da)?(?: (?:den|toi|ve))?\s*$"
+)
+_DELEGATION_VISIT_VERBS = {"khảo sát", "kiểm tra", "thị sát", "thăm", "làm việc", "thăm hỏi"}
+
+
+def _delegation_to_home(ctx: DocContext, folded: str, verb: re.Match[str], visitor: Actor) -> bool:
+    """ "Cùng ngày, Bộ trưởng … dẫn đầu đoàn công tác đến khảo sát hiện trường vụ sạt lở" in an
+    article whose title names the province: a central delegation came to it, anywhere in the
+    article."""
+    return bool(
+        ctx.home
+        and visitor[0] == "central"
+        and verb.group(0) in _DELEGATION_VISIT_VERBS
+        and _DELEGATION_VERB.search(folded[max(0, verb.start() - 60) : verb.start()])
         and ctx.title
         and any(
             alias in ctx.title for alias, name in province_aliases().items() if name == ctx.home
