@@ -289,6 +289,13 @@ VISITS = [
         "nghiệp Australia.",
         {("Australia", "Chính phủ")},
     ),
+    (  # a central delegation in the article's province, the province not repeated
+        "An Giang xuất hiện điểm sạt lở mới\nNgày 26/4, tuyến đường liên xã ở huyện Chợ Mới xuất "
+        "hiện vết nứt dài hơn 200 m.\nChính quyền địa phương đã phong toả tuyến đường.\n"
+        "Bốn nhà dân được di dời.\nCùng ngày, Bộ trưởng Tài nguyên - Môi trường Trần Hồng Hà dẫn "
+        "đầu đoàn công tác đến khảo sát hiện trường vụ sạt lở.",
+        {("Bộ Tài nguyên và Môi trường", "An Giang")},
+    ),
 ]
 
 

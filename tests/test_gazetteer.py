@@ -71,6 +71,18 @@ def test_aliases(written: str, name: str) -> None:
         ),
         ("Thống đốc tỉnh Ishikawa (Nhật Bản) cho biết.", [("foreign", "tỉnh Ishikawa (Nhật Bản)")]),
         ("Báo Hà Tĩnh đưa tin.", []),
+        (  # army commands and national committees are central bodies
+            "Ủy ban Quốc gia Tìm kiếm cứu nạn và Quân chủng Hải quân kiểm tra tỉnh Bình Thuận.",
+            [
+                ("central", "Ủy ban Quốc gia Tìm kiếm Cứu nạn"),
+                ("central", "Quân chủng Hải quân"),
+                ("province", "Bình Thuận"),
+            ],
+        ),
+        (  # … but a province's border guard is the province's
+            "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
+            [("province", "Quảng Trị")],
+        ),
     ],
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str]]) -> None:
