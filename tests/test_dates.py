@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from cachlamhay.extract.dates import (
     DateMention,
+    SentenceDates,
     confident_year,
     find_dates,
     find_period,
@@ -199,6 +200,27 @@ DATES: list[tuple[str, str, str | None, int | None, list[tuple[str, str]]]] = [
         [],
     ),
     ("rule", "ngày 31/11 và ngày 30/2", None, None, []),
+    (  # a stay is dated by its first day, and its last is a date too
+        "vietnews-test-007387",
+        "Thủ tướng Lào thăm Việt Nam từ ngày 02 đến ngày 06 tháng 10 năm 2017.",
+        None,
+        None,
+        [("ngày 02", "2017-10-02"), ("06 tháng 10 năm 2017", "2017-10-06")],
+    ),
+    (
+        "baomoi-22401105",
+        "thăm chính thức Hợp chủng quốc Hoa Kỳ từ ngày 29 đến ngày 31/5/2017",
+        None,
+        None,
+        [("ngày 29", "2017-05-29"), ("31/5/2017", "2017-05-31")],
+    ),
+    (
+        "rule",
+        "từ ngày 28 đến 30/6, đoàn",
+        None,
+        None,
+        [("ngày 28", "--06-28"), ("30/6", "--06-30")],
+    ),
 ]
 
 
@@ -626,3 +648,26 @@ def test_a_visit_year_is_only_a_year_the_text_makes_clear(
     text: str, published: str | None, expected: int | None
 ) -> None:
     assert confident_year(text, published) == expected
+
+
+def test_an_event_is_dated_by_a_day_before_a_headline_year() -> None:
+    sentences = [
+        "Nửa đầu năm 2018, tỉnh Bình Phước thu hút hơn 310 triệu USD vốn FDI",
+        "Ngày 20/8, UBND tỉnh Bình Phước tổ chức Hội nghị xúc tiến đầu tư.",
+        "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc.",
+    ]
+    dates = SentenceDates(sentences, None)
+    assert dates.first_up_to(2) == "2018"
+    assert dates.day_for(2, lead_end=3) == "--08-20"
+
+
+def test_a_headline_event_is_dated_by_the_lead() -> None:
+    sentences = [
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào",
+        "Đoàn đại biểu cấp cao Chính phủ Lào thăm Việt Nam từ ngày 02 đến ngày 06 tháng 10 năm 2017.",
+        "Trước đó, ngày 20/9, hai bên đã họp trù bị.",
+    ]
+    dates = SentenceDates(sentences, None)
+    assert dates.day_for(0, lead_end=3) == "2017-10-02"
+    # the event's own later sentences come before the lead
+    assert dates.day_for(0, lead_end=3, also=[2]) == "--09-20"

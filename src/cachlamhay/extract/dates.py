@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -70,6 +71,12 @@ _AT_FULL = re.compile(rf"{_DAYS}([/.-])(\d{{1,2}})\2((?:19|20)\d\d)(?![\d/.,-]\d
 _AT_DAY_MONTH = re.compile(rf"{_DAYS}([/.-])(\d{{1,2}})(?![\d/.,-]\d|\d|{_LETTER})")
 _AT_WORDS = re.compile(
     rf"(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,)\s*({_YEAR}))?(?!\d)", re.IGNORECASE
+)
+# "ngày 02 đến ngày 06 tháng 10 năm 2017", "ngày 2 đến 6/10": a stay, dated by its first day
+_AT_WORD_SPAN = re.compile(
+    r"(\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)"
+    rf"(\d{{1,2}})(?:(?:\s*(?:năm|,)\s*|[/.-])({_YEAR}))?(?![\d/])",
+    re.IGNORECASE,
 )
 _AT_SPAN = re.compile(r"(\d{1,2})/(\d{1,2})\s*(?:đến|tới|-|–)\s*(\d{1,2})/(\d{1,2})(?![\d/])")
 _AT_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:\s*[/.-]\s*|\s+năm\s+)({_YEAR})(?!\d)", re.IGNORECASE)
@@ -154,6 +161,12 @@ def _scan(text: str, year: int | None, pub_month: int | None) -> list[DateMentio
                 y = int(m.group(3)) if m.group(3) else _year_for(mo, year, pub_month)
                 if _valid(d, mo, y):
                     new = [DateMention(word_start, m.end(), _day_value(d, mo, y))]
+            elif prev == "ngày" and (m := _AT_WORD_SPAN.match(text, pos)):
+                mo = int(m.group(3))
+                y = int(m.group(4)) if m.group(4) else _year_for(mo, year, pub_month)
+                for d, begin, end in ((1, word_start, m.end(1)), (2, m.start(2), m.end())):
+                    if _valid(int(m.group(d)), mo, y):
+                        new.append(DateMention(begin, end, _day_value(int(m.group(d)), mo, y)))
             elif prev == "từ" and (m := _AT_SPAN.match(text, pos)):
                 for dg, mg in ((1, 2), (3, 4)):
                     d, mo = int(m.group(dg)), int(m.group(mg))
@@ -527,6 +540,9 @@ class ArticleYear:
         return self._value
 
 
+_DAY_VALUE = re.compile(r"-\d\d-\d\d$")
+
+
 class SentenceDates:
     """The first date written in each sentence, found only for the sentences asked about (few
     sentences report a visit). Dates without a year take the publication date's, else
@@ -551,6 +567,29 @@ class SentenceDates:
             mentions = find_dates(self._sentences[index], self._reference())
             self._found[index] = mentions[0].value if mentions else None
         return self._found[index]
+
+    def day_for(self, index: int, lead_end: int, also: Sequence[int] = ()) -> str | None:
+        """The date of an event told in sentence ``index`` (and in the sentences ``also``): its
+        own date, else the first date with a day written up to it (a headline's "Nửa đầu năm
+        2018" does not date the visit of "Ngày 20/8, …"), else the date of a sentence of
+        ``also``, else, for a headline or lead sentence (``index`` < ``lead_end``), the first
+        day in the lead after it, else ``first_up_to``."""
+        own = self.get(index)
+        if own:
+            return own
+        for k in range(min(index, len(self._sentences) - 1) + 1):
+            found = self.get(k)
+            if found and _DAY_VALUE.search(found):
+                return found
+        for k in also:
+            found = self.get(k)
+            if found:
+                return found
+        for k in range(index + 1, min(lead_end, len(self._sentences))):
+            found = self.get(k)
+            if found and _DAY_VALUE.search(found):
+                return found
+        return self.first_up_to(index + 1)
 
     def first_up_to(self, last: int) -> str | None:
         """The first date of the text, when it is written in sentence ``last`` or before."""

@@ -261,7 +261,7 @@ def _visit_from(
         if leader:
             visit.leader = leader
             break
-    visit.date = dates.get(first) or dates.first_up_to(first + 1)
+    visit.date = dates.day_for(first, max(_lead_sentences(ctx), default=0) + 1, indexes[1:])
     return visit
 
 
@@ -290,8 +290,10 @@ def _rule_visits(
             visit.sentence_indexes.append(index)
             if leader and not visit.leader:
                 visit.leader = leader
-            if not visit.date:
-                visit.date = dates.get(index) or dates.first_up_to(index + 1)
+    lead_end = max(lead, default=0) + 1
+    for visit in found.values():
+        opening, *also = visit.sentence_indexes
+        visit.date = dates.day_for(opening, lead_end, also)
     for visitor, host in list(found):
         # one article reports one exchange between two sides: keep the direction found first
         if (host, visitor) in found and (visitor, host) in found:
