@@ -694,8 +694,9 @@ def cmd_practices(args: argparse.Namespace, out: Console, err: Console) -> int:
 def cmd_brief(args: argparse.Namespace, out: Console, err: Console) -> int:
     from cachlamhay.kb.brief import study_brief
     from cachlamhay.web.brief_export import write_brief
+    from cachlamhay.web.views import safe_external
 
-    if args.base_url and not re.match(r"^https?://[^\s\"'<>]+$", args.base_url):
+    if args.base_url and not safe_external(args.base_url):
         raise UsageError("--base-url must be an http(s) URL")
     with open_store(args.db, readonly=True) as store:
         data = study_brief(

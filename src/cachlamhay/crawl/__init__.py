@@ -377,16 +377,9 @@ class _Crawl:
         if self.store.has_document(doc_id):
             self.summary.duplicate += 1
             with self.store.transaction():
-                state.record_url(
-                    self.store,
-                    task.url,
-                    state="duplicate",
-                    source=task.root,
-                    canonical=canonical,
-                    status=fetched.status,
-                    doc_id=doc_id,
+                self._page_outcome(
+                    task, "duplicate", fetched.status, canonical=canonical, doc_id=doc_id
                 )
-                self._save_host(task.url)
             return None
         try:
             raw = html_to_document(fetched.body, doc_id, task.url, url=canonical, guess_date=False)
@@ -403,21 +396,13 @@ class _Crawl:
         with self.store.transaction():
             self.store.add_document(prepared)
             consolidate_pending(self.store)
-            state.record_url(
-                self.store,
-                task.url,
-                state="stored",
-                source=task.root,
-                canonical=canonical,
-                status=fetched.status,
-                doc_id=doc_id,
-            )
             if canonical != task.url:  # listed later under its canonical URL: not fetched again
                 state.record_url(
                     self.store, canonical, state="stored", canonical=canonical, doc_id=doc_id
                 )
-            state.count_source_outcome(self.store, task.root, stored=True)
-            self._save_host(task.url)
+            self._page_outcome(
+                task, "stored", fetched.status, canonical=canonical, doc_id=doc_id, stored=True
+            )
         self.summary.new += 1
         self.summary.host(host_of(task.url)).new += 1
         return doc_id
@@ -429,17 +414,8 @@ class _Crawl:
             self.summary.rejected += 1
             self.summary.error(task.url, code, reason)
         with self.store.transaction():
-            state.record_url(
-                self.store,
-                task.url,
-                state="rejected",
-                source=task.root,
-                status=fetched.status if fetched else None,
-                code=code,
-                error=reason,
-            )
-            state.count_source_outcome(self.store, task.root, stored=False)
-            self._save_host(task.url)
+            status = fetched.status if fetched else None
+            self._page_outcome(task, "rejected", status, code=code, error=reason, stored=False)
 
     def _page_failed(self, task: _Page, error: FetchError) -> None:
         if not error.transient:
@@ -448,18 +424,30 @@ class _Crawl:
         self.summary.failed += 1
         self.summary.error(task.url, error.code, error.reason)
         with self.store.transaction():
-            if error.code != "host-paused":  # no request was sent: the URL keeps its tries
-                state.record_url(
-                    self.store,
-                    task.url,
-                    state="failed",
-                    source=task.root,
-                    status=error.status,
-                    code=error.code,
-                    error=error.reason,
+            if error.code == "host-paused":  # no request was sent: the URL keeps its tries
+                self._save_host(task.url)
+            else:
+                self._page_outcome(
+                    task, "failed", error.status, code=error.code, error=error.reason, stored=False
                 )
-                state.count_source_outcome(self.store, task.root, stored=False)
-            self._save_host(task.url)
+
+    def _page_outcome(
+        self,
+        task: _Page,
+        url_state: str,
+        status: int | None,
+        *,
+        stored: bool | None = None,
+        **fields: str | None,
+    ) -> None:
+        """Record a page's outcome, its source's tally (``stored`` True/False; None: no
+        tally) and its host's health, inside the caller's transaction."""
+        state.record_url(
+            self.store, task.url, state=url_state, source=task.root, status=status, **fields
+        )
+        if stored is not None:
+            state.count_source_outcome(self.store, task.root, stored=stored)
+        self._save_host(task.url)
 
     # -- helpers --------------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import time
-import uuid
 from pathlib import Path
 from typing import BinaryIO
 
@@ -55,11 +54,3 @@ class WarcArchive:
 
     def close(self) -> None:
         self._handle.close()
-
-
-def article_record_id(doc_id: str) -> str | None:
-    """The WARC record id of a stored article: its document id when that is a UUID."""
-    try:
-        return str(uuid.UUID(doc_id))
-    except ValueError:
-        return None

@@ -25,6 +25,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from cachlamhay.errors import UsageError
 from cachlamhay.extract import gazetteer
@@ -210,8 +211,7 @@ class _References:
 
     def _urls(self, doc_ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for i in range(0, len(doc_ids), 500):
-            chunk = doc_ids[i : i + 500]
+        for chunk in queries._chunks(doc_ids, 500):
             marks = ",".join("?" for _ in chunk)
             for row in self.conn.execute(
                 f"SELECT id, url FROM documents WHERE id IN ({marks}) AND url IS NOT NULL", chunk
@@ -221,8 +221,6 @@ class _References:
 
 
 def _quote(doc_id: str) -> str:
-    from urllib.parse import quote
-
     return quote(doc_id, safe="")
 
 
@@ -246,7 +244,7 @@ def _leaders(
     latest: dict[str, sqlite3.Row] = {}
     for row in rows:
         title = " ".join(row["title"].split())
-        if not _OFFICE.search(title) or not queries.placed_in(frame, row["seen"]):
+        if not _OFFICE.search(title) or not frame.contains(row["seen"]):
             continue
         key = fold(title)
         if key not in latest:  # rows come newest first
@@ -322,7 +320,7 @@ def _practices(
         " ORDER BY coalesce(d.published, '') DESC, p.fact_id",
         [*names, *([topic] if topic else [])],
     ).fetchall()
-    rows = [r for r in rows if queries.placed_in(frame, r["published"])]
+    rows = [r for r in rows if frame.contains(r["published"])]
     sources = queries._sources(conn, [int(r["fact_id"]) for r in rows])
     found: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
@@ -377,7 +375,7 @@ def _transfers(
     rows = queries._transfers(conn, f"{role}_kind = 'province' AND {column} IN ({marks})", names)
     kept = []
     for row in rows:
-        if not queries.placed_in(frame, (row.get("source") or {}).get("published")):
+        if not frame.contains((row.get("source") or {}).get("published")):
             continue
         kept.append({**row, "source": refs.cite(row.get("source"))})
     return kept[:MAX_ITEMS]

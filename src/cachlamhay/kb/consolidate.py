@@ -64,31 +64,41 @@ def resolve_units_pending(store: Store) -> int:
         if not rows:
             return done
         for row in rows:
-            _resolve_units(store.conn, row)
+            _resolve_units(store.conn, row, _facts_of(store.conn, int(row["rowid"])))
         done += len(rows)
 
 
-def _resolve_units(conn: sqlite3.Connection, doc: sqlite3.Row) -> None:
-    rowid = int(doc["rowid"])
+def _resolve_units(
+    conn: sqlite3.Connection, doc: sqlite3.Row, facts: list[tuple[int, str, dict[str, Any]]]
+) -> None:
+    """Store the units of one document's facts ((id, type, data) in id order)."""
     kinds = {kind: key for key, kind in FACT_TYPES.items()}
-    facts: dict[str, list[dict[str, Any]]] = {}
+    by_key: dict[str, list[dict[str, Any]]] = {}
     ids: dict[str, list[int]] = {}
-    for fact in conn.execute(
-        "SELECT id, type, data FROM facts WHERE doc_rowid = ? ORDER BY id", (rowid,)
-    ):
-        key = kinds.get(fact["type"])
+    for fact_id, kind, data in facts:
+        key = kinds.get(kind)
         if key:
-            facts.setdefault(key, []).append(json.loads(fact["data"]))
-            ids.setdefault(key, []).append(int(fact["id"]))
+            by_key.setdefault(key, []).append(data)
+            ids.setdefault(key, []).append(fact_id)
     conn.executemany(
         "INSERT OR REPLACE INTO fact_units (fact_id, role, name, code, era, successor)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [
             (ids[key][index], role, unit.name, unit.code, unit.era, unit.successor)
-            for key, index, role, unit in resolve_units(facts, doc["text"], doc["published"])
+            for key, index, role, unit in resolve_units(by_key, doc["text"], doc["published"])
         ],
     )
-    conn.execute("UPDATE documents SET units_resolved = 1 WHERE rowid = ?", (rowid,))
+    conn.execute("UPDATE documents SET units_resolved = 1 WHERE rowid = ?", (int(doc["rowid"]),))
+
+
+def _facts_of(conn: sqlite3.Connection, rowid: int) -> list[tuple[int, str, dict[str, Any]]]:
+    """A document's facts as (id, type, data), in id order."""
+    return [
+        (int(row["id"]), row["type"], json.loads(row["data"]))
+        for row in conn.execute(
+            "SELECT id, type, data FROM facts WHERE doc_rowid = ? ORDER BY id", (rowid,)
+        )
+    ]
 
 
 def _consolidate_document(
@@ -106,14 +116,12 @@ def _consolidate_document(
         )
     for table in ("offices", "indicators", "transfers", "practices"):  # idempotent
         conn.execute(f"DELETE FROM {table} WHERE doc_rowid = ?", (rowid,))
-    facts = conn.execute(
-        "SELECT id, type, data FROM facts WHERE doc_rowid = ? ORDER BY id", (rowid,)
-    ).fetchall()
-    for fact in facts:
-        data = json.loads(fact["data"])
-        handler = _HANDLERS.get(fact["type"])
+    facts = _facts_of(conn, rowid)
+    for fact_id, kind, data in facts:
+        handler = _HANDLERS.get(kind)
         if handler:
-            handler(conn, int(fact["id"]), rowid, doc, data)
+            handler(conn, fact_id, rowid, doc, data)
+    _resolve_units(conn, doc, facts)  # the facts are read and parsed once for both
     conn.execute("UPDATE documents SET consolidated = 1 WHERE rowid = ?", (rowid,))
 
 

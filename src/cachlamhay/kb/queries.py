@@ -102,7 +102,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from typing import Any
+from typing import Any, TypeVar
 
 from cachlamhay.errors import NotFoundError, UsageError
 from cachlamhay.extract import gazetteer
@@ -194,13 +194,15 @@ def _sources(conn: sqlite3.Connection, fact_ids: list[int]) -> dict[int, dict[st
     return found
 
 
-def _chunks(items: list[int], size: int) -> list[list[int]]:
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> list[list[T]]:
     return [items[k : k + size] for k in range(0, len(items), size)]
 
 
 # -- time -----------------------------------------------------------------------------------
 
-_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
 _IN_FRAME = "cachlamhay_in_frame"
 # Where a visit is in time: its own date; a date without its year ("--02-05") completed with
 # the visit's year; else the year alone (from the first source's publication)
@@ -222,14 +224,8 @@ INDICATOR_WHEN = f"coalesce(indicators.period, {_published_of('indicators')})"
 
 def placed_in(frame: Timeframe, when: str | None) -> bool:
     """Whether a date, a partial date or a span of years ("2016-2020") can fall inside the
-    range: a span is placed by all its years, so it is in when any of them is."""
-    span = _SPAN.match(when.strip()) if when else None
-    if span is None:
-        return frame.contains(when)
-    first, last = int(span.group(1)), int(span.group(2))
-    if frame.since:  # the span's earliest year that can be in: if it is not, none is
-        first = max(first, int(frame.since[:4]))
-    return first <= last and frame.contains(str(first))
+    range (``Timeframe.contains``: a span is in when any of its years is)."""
+    return frame.contains(when)
 
 
 def _in_frame(when: str | None, since: str | None, until: str | None) -> int:
@@ -564,8 +560,7 @@ def _indicator_series(
 def fact_units(conn: sqlite3.Connection, fact_ids: list[int], role: str) -> dict[int, Any]:
     """The administrative unit (name, code, era, successor) a fact's ``role`` meant."""
     found: dict[int, dict[str, Any]] = {}
-    for i in range(0, len(fact_ids), 500):
-        chunk = fact_ids[i : i + 500]
+    for chunk in _chunks(fact_ids, 500):
         marks = ",".join("?" for _ in chunk)
         for row in conn.execute(
             "SELECT fact_id, name, code, era, successor FROM fact_units"

@@ -3,8 +3,9 @@
 A fact is placed in time by the most precise date it has: a visit by its own date (or year), an
 indicator by its period, anything else by its article's publication date. A fact with no date
 at all cannot be placed, so a range leaves it out (without a range everything is shown).
-Partial dates compare as intervals: "2017" is within since=2016, and within until=2017-06 as
-long as it may fall before July 2017 (a year overlaps a range when any of its days does).
+Partial dates and spans of years compare as intervals: "2017" is within since=2016, and within
+until=2017-06 as long as it may fall before July 2017; "2016-2020" is within since=2019 (a date
+overlaps a range when any of its days does).
 """
 
 from __future__ import annotations
@@ -15,6 +16,18 @@ from dataclasses import dataclass
 from cachlamhay.errors import UsageError
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_SPAN = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+
+
+def _interval(date: str | None) -> tuple[str, str] | None:
+    """The first and last day a date, a partial date or a span of years may be."""
+    if not date:
+        return None
+    span = _SPAN.match(date.strip())
+    if span:
+        return f"{span.group(1)}-01-01", f"{span.group(2)}-12-31"
+    match = _DATE.match(date[:10])
+    return _bounds(match.group(0)) if match else None
 
 
 def _bounds(value: str) -> tuple[str, str]:
@@ -56,16 +69,15 @@ class Timeframe:
         return bool(self.since or self.until)
 
     def contains(self, date: str | None) -> bool:
-        """Whether a (possibly partial) ISO date can fall inside the range; an unknown date
-        only when there is no range."""
+        """Whether a (possibly partial) ISO date, or a span of years ("2016-2020"), can fall
+        inside the range: it is in when any of its days is. An unknown date only when there
+        is no range."""
         if not self.active:
             return True
-        if not date:
+        interval = _interval(date)
+        if interval is None:
             return False
-        match = _DATE.match(date[:10])
-        if not match:
-            return False
-        first, last = _bounds(match.group(0))
+        first, last = interval
         if self.since and last < _bounds(self.since)[0]:
             return False
         return not (self.until and first > _bounds(self.until)[1])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path as FilePath
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,7 +20,7 @@ from cachlamhay.extract.topics import TOPIC_WORDS
 from cachlamhay.kb.brief import study_brief
 from cachlamhay.store.db import Store
 from cachlamhay.web import i18n, views
-from cachlamhay.web.site import ENV, STATIC, format_number, get_store, render
+from cachlamhay.web.site import ENV, STATIC, get_store, language_globals, render, twin_url
 
 router = APIRouter()
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -50,11 +49,6 @@ def brief_charts(data: dict[str, Any]) -> dict[str, Markup]:
         for item in series
         if len(item["series"]) >= 2
     }
-
-
-def _query(topic: str | None, since: str | None, until: str | None) -> str:
-    params = {k: v for k, v in (("topic", topic), ("since", since), ("until", until)) if v}
-    return ("?" + urlencode(params)) if params else ""
 
 
 @router.get("/brief/{slug}.json", summary="Study-visit brief of a province on a topic (JSON)")
@@ -93,7 +87,7 @@ def brief_docx(
 
     data = _brief(store, slug, topic, since, until)
     lang = i18n.pick_lang(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
-    name = f"brief-{data['province']['slug']}-{views.download_name(topic or 'all')[:-4]}.docx"
+    name = views.download_name(f"brief-{data['province']['slug']}-{topic or 'all'}", "docx")
     return Response(
         docx_bytes(data, lang),
         media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -111,8 +105,6 @@ def brief_page(
     until: DateParam = None,
 ) -> Response:
     data = _brief(store, slug, topic, since, until)
-    query = _query(topic, since, until)
-    base = f"/brief/{data['province']['slug']}"
     context = {
         "data": data,
         "charts": brief_charts(data),
@@ -120,17 +112,13 @@ def brief_page(
         "standalone": False,
         "links": True,
         "base": "",
-        "docx_url": f"{base}.docx{query}",
+        "docx_url": twin_url(request, "docx"),
     }
     return render(request, "brief.html", context)
 
 
 def standalone_html(data: dict[str, Any], lang: str, base_url: str | None = None) -> str:
     """The brief as one self-contained HTML document (CSS inlined), for files and PDFs."""
-
-    def num(value: Any) -> str:
-        return format_number(value, lang)
-
     css = (STATIC / "style.css").read_text("utf-8") + (STATIC / "brief.css").read_text("utf-8")
     return ENV.get_template("brief.html").render(
         data=data,
@@ -140,9 +128,7 @@ def standalone_html(data: dict[str, Any], lang: str, base_url: str | None = None
         links=bool(base_url),
         base=(base_url or "").rstrip("/"),
         css=Markup(css + PRINT_FONTS),
-        lang=lang,
-        t=i18n.translator(lang),
-        num=num,
+        **language_globals(lang),
     )
 
 

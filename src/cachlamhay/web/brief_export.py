@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from cachlamhay.errors import CachlamhayError, UsageError
-from cachlamhay.web import i18n
 from cachlamhay.web.brief import standalone_html
 from cachlamhay.web.local import CHROMIUM, CHROMIUM_ARGS
-from cachlamhay.web.site import format_number
+from cachlamhay.web.site import language_globals
 
 FORMATS = ("html", "pdf", "docx")
 PDF_TIMEOUT_S = 120
@@ -85,11 +84,8 @@ def docx_bytes(data: dict[str, Any], lang: str = "vi") -> bytes:
     from docx import Document
     from docx.shared import Pt
 
-    t = i18n.translator(lang)
-
-    def num(value: Any) -> str:
-        return format_number(value, lang)
-
+    words = language_globals(lang)
+    t, num = words["t"], words["num"]
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Arial"  # every Vietnamese glyph in Word, LibreOffice and Pages

@@ -73,8 +73,13 @@ def with_params(request: Request, **changes: Any) -> str:
 
 def json_twin_url(request: Request) -> str:
     """The page's JSON twin: same path plus ".json" ("/" → "/index.json"), same query."""
+    return twin_url(request, "json")
+
+
+def twin_url(request: Request, extension: str) -> str:
+    """The page as another format: same path plus ".json", ".docx"…, same query but ``lang``."""
     path = request.url.path
-    twin = "/index.json" if path in ("", "/") else path.rstrip("/") + ".json"
+    twin = f"/index.{extension}" if path in ("", "/") else f"{path.rstrip('/')}.{extension}"
     query = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "lang"])
     return twin + ("?" + query if query else "")
 
@@ -99,23 +104,26 @@ def page_lang(request: Request) -> str:
     return i18n.pick_lang(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
 
 
+def language_globals(lang: str) -> dict[str, Any]:
+    """What every template needs in one language: ``lang``, ``t`` and ``num``."""
+
+    def num(value: Any) -> str:
+        return format_number(value, lang)
+
+    return {"lang": lang, "t": i18n.translator(lang), "num": num}
+
+
 def render(
     request: Request, template: str, context: Mapping[str, Any], status_code: int = 200
 ) -> HTMLResponse:
     """A page in the visitor's language; remembers an explicit ``?lang=`` in a cookie."""
     lang = page_lang(request)
     other = "en" if lang == "vi" else "vi"
-
-    def num(value: Any) -> str:
-        return format_number(value, lang)
-
     html = ENV.get_template(template).render(
         {
             **context,
+            **language_globals(lang),
             "request": request,
-            "lang": lang,
-            "t": i18n.translator(lang),
-            "num": num,
             "switch_url": with_params(request, lang=other),
             "json_url": json_twin_url(request),
             "with_params": lambda **changes: with_params(request, **changes),

@@ -205,9 +205,11 @@ def table_csv(data: Mapping[str, Any]) -> str:
     return BOM + out.getvalue()
 
 
-def download_name(indicator: str) -> str:
+def download_name(stem: str, extension: str = "csv") -> str:
     """A safe file name for ``Content-Disposition``."""
-    return (re.sub(r"[^A-Za-z0-9_.-]+", "-", indicator).strip("-.") or "indicator")[:80] + ".csv"
+    return (
+        (re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-.") or "indicator")[:80] + "." + extension
+    )
 
 
 def safe_external(url: Any) -> str | None:
