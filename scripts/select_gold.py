@@ -6,6 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
+    python scripts/select_gold.py ../shared/corpus --round-3 > /tmp/round3.tsv
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -187,8 +188,50 @@ def select_round_2(
     return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_2)]
 
 
+# Round 3 (issue 11, third session): more documents to learn from. Indicators and practices
+# were short of the issue's strata (50 of 60, 27 of 40), so they lead; every document goes to
+# train or dev, never test, which stays the locked set it was when first scored.
+# (stratum, documents per corpus, split quota: test, dev, train)
+PLAN_3 = {
+    "indicators": (10, (0, 3, 7)),
+    "practices": (8, (0, 3, 5)),
+    "transfers": (6, (0, 2, 4)),
+    "visits": (6, (0, 2, 4)),
+}
+
+
+def round_3_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """Practices on one use of their wording (they are the rarest), else round 2's strong wording
+    for indicators and transfers, else round 1's visit cue."""
+    if not NOISE.search(title) and PROVINCE.search(text) and STRONG["practices"].search(text):
+        return "practices", len(STRONG["practices"].findall(text))
+    strong = strong_stratum(title, text)
+    if strong:
+        return strong
+    cued = stratum_of(title, text)
+    return cued if cued and cued[0] == "visits" else None
+
+
+def annotated() -> set[str]:
+    """Every document that already has gold, in any split or the held-out set."""
+    gold = ROOT / "tests"
+    return {p.stem for p in gold.glob("gold/*/*.json")} | {
+        p.stem for p in gold.glob("gold-heldout/*.json")
+    }
+
+
+def select_round_3(corpus_dir: Path) -> list[tuple[str, str, str]]:
+    pools = _pools(corpus_dir, annotated() | already_annotated(), PLAN_3, round_3_stratum)
+    rng = random.Random(SEED + 3)
+    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_3)]
+
+
 if __name__ == "__main__":
     corpus_dir = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared/corpus")
-    first = select(corpus_dir)
-    for row in first + select_round_2(corpus_dir, first):
+    if "--round-3" in sys.argv:
+        rows = select_round_3(corpus_dir)
+    else:
+        first = select(corpus_dir)
+        rows = first + select_round_2(corpus_dir, first)
+    for row in rows:
         print("\t".join(row))
