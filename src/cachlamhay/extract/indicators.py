@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v3"
+VERSION = "indicators.v4"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -135,6 +135,8 @@ _HANDOVER = re.compile(
 )
 _NOT_ECONOMY = re.compile(r"hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach")
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
+_GROWTH_WORD = re.compile(r"(?<![a-z])tang(?![a-z])")
+_BREAKDOWN = re.compile(r"(?<![a-z])trong do(?![a-z])")
 _LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+(?:(?:ty|ti|trieu|nghin|ngan|van|tram)\s+)*")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
@@ -201,10 +203,12 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
                 continue
             indicator, unit = matched
             last_figure = (indicator, unit, quantity)
-            if indicator == "households_affected" and not _near_disaster(ctx, index):
-                continue
+            if indicator in ("households_affected", "disaster_damage") and not _near_disaster(
+                ctx, index
+            ):
+                continue  # "tàu tôi thiệt hại hơn 1 tỉ đồng": a loss, not a disaster's toll
             province = ctx.paragraph_focus(index, sentence.start + quantity.start)
-            if province is None:
+            if province is None or not _established(ctx, index, province):
                 continue
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
@@ -323,6 +327,17 @@ _LOCAL_FIGURE = re.compile(
 _EVENT_VISITORS = re.compile(r"(?<![a-z])(?:le hoi|su kien|chuong trinh|giai dau)(?![a-z])")
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
 _PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?![a-z])")
+# "khu vực có vốn đầu tư nước ngoài đạt 53 nghìn tỷ": one sector's share of the province's figure
+_SECTOR = re.compile(
+    r"(?<![a-z])khu vuc (?:co von dau tu nuoc ngoai|ngoai nha nuoc|nha nuoc|kinh te)(?![a-z])"
+)
+# revenue the customs collect, or the central budget's, is not the province's budget revenue
+_NOT_PROVINCE_BUDGET = re.compile(r"(?<![a-z])(?:hai quan|ngan sach trung uong)(?![a-z])")
+# "6,5 triệu dân thuộc khu vực bờ hữu", "500 triệu dân ở các quốc gia ASEAN"
+_POPULATION_ELSEWHERE = re.compile(
+    r"(?:[^,;.]{0,12}?(?<![a-z])dan)?\s*(?:thuoc|o|tai|cua|trong|nhu) (?!tinh|thanh pho|tp)"
+)
+_LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
 _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
 
 
@@ -352,10 +367,37 @@ def _someone_elses(
         return True
     if indicator == "grdp_growth" and _SHARE.search(before):
         return True
+    if _SECTOR.search(before) or _NOT_PROVINCE_BUDGET.search(before):
+        return True
+    if indicator == "population" and _POPULATION_ELSEWHERE.match(folded, quantity.end):
+        return True
     named = any(m.name == province for m in ctx.sentence_mentions(index))
     if named:
         return False
+    if ctx.title and _LOCAL_TITLE.search(ctx.title):
+        return True  # "Huyện Đức Thọ phấn đấu …": the article's figures are the district's
     return bool(_NATIONAL_FIGURE.search(folded) or _INDUSTRY_FIGURE.search(before))
+
+
+def _established(ctx: DocContext, index: int, province: str) -> bool:
+    """Whether a figure can be the province's when its sentence does not name it: the article is
+    about that province (named in its title or lead, or three times or more), or its paragraph names
+    it. A province named once in passing ("… như Bắc Ninh") does not own the national or
+    regional figures that follow."""
+    if any(m.name == province for m in ctx.provinces_in(index)):
+        return True
+    mentions = [m for m in ctx.mentions if m.kind == "province" and m.name == province]
+    if len(mentions) >= 3:
+        return True
+    lead_end = ctx.sentences[min(2, len(ctx.sentences) - 1)].end
+    if any(m.start < lead_end for m in mentions):
+        return True
+    paragraph = ctx.sentences[index].paragraph
+    return any(
+        ctx.sentences[k].paragraph == paragraph
+        and any(m.name == province for m in ctx.provinces_in(k))
+        for k in range(index)
+    )
 
 
 def _near_disaster(ctx: DocContext, index: int) -> bool:
@@ -479,8 +521,12 @@ def _classify(
         if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
             return "fdi_projects", spec_unit
         return indicator, spec_unit
-    if quantity.unit == "%" and _GRDP_AFTER.match(folded[quantity.end : quantity.end + 12]):
-        return "grdp_growth", "%"
+    if (
+        quantity.unit == "%"
+        and _GRDP_AFTER.match(folded[quantity.end : quantity.end + 12])
+        and _GROWTH_WORD.search(before[-25:])
+    ):
+        return "grdp_growth", "%"  # "tăng 8,5% GRDP"; "1,5% GDP" alone is a share of GDP
     if quantity.unit in ("VND", "USD") and (
         _HANDOVER.search(folded[: quantity.start]) or "ho tro" in before[-60:]
     ):
@@ -490,8 +536,11 @@ def _classify(
         if quantity.unit not in units:
             continue
         for match in re.finditer(words, before):
-            if indicator == "grdp_growth" and _NOT_ECONOMY.search(before[match.end() :]):
-                continue
+            if indicator == "grdp_growth" and (
+                _NOT_ECONOMY.search(before[match.end() :])
+                or _BREAKDOWN.search(before[match.end() :])
+            ):
+                continue  # "tăng trưởng kinh tế đạt 6,2%, trong đó bất động sản tăng 4%"
             distance = len(before) - match.end()
             if best is None or distance < best[0]:
                 best = (distance, indicator, quantity.unit or "")
