@@ -189,6 +189,34 @@ PEOPLE = [
         "Tại buổi lễ, ông Choi Young Gyo, Chủ tịch ngành hóa chất của Tập đoàn Hyosung Corporation, cho biết.",
         {"Choi Young Gyo": ["Chủ tịch"]},
     ),
+    (  # a foreign holder of an office foreign news names without the country (people.v2)
+        "Chuyến thăm theo lời mời của Tổng thống Donald Trump là một minh chứng sinh động.",
+        {"Donald Trump": ["Tổng thống"]},
+    ),
+    (
+        "Bộ trưởng Quốc phòng Ngô Xuân Lịch tiếp Thượng nghị sĩ John McCain tại Hà Nội.",
+        {"John McCain": ["Thượng nghị sĩ"], "Ngô Xuân Lịch": ["Bộ trưởng Quốc phòng"]},
+    ),
+    (
+        "Trưởng ban Kinh tế Trung ương tiếp nguyên Ngoại trưởng Mỹ John Kerry tại Hà Nội.",
+        {"John Kerry": ["nguyên Ngoại trưởng Mỹ"]},
+    ),
+    (
+        "Người phát ngôn Lầu Năm Góc Jeff Davis khẳng định, quân đội Mỹ không nhận thấy động thái nào.",
+        {"Jeff Davis": ["Người phát ngôn Lầu Năm Góc"]},
+    ),
+    (  # the name after the office and a comma, without "ông"
+        "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì cuộc họp báo.",
+        {"Nguyễn Văn Dương": ["Chủ tịch UBND tỉnh Đồng Tháp"]},
+    ),
+    (
+        "Quyết định này do ông Nguyễn Đức Hạnh, Phó Tổng thanh tra Chính phủ ký.",
+        {"Nguyễn Đức Hạnh": ["Phó Tổng thanh tra Chính phủ"]},
+    ),
+    (
+        "Phó Trưởng đoàn ĐB Quốc hội TP Ngọ Duy Hiểu cho biết, đoàn đã đổi mới cách tiếp xúc cử tri.",
+        {"Ngọ Duy Hiểu": []},
+    ),
 ]
 
 
@@ -207,6 +235,11 @@ def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
         "Bài, Ảnh: Thu Hà",
         "Tổng thiệt hại lên đến gần 5.500 tỷ đồng.",
         "Nhiều người đã bị lừa đảo với tổng số tiền 3,2 tỷ đồng.",
+        # places, companies and newspapers after an office are not people (people.v2)
+        "Thủ tướng sẽ gặp Thống đốc bang Hạ Áo; dự và phát biểu tại diễn đàn doanh nghiệp.",
+        "Phát ngôn viên của Daily Mail hiện vẫn chưa đưa ra bình luận với báo chí.",
+        "Chủ tịch nước gặp Thống đốc Saint Petersburg tại Điện Smolny.",
+        "Giám đốc Samsung Electronics cho biết doanh thu tăng.",
     ],
 )
 def test_no_people_without_a_titled_name(sentence: str) -> None:
@@ -295,6 +328,34 @@ VISITS = [
         "Bốn nhà dân được di dời.\nCùng ngày, Bộ trưởng Tài nguyên - Môi trường Trần Hồng Hà dẫn "
         "đầu đoàn công tác đến khảo sát hiện trường vụ sạt lở.",
         {("Bộ Tài nguyên và Môi trường", "An Giang")},
+    ),
+    (  # a state visit to "Cộng hòa X" (visits.v5)
+        "Thủ tướng đến Áo, bắt đầu chuyến thăm, làm việc tại châu Âu\nChiều 4/10, giờ địa "
+        "phương, Thủ tướng Nguyễn Xuân Phúc và Phu nhân cùng đoàn cấp cao Việt Nam đã đến sân bay "
+        "quốc tế Vienna, bắt đầu chuyến thăm chính thức Cộng hòa Áo.",
+        {("Chính phủ", "Áo")},
+    ),
+    (  # "TQ" is Trung Quốc
+        "Hình ảnh ngày đầu tiên thăm Trung Quốc của Chủ tịch nước\nTrưa nay, Chủ tịch nước Trần "
+        "Đại Quang và đoàn đại biểu cấp cao VN đã đến Bắc Kinh bắt đầu chuyến thăm cấp nhà nước "
+        "tới TQ và dự Diễn đàn cấp cao hợp tác quốc tế từ ngày 11 - 15/5.",
+        {("Chủ tịch nước", "Trung Quốc")},
+    ),
+    (  # the sentence opens with the meeting, the official comes after it
+        "Đề nghị ứng thêm cho dự án cao tốc Trung Lương - Mỹ Thuận\nTại cuộc làm việc với UBND "
+        "tỉnh Tiền Giang ngày 27-8, Phó thủ tướng Vương Đình Huệ đề nghị nhà đầu tư ứng thêm.",
+        {("Chính phủ", "Tiền Giang")},
+    ),
+    (  # no visit verb: a minister at the province's ceremony works with the province
+        "Bộ trưởng Tô Lâm: Không chấp nhận TP. HCM phức tạp như thế về ma túy\nTại buổi lễ khen "
+        "thưởng thành tích bắt giữ 895 bánh heroin của Công an TP. HCM tổ chức chiều nay 29-3, bộ "
+        "trưởng Bộ Công an Tô Lâm chia sẻ những lo lắng của ông về ma túy ở TP. HCM.",
+        {("Bộ Công an", "Hồ Chí Minh")},
+    ),
+    (  # a deputy in the province that elected them is no visit
+        "Cử tri TP.HCM kiến nghị\nTại buổi tiếp xúc cử tri quận 1, Đại biểu Quốc hội Trần Văn "
+        "Nam (đoàn TP.HCM) cho biết sẽ chuyển kiến nghị của cử tri TP.HCM.",
+        set(),
     ),
 ]
 

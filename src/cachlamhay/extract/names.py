@@ -17,7 +17,7 @@ SURNAMES = set(
     Ninh Mẫn Ung Châu Bạch Đàm Đồng Lục Hàn Quang Thạch Tống Y Ksor Rơ Siu Hoa Tiêu Viên Vi
     Sầm Giáp Cù Bế Lầu Sùng Mùa Thào Vàng Chế Phó Công Tòng Điểu Danh Sơn Lạc Trình Trà Bàn
     Nhữ Đường Biện Yên Phí Cầm Lữ Ma Đậu Thiều Mông Lư Khuất Hán Đới Kha Hồng Giản Uông Ôn
-    Bành Đổng Lỗ Vòng
+    Bành Đổng Lỗ Vòng Ngọ
     """.split()
 )
 

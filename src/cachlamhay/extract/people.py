@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v1"
+VERSION = "people.v2"
 
 RANKS = [
     "Đại tướng",
@@ -170,7 +170,48 @@ _HEADS = [
     "Phát ngôn viên",
     "Chủ tịch Hội đồng",
     "Phó Thủ trưởng",
+    "Ngoại trưởng",
+    "Phó Tổng Thanh tra Chính phủ",
+    "Phó Tổng Thanh tra",
+    "Thượng nghị sĩ",
+    "Hạ nghị sĩ",
+    "Nghị sĩ",
+    "Thủ hiến",
+    "Tổng Tham mưu trưởng",
+    "Phó Tổng Tham mưu trưởng",
+    "Hoàng tử",
+    "Thái tử",
 ]
+# Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
+# Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
+# offices are left out: "Giám đốc Samsung Electronics" names a company, not a person.
+_FOREIGN_HEADS = {
+    h.lower()
+    for h in (
+        "Tổng thống",
+        "Phó Tổng thống",
+        "Thủ tướng",
+        "Ngoại trưởng",
+        "Bộ trưởng",
+        "Thứ trưởng",
+        "Thượng nghị sĩ",
+        "Hạ nghị sĩ",
+        "Nghị sĩ",
+        "Đại sứ",
+        "Quốc vương",
+        "Nhà vua",
+        "Thủ hiến",
+        "Thị trưởng",
+        "Thống đốc",
+        "Tổng thư ký",
+        "Người phát ngôn",
+        "Phát ngôn viên",
+        "Hoàng tử",
+        "Thái tử",
+        "Tư lệnh",
+        "Tổng Lãnh sự",
+    )
+} | {rank.lower() for rank in RANKS}
 _ABBREVIATIONS = [
     (re.compile(r"\bBTV\b"), "Ban Thường vụ"),
     (re.compile(r"\bBCH\b"), "Ban Chấp hành"),
@@ -379,6 +420,58 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
     ]
 
 
+# A Vietnamese syllable, folded: initial consonant, one to three vowels, final consonant.
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _foreign_looking(c: _Classified, begin: int, end: int) -> bool:
+    """Whether a run of capitalised words is a foreign name: one of its words cannot be a
+    Vietnamese syllable ("Donald", "Trump", "McCain"; not "Dong", "Kim")."""
+    return any(not _VIETNAMESE_SYLLABLE.fullmatch(fold(c.word(k))) for k in range(begin, end))
+
+
+# Capitalised Vietnamese words that open a sentence or a clause, never part of a foreign name
+_SENTENCE_OPENERS = {
+    "Ngày",
+    "Sau",
+    "Theo",
+    "Trong",
+    "Tại",
+    "Khi",
+    "Với",
+    "Chính",
+    "Hôm",
+    "Sáng",
+    "Chiều",
+    "Tối",
+    "Đây",
+    "Ông",
+    "Bà",
+    "Năm",
+    "Tháng",
+    "Trước",
+    "Nữ",
+}
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "O'")
+
+
+def _title_cased(word: str) -> bool:
+    """ "Trump", "McCain", "DeVos"; not "GTVTPhó" or "NATO"."""
+    for prefix in _NAME_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].isupper():
+            word = word[len(prefix) :]
+            break
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower() or "-" in word)
+
+
+def _spaced_words(c: _Classified, begin: int, end: int) -> bool:
+    """Whether tokens [begin, end) are words separated by single spaces (no "]" or line)."""
+    text = c.sentence.text
+    return all(text[c.tokens[k].end : c.tokens[k + 1].start] == " " for k in range(begin, end - 1))
+
+
 def _is_name_syllable(token: _Token) -> bool:
     text = token.text
     return (text[0].isupper() and text.isalpha() and not text.isupper()) or (
@@ -478,6 +571,9 @@ _EXTRA_CENTRAL = {
 
 # Official names with lowercase words inside: their tokens count as organisation, never as names.
 ORG_NAMES = [
+    "Nhà Trắng",
+    "Điện Kremlin",
+    "Lầu Năm Góc",
     "Kế hoạch và Đầu tư",
     "Kế hoạch - Đầu tư",
     "Nông nghiệp và Phát triển nông thôn",
@@ -629,7 +725,7 @@ _NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng
 
 
 def _name_run_ending_at(
-    c: _Classified, end: int, lo: int, foreign_ok: bool
+    c: _Classified, end: int, lo: int, foreign_ok: bool, foreign_head: bool = False
 ) -> tuple[int, int] | None:
     """A person name made of tokens [begin, end) with begin ≥ lo, or None."""
     first = end
@@ -653,7 +749,18 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
-    if begin > 0 and c.word(begin - 1) in ("ty", "Cty", "CTy", "TNHH", "CP"):
+    company_end = begin
+    while (
+        company_end > 0
+        and c.word(company_end - 1).isupper()
+        and c.word(company_end - 1)
+        not in (
+            "TNHH",
+            "CP",
+        )
+    ):
+        company_end -= 1  # "Công ty TNHH TM XNK Hoàng Gia Phát": trade abbreviations
+    if company_end > 0 and c.word(company_end - 1) in ("ty", "Cty", "CTy", "TNHH", "CP"):
         return None  # "Công ty Lâm Việt", "Cty TNHH Kim Chính": a company
     after_city = begin > 1 and c.word(begin - 2).lower() == "thành" and c.word(begin - 1) == "phố"
     # "UBND quận Ngũ Hành Sơn", "Bí thư Quận ủy Sơn Trà": the run opens with a place's name, so
@@ -684,8 +791,23 @@ def _name_run_ending_at(
         foreign_ok
         and end - begin >= 2
         and not any(c.word(k) in SURNAMES for k in range(begin, end))
+        and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS
     ):
         return max(begin, end - 4), end
+    while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
+        end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
+    if (
+        foreign_head
+        and 2 <= end - begin <= 4
+        and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS  # "Thống đốc bang Hạ Áo"
+        and c.word(begin) not in _SENTENCE_OPENERS
+        and c.word(end - 1) not in _SENTENCE_OPENERS
+        and len(c.word(end - 1)) > 1  # "George W. Bush" is cut at the initial
+        and all(_title_cased(c.word(k)) for k in range(begin, end))
+        and _foreign_looking(c, begin, end)
+        and _spaced_words(c, begin, end)
+    ):
+        return begin, end  # "Tổng thống Donald Trump", "Thượng nghị sĩ John McCain"
     return None
 
 
@@ -717,13 +839,21 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
                 continue
             j += 1
             name = _name_run_ending_at(
-                c, j, segment_start + 1, foreign_ok=_names_country(c, segment_start, j)
+                c,
+                j,
+                segment_start + 1,
+                foreign_ok=_names_country(c, segment_start, j),
+                foreign_head=_foreign_head(c, segment_start),
             )
             if name and name[0] > segment_start:
                 titles.append((segment_start, name[0]))
                 return titles, name, j
         name = _name_run_ending_at(
-            c, j, segment_start + 1, foreign_ok=_names_country(c, segment_start, j)
+            c,
+            j,
+            segment_start + 1,
+            foreign_ok=_names_country(c, segment_start, j),
+            foreign_head=_foreign_head(c, segment_start),
         )
         if name and name[0] > segment_start:
             titles.append((segment_start, name[0]))
@@ -745,6 +875,15 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
             j = comma + 2
             continue
         return titles, None, j
+
+
+def _foreign_head(c: _Classified, i: int) -> bool:
+    """Whether the office opening at token ``i`` is one a foreign holder is named with."""
+    end = c.head_at.get(i)
+    if end is None:
+        return False
+    head = c.sentence.text[c.tokens[i].start : c.tokens[end - 1].end]
+    return " ".join(head.lower().split()) in _FOREIGN_HEADS
 
 
 def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
@@ -851,6 +990,14 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông" (also
     "- ông", "là ông": "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là ông X")."""
     n = len(c.tokens)
+    if j + 2 < n and c.word(j) == "," and c.word(j + 1) in COMMON_SURNAMES:
+        # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì": the name without "ông"
+        end = j + 1
+        while end < n and c.is_name_part(end):
+            end += 1
+        if 3 <= end - (j + 1) <= 4 and (end == n or not c.word(end)[0].isupper()):
+            return j + 1, end
+        return None
     if not (j + 2 < n and c.word(j) in (",", "-", "–", "là") and c.word(j + 1) in _HONORIFICS):
         return None
     end = j + 2
@@ -922,7 +1069,33 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         elif before and before == last_name and found:
             found[-1][1].extend(text_titles)
         i = max(j, i + 1)
-    return found
+    return [item for item in found if not _a_place(sentence.text[item[0][0] : item[0][1]])]
+
+
+def _a_place(name: str) -> bool:
+    """A "name" that is a province or a country ("… Duy Phong Đồng Tháp", "Saint Petersburg")."""
+    return (
+        name in gazetteer.province_aliases()
+        or name in gazetteer.country_aliases()
+        or name.split()[0] in _PLACE_FIRST_WORDS
+    )
+
+
+_FOREIGN_PLACE_WORDS = {
+    "bang",
+    "tỉnh",
+    "phố",
+    "vùng",
+    "hạt",
+    "khu",
+    "đảo",
+    "cảnh",
+    "sát",
+    "của",
+    "tại",
+    "ở",
+} | _PLACE_WORDS
+_PLACE_FIRST_WORDS = {"Saint", "San", "Santa", "New", "Los", "Las"}
 
 
 def _span_text(c: _Classified, a: int, b: int) -> str:

@@ -347,7 +347,7 @@ _COUNTRY_CONTEXT = re.compile(
     r"(?:nước|quốc gia|Đại sứ|Tổng thống|Thủ tướng|Chính phủ|Quốc hội|Đại sứ quán|Bộ trưởng"
     r"|đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,"
     # "thăm chính thức Nga", "thăm cấp nhà nước Nhật Bản"
-    r"|thăm|chính thức|cấp nhà nước|hữu nghị)\s*$"
+    r"|thăm|chính thức|cấp nhà nước|hữu nghị|Cộng hòa|Cộng hoà|Liên bang|Vương quốc)\s*$"
 )
 
 

@@ -35,7 +35,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v4"
+VERSION = "visits.v5"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -290,6 +290,11 @@ def _rule_visits(
             visit.sentence_indexes.append(index)
             if leader and not visit.leader:
                 visit.leader = leader
+    if not found:
+        present = _central_presence(ctx, people, lead)
+        if present:
+            visitor, host, leader, index = present
+            found[(visitor, host)] = Visit(visitor, host, leader=leader, sentence_indexes=[index])
     lead_end = max(lead, default=0) + 1
     for visit in found.values():
         opening, *also = visit.sentence_indexes
@@ -302,6 +307,44 @@ def _rule_visits(
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
     return found
+
+
+# Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …"
+_PRESENCE = re.compile(
+    r"(?<![a-z])(?:tai|ve|vao|den|du|tham|tiep xuc cu tri|lam viec voi|kiem tra|thi sat"
+    r"|khao sat|chu tri)(?![a-z])"
+)
+
+
+def _central_presence(
+    ctx: DocContext, people: list[Person], lead: set[int]
+) -> tuple[Actor, Actor, Leader, int] | None:
+    """When no visit verb pairs two sides: a central official named in the lead at something
+    in the article's province ("Tại buổi lễ … của Công an TP. HCM, Bộ trưởng Bộ Công an Tô
+    Lâm …", "Chủ tịch nước tiếp xúc cử tri quận 1, 3 (TP HCM)") is a central body working with
+    that province, which the gold counts as a visit. Hà Nội is left out: the central bodies sit
+    there, so their being there is no visit."""
+    home = ctx.home
+    if home is None or home == "Hà Nội":
+        return None
+    for index in sorted(lead):
+        sentence = ctx.sentences[index]
+        if home not in {m.name for m in ctx.provinces_in(index)}:
+            continue
+        if not _PRESENCE.search(ctx.folded_sentence(index)):
+            continue
+        for person in people:
+            if person.name not in sentence.text:
+                continue
+            actor = _acting_for(ctx, person)
+            if actor == ("central", "Quốc hội") and not any(
+                "Chủ tịch Quốc hội" in t for t in person.titles
+            ):
+                continue  # a deputy in the province that elected them
+            if actor and actor[0] == "central":
+                title = person.titles[0] if person.titles else ""
+                return actor, ("province", home), (person.name, title), index
+    return None
 
 
 def _lead_sentences(ctx: DocContext, count: int = 4) -> set[int]:
@@ -477,8 +520,11 @@ def _hosts(
 
 
 _WEAK_VERBS = {"đến", "tới", "sang"}
+_STATE_FORM = re.compile(r"\s*(?:cong hoa|lien bang|vuong quoc|chlb|chdcnd|nuoc)\s*")
 _OPENING = re.compile(
-    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?$"
+    r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?"
+    # "Tại cuộc làm việc với UBND tỉnh Tiền Giang ngày 27-8, Phó thủ tướng Vương Đình Huệ …"
+    r"(?:(?:Tại|Trong) (?:cuộc|buổi) )?$"
 )
 _TITLE_BODIES = [
     ("Thủ tướng", "Chính phủ"),
@@ -624,6 +670,8 @@ def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
     shortly after "với/tại/đến/sang/tới" ("làm việc với lãnh đạo chủ chốt tỉnh Bình Dương")."""
     if host_at - verb_end < 4:
         return True
+    if _STATE_FORM.fullmatch(folded, verb_end, host_at):
+        return True  # "thăm chính thức Cộng hòa Áo", "thăm Liên bang Nga"
     if host_at - verb_end > _HOST_REACH:
         return False
     address = _ADDRESS_BEFORE.search(folded[max(verb_end, host_at - 120) : host_at])
