@@ -485,6 +485,29 @@ def test_enterprise_givers(text: str, expected: set[tuple[str, str, float]]) -> 
     assert {t["from"]["kind"] for t in out["transfers"]} == {"enterprise"}
 
 
+# (title + sentences, expected (giver, receiver, amount)) — transfers.v4's receivers
+RECEIVERS = [
+    (  # one person by name after a role word
+        "Nam sinh được thưởng nửa tỉ đồng\nUBND TP Hải Phòng vừa biểu dương và trao thưởng 500 "
+        "triệu đồng cho nam sinh Nguyễn Thuận Hưng vừa đoạt huy chương vàng.",
+        {("Hải Phòng", "Nguyễn Thuận Hưng", 500e6)},
+    ),
+    (  # "gia đình nạn nhân" is the family of the one victim the article names
+        "Cây đổ đè chết người\nNgười nhà đến nhận thi thể ông Nguyễn Văn Tân (58 tuổi, quê Đồng "
+        "Tháp), nạn nhân bị cây đè. Ông Lê Văn Thành, phó chủ tịch UBND quận 7, đã đến bệnh viện "
+        "thăm hỏi và hỗ trợ gia đình nạn nhân 10 triệu đồng.",
+        {("quận 7", "gia đình ông Nguyễn Văn Tân", 10e6)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECEIVERS)
+def test_transfer_receivers(text: str, expected: set[tuple[str, str, float]]) -> None:
+    out = extract_text(text)
+    found = {(t["from"]["name"], t["to"]["name"], t["amount"]) for t in out["transfers"]}
+    assert expected <= found
+
+
 def test_transfer_list_with_amounts_per_province() -> None:
     out = extract_text(
         "TP HCM hỗ trợ miền Trung\n"

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
+from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
+from cachlamhay.extract.names import SURNAMES
 from cachlamhay.extract.numbers import Quantity, find_quantities
 from cachlamhay.extract.people import (
     MAX_SENTENCE_ACTORS,
@@ -34,7 +36,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v3"
+VERSION = "transfers.v4"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -484,7 +486,7 @@ _HEAD_WORDS = (
     r"|chiến sỹ|công nhân|CNVCLĐ|CNLĐ|nạn nhân|bệnh nhân|bệnh nhi|tiểu thương|cư dân|nông dân"
     r"|ngư dân|hội viên|thương binh|bệnh binh|[Mm]ẹ Việt Nam [Aa]nh hùng|phụ nữ|cựu chiến binh"
     r"|thân nhân|giáo viên|du khách|chủ tàu|đoàn viên|thanh niên|người cao tuổi|người khuyết tật"
-    r"|nạn nhân|cựu thanh niên xung phong"
+    r"|nạn nhân|cựu thanh niên xung phong|ban chuyên án|tập thể"
 )
 # A group of people as receivers: an optional count or plural word, then its head noun.
 _GROUP = re.compile(
@@ -497,6 +499,11 @@ _GROUP_END = re.compile(
     r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|tử vong|gần|hơn|khoảng|trên|dưới|tổng cộng"
     r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết)(?![\w])"
     r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
+)
+# One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
+_NAMED_RECEIVER = re.compile(
+    r"(?:(?:nam sinh|nữ sinh|học sinh|sinh viên|thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà"
+    rf"|cháu|bé)\s+)?((?:[{UPPER}]\w*\s+){{1,3}}[{UPPER}]\w*)(?![\w])(?!\s+[{UPPER}])"
 )
 _PERSON_REF = re.compile(rf"(?:anh|chị|ông|bà|em|cháu)\s+([{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)")
 
@@ -644,12 +651,23 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
     windows.append(verb_end + len(segment) - len(segment.lstrip()))
     after = re.match(
         r"\s*(?:đồng\s*)?,?\s*(?:để\s+)?(?:trao\s+)?(?:hỗ trợ|ủng hộ|giúp đỡ|giúp|tặng|cho|đến"
-        r"|tới|đến tận tay)\s+(?:cho\s+)?",
+        r"|tới|đến tận tay|khen thưởng|thưởng)\s+(?:cho\s+)?",
         text[amount.end :],
     )
     if after:
         windows.append(amount.end + after.end())
     for start in windows:
+        named = _NAMED_RECEIVER.match(text, start)
+        if (
+            named
+            and named.group(1).split()[0] in SURNAMES
+            and not any(
+                m.start - ctx.sentences[index].start == named.start(1)
+                for m in ctx.sentence_mentions(index)
+            )
+            and named.group(1) not in province_aliases()
+        ):
+            return ("other", named.group(1))  # "trao thưởng 500 triệu đồng cho nam sinh X"
         group = _group_at(text, start, amount)
         if group is None:
             continue
@@ -658,7 +676,7 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
             m_start = mention.start - ctx.sentences[index].start
             if g_start <= m_start < g_end and mention.kind == "province":
                 return ("province", mention.name)
-        name = _full_person_reference(ctx, text[g_start:g_end])
+        name = _named_family(ctx, _full_person_reference(ctx, text[g_start:g_end]))
         if _VAGUE.fullmatch(name):
             return None
         return ("other", name)
@@ -689,6 +707,34 @@ def _group_at(text: str, start: int, amount: Quantity) -> tuple[int, int] | None
     if len(group.split()) > 14 or not group:
         return None
     return start, start + len(group)
+
+
+_FAMILY_OF = re.compile(
+    rf"(?<![\w])gia đình (?:anh|chị|ông|bà|em|cháu) (?:[{UPPER}]\w*)(?: [{UPPER}]\w*)*"
+)
+
+
+# "thi thể ông Nguyễn Văn Tân (58 tuổi, quê Đồng Tháp), nạn nhân …", "nạn nhân là anh X"
+_FULL_NAME = rf"(?:[{UPPER}]\w*\s+){{1,3}}[{UPPER}]\w*"
+_VICTIM = re.compile(
+    rf"(?:thi thể|nạn nhân(?: là)?)\s+(anh|chị|ông|bà|em|cháu)\s+({_FULL_NAME})"
+    rf"|(anh|chị|ông|bà|em|cháu)\s+({_FULL_NAME})\s*\([^()]{{0,60}}\)\s*,?\s*(?:là\s+)?nạn nhân"
+)
+
+
+def _named_family(ctx: DocContext, group: str) -> str:
+    """ "gia đình nạn nhân" → "gia đình ông Nguyễn Văn Tân" when the article names that one
+    family and no other: the receiver as the article identifies it."""
+    if group not in ("gia đình nạn nhân", "gia đình", "gia đình người bị nạn"):
+        return group
+    families = {match.group(0) for match in _FAMILY_OF.finditer(ctx.text)}
+    if len(families) == 1:
+        return _full_person_reference(ctx, families.pop())
+    victims = {
+        f"gia đình {m.group(1) or m.group(3)} {m.group(2) or m.group(4)}"
+        for m in _VICTIM.finditer(ctx.text)
+    }
+    return victims.pop() if len(victims) == 1 and not families else group
 
 
 def _full_person_reference(ctx: DocContext, group: str) -> str:
