@@ -441,6 +441,20 @@ INDICATORS = [
         "ngày. Năm 2018, hành khách xe buýt TP.HCM chỉ đạt 571 triệu lượt khách.",
         set(),
     ),
+    (  # the economy grows with words between (indicators.v5); the country's does not count
+        "Bà Rịa - Vũng Tàu thu hút đầu tư\nNăm 2016, kinh tế tỉnh vẫn tiếp tục tăng trưởng tích "
+        "cực với mức 5,6%. Năm 2018, kinh tế cả nước tăng trưởng 7,08%.",
+        {("Bà Rịa - Vũng Tàu", "grdp_growth", 5.6)},
+    ),
+    (
+        "GRDP TP. HCM quý I / 2018 tăng kỷ lục 7,64%\nThông tin từ cục Thống kê TP. HCM.",
+        {("Hồ Chí Minh", "grdp_growth", 7.64)},
+    ),
+    (  # a share of GDP, a breakdown after "trong đó", a province named once in passing
+        "Thiên tai gây thiệt hại lớn\nThiệt hại về kinh tế lên tới 1,5% GDP mỗi năm. Năm 2016, "
+        "tăng trưởng kinh tế của Hà Nội đạt 8,2%, trong đó bất động sản tăng trưởng 4%.",
+        {("Hà Nội", "grdp_growth", 8.2)},
+    ),
 ]
 
 

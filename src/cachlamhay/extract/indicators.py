@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v4"
+VERSION = "indicators.v5"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -32,7 +32,11 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong"
         r"|tang truong tong san pham(?: tren dia ban)?(?: \(grdp\))?"
         # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's
-        r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)",
+        r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)"
+        # "kinh tế tỉnh vẫn tiếp tục tăng trưởng … với mức 5,6%", "GRDP TP. HCM quý I tăng 7,64%"
+        # (not "mức tăng trưởng" alone: a company's or a bank's as often as the province's)
+        r"|kinh te (?!(?:trong nuoc|dat nuoc|ca nuoc|nuoc|the gioi|toan cau|viet nam)(?![a-z]))"
+        r"(?:[^ ,;.]+ ){1,6}tang truong|grdp (?:[^ ,;]+ ){1,6}tang",
         ("%",),
     ),
     (
