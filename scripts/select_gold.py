@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 3 > /tmp/round3.tsv   # or --round 4
+    python scripts/select_gold.py ../shared/corpus --round 5 > /tmp/round5.tsv   # rounds 3 to 5
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -251,11 +251,22 @@ def select_round_4(
     return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_4)]
 
 
+def select_round_5(
+    corpus_dir: Path, earlier: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """Round 4's plan and cues drawn again: a blind measure of the session's last extractor,
+    then more documents to learn from."""
+    taken = already_annotated() | {row[0] for row in earlier}
+    pools = _pools(corpus_dir, taken, PLAN_4, round_4_stratum)
+    rng = random.Random(SEED + 5)
+    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_4)]
+
+
 def rounds(corpus_dir: Path, last: int) -> list[list[tuple[str, str, str]]]:
     """The selections of rounds 1..last, each drawn among what the earlier ones left."""
     first = select(corpus_dir)
     done = [first, select_round_2(corpus_dir, first)]
-    for draw in (select_round_3, select_round_4)[: max(0, last - 2)]:
+    for draw in (select_round_3, select_round_4, select_round_5)[: max(0, last - 2)]:
         done.append(draw(corpus_dir, [row for earlier in done for row in earlier]))
     return done[:last]
 
