@@ -571,6 +571,8 @@ _EXTRA_CENTRAL = {
 
 # Official names with lowercase words inside: their tokens count as organisation, never as names.
 ORG_NAMES = [
+    "Thi hành án dân sự",
+    "Thi hành án Dân sự",
     "Nhà Trắng",
     "Điện Kremlin",
     "Lầu Năm Góc",
