@@ -217,6 +217,20 @@ PEOPLE = [
         "Phó Trưởng đoàn ĐB Quốc hội TP Ngọ Duy Hiểu cho biết, đoàn đã đổi mới cách tiếp xúc cử tri.",
         {"Ngọ Duy Hiểu": []},
     ),
+    (  # "TP. <city>" is the city's name; "TP <name>" the city in focus, then the person
+        "Ông Điệp tố cáo ông Phan Văn Thương (Chủ tịch UBND TP. Cao Lãnh) và ông Đặng Văn Nang "
+        "(Phó Chủ tịch UBND TP. Cao Lãnh) vì cho rằng hai ông sai phạm.",
+        {"Phan Văn Thương": ["Chủ tịch UBND TP. Cao Lãnh"], "Đặng Văn Nang": []},
+    ),
+    (
+        "Giải trình thêm, Phó Chủ tịch UBND TP Lê Văn Khoa khẳng định chúng ta không đẩy đuổi.",
+        {"Lê Văn Khoa": []},
+    ),
+    (  # "former/current" between the office and the name
+        "Bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – ông "
+        "Nguyễn Xuân Bình, hồ sơ bị thiếu.",
+        {"Nguyễn Duy Kiên": ["Tổng giám đốc"], "Nguyễn Xuân Bình": ["Tổng giám đốc"]},
+    ),
 ]
 
 

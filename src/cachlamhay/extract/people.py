@@ -773,6 +773,20 @@ def _name_run_ending_at(
         and c.word(begin - 1) in ("ủy", "uỷ")
         and c.word(begin - 2).lower() in ("quận", "huyện", "thị", "đảng", "xã", "phường")
     )
+    city_abbreviation = (begin > 0 and c.word(begin - 1) in ("TP", "Tp", "TX")) or (
+        begin > 1 and c.word(begin - 1) == "." and c.word(begin - 2) in ("TP", "Tp", "TX", "H", "Q")
+    )
+    if city_abbreviation:
+        # "UBND TP Lê Văn Khoa" (the city in focus, then the name) or "UBND TP. Cao Lãnh" (the
+        # city's own name, no person)
+        if (c.word(begin) in COMMON_SURNAMES and 2 <= end - begin <= 4) or (
+            c.word(begin) in SURNAMES and 3 <= end - begin <= 4
+        ):
+            return begin, end
+        for start in range(begin + 1, end - 1):
+            if c.word(start) in SURNAMES and 2 <= end - start <= 4:
+                return start, end
+        return None
     if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
         # only a common family name opens the person's name here: place names are made of
         # syllables that are also rarer family names ("xã Văn Đồng", "huyện Trà My")
@@ -992,6 +1006,10 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông" (also
     "- ông", "là ông": "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là ông X")."""
     n = len(c.tokens)
+    if j + 1 < n and c.word(j) in ("cũ", "mới"):
+        j += 1  # "Tổng giám đốc cũ – ông Nguyễn Duy Kiên"
+    elif j + 2 < n and c.word(j) == "đương" and c.word(j + 1) == "nhiệm":
+        j += 2
     if j + 2 < n and c.word(j) == "," and c.word(j + 1) in COMMON_SURNAMES:
         # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì": the name without "ông"
         end = j + 1
