@@ -469,6 +469,12 @@ INDICATORS = [
         "tăng trưởng kinh tế của Hà Nội đạt 8,2%, trong đó bất động sản tăng trưởng 4%.",
         {("Hà Nội", "grdp_growth", 8.2)},
     ),
+    (  # a site's visitors, visitors a month, one work's cost (indicators.v6)
+        "Du lịch Quảng Ninh\nDu khách đến làng chài ngày càng tăng, với khoảng 15.000 lượt "
+        "khách/tháng. Tuyến cao tốc qua tỉnh Quảng Ninh được khởi công với tổng vốn đầu tư gần "
+        "18.000 tỷ đồng. Năm 2016, Quảng Ninh thu hút 1,2 triệu lượt khách quốc tế.",
+        {("Quảng Ninh", "tourism", 1.2e6)},
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v5"
+VERSION = "indicators.v6"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -310,7 +310,7 @@ _PROJECT_FIGURE = re.compile(
     # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
     # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
     r"|cang hang khong|san bay|khu phuc hop|khu nghi duong|khu do thi|toa nha|to hop|nha ga"
-    r"|de an|goi thau)(?![a-z])"
+    r"|de an|goi thau|cao toc|quoc lo|khoi cong|nhiet dien|thuy dien)(?![a-z])"
 )
 # "tăng gần 50.000 tỷ đồng so với năm 2016": how much a figure grew, not the figure
 # ("đăng ký mới và điều chỉnh tăng thêm 12.000 tỷ đồng" is capital registered, kept)
@@ -327,6 +327,21 @@ _INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
 # "tổng thu ngân sách của huyện", "toàn huyện đạt": the district's figure
 _LOCAL_FIGURE = re.compile(
     r"(?<![a-z])(?:cua|toan|tren dia ban|trong) (?:huyen|quan|thi xa|xa|phuong)(?![a-z])"
+)
+# Visitors of one site, not of the province: "Khu Du lịch Buôn Đôn", "làng chài", "phố đi bộ"
+_TOURIST_SITE = re.compile(
+    r"(?<![a-z])(?:khu du lich|kdl|diem du lich|khu di tich|lang chai|pho di bo|khu vui choi"
+    r"|vuon quoc gia|bao tang)(?![a-z])"
+)
+_RATE = re.compile(
+    r"[^,;.]{0,20}?(?<![a-z])(?:moi ngay|mot ngay|hang ngay|moi tuan|hang tuan|moi thang"
+    r"|cuoi tuan|ngay thu bay|chu nhat)(?![a-z])"
+    r"|\s*(?:luot\s*(?:khach)?\s*)?/\s*(?:ngay|tuan|thang)"
+)
+# Investment a province attracts is told as such: licensed, registered, drawn in, on its soil
+_ATTRACTED = re.compile(
+    r"(?<![a-z])(?:thu hut|cap moi|cap phep|giay chung nhan|dang ky|tren dia ban|toan tinh"
+    r"|toan thanh pho|xuc tien|luy ke|tinh|thanh pho)(?![a-z])"
 )
 _EVENT_VISITORS = re.compile(r"(?<![a-z])(?:le hoi|su kien|chuong trinh|giai dau)(?![a-z])")
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
@@ -359,6 +374,12 @@ def _someone_elses(
     before = folded[clause_start : quantity.start]
     if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
         return True
+    if (
+        indicator == "investment_capital"
+        and not _ATTRACTED.search(folded)
+        and not any(m.name == province for m in ctx.sentence_mentions(index))
+    ):
+        return True  # "tổng vốn đầu tư 9 tỉ USD" alone: one work's cost, a loan, a budget line
     if _PER_DAY.match(folded, quantity.end):
         return True
     if quantity.unit in ("VND", "USD") and _INCREASE.search(folded, 0, quantity.start):
@@ -367,8 +388,13 @@ def _someone_elses(
         return True
     if _LOCAL_FIGURE.search(folded[: quantity.start]):
         return True
-    if indicator == "tourism" and _EVENT_VISITORS.search(before):
-        return True
+    if indicator == "tourism" and (
+        _EVENT_VISITORS.search(before)
+        or _TOURIST_SITE.search(folded[: quantity.start])
+        or _RATE.search(before)
+        or _RATE.match(folded, quantity.end)
+    ):
+        return True  # a site's visitors, or visitors a day/week/month
     if indicator == "grdp_growth" and _SHARE.search(before):
         return True
     if _SECTOR.search(before) or _NOT_PROVINCE_BUDGET.search(before):
@@ -511,7 +537,7 @@ def _classify(
             r"dat chuan|ve dich|cong nhan|hoan thanh", f"{before[-60:]} {rest[:40]}"
         ):
             continue  # "9 huyện miền núi … xây dựng nông thôn mới là rất khó": not a result
-        if indicator == "population" and quantity.value < 100_000:
+        if indicator == "population" and quantity.value < 300_000:  # a district's or ward's
             continue
         if (
             indicator == "households_affected"
