@@ -371,6 +371,17 @@ VISITS = [
         "Nam (đoàn TP.HCM) cho biết sẽ chuyển kiến nghị của cử tri TP.HCM.",
         set(),
     ),
+    (  # a foreign ministry is its country; received "tại trụ sở", so it is the guest (v6)
+        "Thứ trưởng Lê Quang Hùng tiếp Thứ trưởng thứ nhất Bộ Xây dựng Cuba\nNgày 7/2, tại trụ "
+        "sở Bộ Xây dựng, Thứ trưởng Lê Quang Hùng có buổi làm việc với Thứ trưởng thứ nhất Bộ Xây "
+        "dựng Cuba.",
+        {("Cuba", "Bộ Xây dựng")},
+    ),
+    (  # a phone call is no visit
+        "Chủ tịch nước điện đàm với Tổng thống Putin\nChiều 5/2, Chủ tịch nước Trần Đại Quang đã "
+        "điện đàm với Tổng thống Nga Vladimir Putin.",
+        set(),
+    ),
 ]
 
 

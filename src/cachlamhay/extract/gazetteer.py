@@ -304,7 +304,7 @@ CENTRAL_ALIASES = {
 COUNTRIES: dict[str, list[str]] = {
     "Lào": [],
     "Campuchia": ["Cam-pu-chia"],
-    "Trung Quốc": ["TQ"],
+    "Trung Quốc": ["TQ", "CHND Trung Hoa", "Trung Hoa"],
     "Nhật Bản": ["Nhật"],
     "Hàn Quốc": [],
     "Triều Tiên": ["CHDCND Triều Tiên"],

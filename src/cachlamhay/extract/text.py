@@ -247,8 +247,13 @@ def mentions(text: str) -> list[Mention]:
             follower = _country_after(text, match.end())
             if follower:
                 name, end = follower
-                # a foreign government is its country; its parliament stays a body of its own
-                label = name if surface in _GOVERNMENT else f"{surface} {name}"
+                # a foreign government or ministry is its country (CONVENTIONS); its parliament
+                # stays a body of its own
+                label = (
+                    name
+                    if surface in _GOVERNMENT or surface.startswith("Bộ ")
+                    else f"{surface} {name}"
+                )
                 found.append(Mention(match.start(), end, "foreign", label, cue))
                 covered_until = end
                 continue

@@ -35,7 +35,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v5"
+VERSION = "visits.v6"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -465,8 +465,13 @@ def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
     abroad = re.compile(rf"(?<!\w)(?:tại|thăm|sang|đến|tới|ở)(?: \w+){{0,3}} (?:{country})(?!\w)")
     if any(abroad.search(text) for text in lead):
         return False
+    received = re.compile(
+        rf"(?<!\w)(?:tiếp|đón tiếp|tiếp đón|đón)(?: [^\s,.;]+){{0,8}} (?:{country})(?!\w)"
+        r"|tại trụ sở"
+    )
     return any(
-        _IN_VIETNAM.search(text) and re.search(rf"(?<!\w)(?:{country})(?!\w)", text)
+        (_IN_VIETNAM.search(text) or received.search(text))
+        and re.search(rf"(?<!\w)(?:{country})(?!\w)", text)
         for text in lead
     )
 
@@ -492,9 +497,13 @@ _NOT_TRAVEL = re.compile(
 )
 
 
+# Talks held at a distance: nobody travels
+_REMOTE = re.compile(r"(?<!\w)(?:điện đàm|trực tuyến|qua điện thoại|gửi thư|thư chúc mừng)(?!\w)")
+
+
 def _not_happened(text: str, verb: re.Match[str]) -> bool:
     before = text[max(0, verb.start() - 40) : verb.start()].lower()
-    if _NOT_YET.search(before):
+    if _NOT_YET.search(before) or _REMOTE.search(text.lower()):
         return True
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
 
