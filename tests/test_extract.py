@@ -226,6 +226,12 @@ PEOPLE = [
         "Giải trình thêm, Phó Chủ tịch UBND TP Lê Văn Khoa khẳng định chúng ta không đẩy đuổi.",
         {"Lê Văn Khoa": []},
     ),
+    (  # lower-case words inside foreign offices; an acting office; the city before the name
+        "Về phía Nga có Đại sứ đặc mệnh toàn quyền Nga tại Việt Nam Konstantin Vnukov cùng nhiều "
+        "cán bộ. Tổng thống đắc cử Mỹ Donald Trump gặp quyền Thống đốc St Petersburg Alexander "
+        "Beglov.",
+        {"Konstantin Vnukov": [], "Donald Trump": [], "Alexander Beglov": []},
+    ),
     (  # "former/current" between the office and the name
         "Bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – ông "
         "Nguyễn Xuân Bình, hồ sơ bị thiếu.",

@@ -170,6 +170,8 @@ _HEADS = [
     "Phát ngôn viên",
     "Chủ tịch Hội đồng",
     "Phó Thủ trưởng",
+    "Phó TGĐ",
+    "Phó GĐ",
     "Ngoại trưởng",
     "Phó Tổng Thanh tra Chính phủ",
     "Phó Tổng Thanh tra",
@@ -309,6 +311,9 @@ _ORG_LOWER = {
     "trị",
     "của",
     "tại",
+    "ở",  # "Thống đốc bang Karnataka ở Ấn Độ Vajubhai Vala"
+    "đắc",  # "Tổng thống đắc cử Mỹ Donald Trump"
+    "cử",
 }
 _WORD = re.compile(r"[\w][\w.&'’-]*[\w&]|[\w]|[-–—,();:!?\"“”.*…]")
 _PROVINCE_CUE_END = re.compile(
@@ -571,6 +576,8 @@ _EXTRA_CENTRAL = {
 
 # Official names with lowercase words inside: their tokens count as organisation, never as names.
 ORG_NAMES = [
+    "đặc mệnh toàn quyền",
+    "Đặc mệnh toàn quyền",
     "Thi hành án dân sự",
     "Thi hành án Dân sự",
     "Nhà Trắng",
@@ -810,6 +817,8 @@ def _name_run_ending_at(
         and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS
     ):
         return max(begin, end - 4), end
+    if foreign_head and end - begin >= 4 and c.word(begin) in _PLACE_FIRST_WORDS:
+        begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
     while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
     if (
@@ -898,8 +907,8 @@ def _foreign_head(c: _Classified, i: int) -> bool:
     end = c.head_at.get(i)
     if end is None:
         return False
-    head = c.sentence.text[c.tokens[i].start : c.tokens[end - 1].end]
-    return " ".join(head.lower().split()) in _FOREIGN_HEADS
+    head = " ".join(c.sentence.text[c.tokens[i].start : c.tokens[end - 1].end].lower().split())
+    return re.sub(r"^(?:quyền|nguyên|cựu) ", "", head) in _FOREIGN_HEADS
 
 
 def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
@@ -1115,7 +1124,7 @@ _FOREIGN_PLACE_WORDS = {
     "tại",
     "ở",
 } | _PLACE_WORDS
-_PLACE_FIRST_WORDS = {"Saint", "San", "Santa", "New", "Los", "Las"}
+_PLACE_FIRST_WORDS = {"Saint", "St", "San", "Santa", "New", "Los", "Las"}
 
 
 def _span_text(c: _Classified, a: int, b: int) -> str:
