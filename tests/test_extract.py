@@ -232,6 +232,11 @@ PEOPLE = [
         "Beglov.",
         {"Konstantin Vnukov": [], "Donald Trump": [], "Alexander Beglov": []},
     ),
+    (  # a district by its number; a newly elected office; a state before a foreign name
+        "Bí thư Quận 2 Nguyễn Hoài Nam cho biết. Ông Nguyễn Nho Trung - tân Chủ tịch HĐND TP Đà "
+        "Nẵng đề nghị Sở Nội vụ. Thủ tướng gặp Thủ hiến bang Hessen Volker Bouffler.",
+        {"Nguyễn Hoài Nam": ["Bí thư Quận 2"], "Nguyễn Nho Trung": [], "Volker Bouffler": []},
+    ),
     (  # "former/current" between the office and the name
         "Bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – ông "
         "Nguyễn Xuân Bình, hồ sơ bị thiếu.",

@@ -362,7 +362,7 @@ def has_title_head(text: str) -> bool:
 
 
 _HEADS_ALTERNATION = WordAlternation(_HEADS + RANKS)
-_ACTING_OR_FORMER = ("nguyên", "quyền", "Nguyên", "Quyền")
+_ACTING_OR_FORMER = ("nguyên", "quyền", "Nguyên", "Quyền", "tân")  # "tân Chủ tịch": newly elected
 
 
 def head_spans(text: str) -> list[tuple[int, int]]:
@@ -716,7 +716,9 @@ class _Classified:
             return True
         if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
             return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM", "Q. 1"
-        return token[0].isupper() or (token[0].isdigit() and False)
+        if token[0].isdigit():  # "Bí thư Quận 2 Nguyễn Hoài Nam", "Phường 12"
+            return i > 0 and self.tokens[i - 1].text.lower() in ("quận", "phường", "q", "p")
+        return token[0].isupper()
 
     def _next_word(self, i: int) -> str | None:
         return self.tokens[i + 1].text if i + 1 < len(self.tokens) else None
@@ -819,6 +821,8 @@ def _name_run_ending_at(
         return max(begin, end - 4), end
     if foreign_head and end - begin >= 4 and c.word(begin) in _PLACE_FIRST_WORDS:
         begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
+    if foreign_head and end - begin >= 3 and c.word(begin - 1) == "bang":
+        begin += 1  # "Thủ hiến bang Hessen Volker Bouffler": the state, then the name
     while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
     if (
