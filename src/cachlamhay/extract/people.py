@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v2"
+VERSION = "people.v3"
 
 RANKS = [
     "Đại tướng",
