@@ -388,6 +388,12 @@ VISITS = [
         "dựng Cuba.",
         {("Cuba", "Bộ Xây dựng")},
     ),
+    (  # the army's offices are the Ministry of Defence's; Hà Nội is only where it happened
+        "Phó Tổng Tham mưu trưởng QĐND tiếp Đoàn đại biểu Myanmar\nChiều 30/5, tại Hà Nội, Trung "
+        "tướng Phạm Hồng Hương, Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam đã tiếp Đoàn "
+        "đại biểu Cục Thông tin, Quân đội Myanmar đang có chuyến thăm, làm việc tại Việt Nam.",
+        {("Myanmar", "Bộ Quốc phòng")},
+    ),
     (  # a phone call is no visit
         "Chủ tịch nước điện đàm với Tổng thống Putin\nChiều 5/2, Chủ tịch nước Trần Đại Quang đã "
         "điện đàm với Tổng thống Nga Vladimir Putin.",

@@ -571,6 +571,12 @@ _EXTRA_CENTRAL = {
     "Tổng cục Du lịch": "Bộ Văn hóa, Thể thao và Du lịch",
     "Tổng cục Thuế": "Bộ Tài chính",
     "Tổng cục Hải quan": "Bộ Tài chính",
+    # the army's offices answer to the Ministry of Defence ("Phó Tổng Tham mưu trưởng Quân đội
+    # nhân dân Việt Nam đã tiếp …": the gold names Bộ Quốc phòng as the host)
+    "Tổng Tham mưu trưởng": "Bộ Quốc phòng",
+    "Quân đội nhân dân Việt Nam": "Bộ Quốc phòng",
+    "QĐND Việt Nam": "Bộ Quốc phòng",
+    "Tổng cục Chính trị Quân đội": "Bộ Quốc phòng",
 }
 
 

@@ -35,7 +35,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v6"
+VERSION = "visits.v7"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -295,6 +295,7 @@ def _rule_visits(
         if present:
             visitor, host, leader, index = present
             found[(visitor, host)] = Visit(visitor, host, leader=leader, sentence_indexes=[index])
+    _drop_capital_as_venue(ctx, found)
     lead_end = max(lead, default=0) + 1
     for visit in found.values():
         opening, *also = visit.sentence_indexes
@@ -307,6 +308,19 @@ def _rule_visits(
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
     return found
+
+
+def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
+    """ "Chiều 30/5, tại Hà Nội, <a general> đã tiếp <a guest>": when a central body received
+    the guest, Hà Nội named only as where it happened (or the home province standing in for an
+    unnamed host) is no second host."""
+    capital = ("province", "Hà Nội")
+    for visitor, host in list(found):
+        if host != capital or not any(h[0] == "central" for v, h in found if v == visitor):
+            continue
+        texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
+        if all("tại Hà Nội" in text or "Hà Nội" not in text for text in texts):
+            del found[(visitor, host)]  # named only as the venue, or not at all (the home)
 
 
 # Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …"
