@@ -13,6 +13,7 @@ Output: one line per document, ``id<TAB>stratum<TAB>split``.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import random
@@ -115,21 +116,36 @@ def _pools(
     """Per corpus, the candidate documents of each stratum, best-cued first once sorted: new
     ids of 800-5,000 characters, one per title (the same story under two ids)."""
     found = []
-    for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
+    for records in _records(corpus_dir):
         pools: dict[str, list[tuple[int, str]]] = {name: [] for name in plan}
         titles: set[str] = set()
-        with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                text, title = record["text"], record["title"]
-                if record["id"] in taken or not 800 <= len(text) <= 5000 or title in titles:
-                    continue
-                titles.add(title)
-                cued = stratum(title, text)
-                if cued:
-                    pools[cued[0]].append((-cued[1], record["id"]))
+        for doc_id, title, text in records:
+            if doc_id in taken or title in titles:
+                continue
+            titles.add(title)
+            cued = stratum(title, text)
+            if cued:
+                pools[cued[0]].append((-cued[1], doc_id))
         found.append(pools)
     return found
+
+
+@functools.cache
+def _records(corpus_dir: Path) -> tuple[tuple[tuple[str, str, str], ...], ...]:
+    """Per corpus, (id, title, text) of the articles of 800-5,000 characters, read once for all
+    rounds."""
+    found = []
+    for corpus in ("baomoi-2017.jsonl.gz", "vietnews-test.jsonl.gz"):
+        with gzip.open(corpus_dir / corpus, "rt", encoding="utf-8") as lines:
+            records = (json.loads(line) for line in lines)
+            found.append(
+                tuple(
+                    (r["id"], r["title"], r["text"])
+                    for r in records
+                    if 800 <= len(r["text"]) <= 5000
+                )
+            )
+    return tuple(found)
 
 
 def _draw(
@@ -179,13 +195,19 @@ def strong_stratum(title: str, text: str) -> tuple[str, int] | None:
     return None
 
 
-def select_round_2(
-    corpus_dir: Path, first: list[tuple[str, str, str]]
+def _later_round(
+    corpus_dir: Path,
+    number: int,
+    earlier: list[tuple[str, str, str]],
+    plan: dict[str, tuple[int, tuple[int, int, int]]],
+    stratum: Stratum,
 ) -> list[tuple[str, str, str]]:
-    taken = already_annotated() | {row[0] for row in first}
-    pools = _pools(corpus_dir, taken, PLAN_2, strong_stratum)
-    rng = random.Random(SEED + 2)
-    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_2)]
+    """Round ``number`` drawn among the documents no earlier round took (so a round stays the
+    same once its documents are annotated)."""
+    taken = already_annotated() | {row[0] for row in earlier}
+    pools = _pools(corpus_dir, taken, plan, stratum)
+    rng = random.Random(SEED + number)
+    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, plan)]
 
 
 # Round 3 (issue 11, third session): more documents to learn from. Indicators and practices
@@ -212,16 +234,6 @@ def round_3_stratum(title: str, text: str) -> tuple[str, int] | None:
     return cued if cued and cued[0] == "visits" else None
 
 
-def select_round_3(
-    corpus_dir: Path, earlier: list[tuple[str, str, str]]
-) -> list[tuple[str, str, str]]:
-    """Round 3 among the documents no earlier round took (so it stays the same once annotated)."""
-    taken = already_annotated() | {row[0] for row in earlier}
-    pools = _pools(corpus_dir, taken, PLAN_3, round_3_stratum)
-    rng = random.Random(SEED + 3)
-    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_3)]
-
-
 # Round 4: the same cues, weighted to the kinds the blind measure of round 3 found short
 # (province indicators and visits); practices' cue over-promised again (2 of 16 documents).
 PLAN_4 = {
@@ -242,33 +254,23 @@ def round_4_stratum(title: str, text: str) -> tuple[str, int] | None:
     return round_3_stratum(title, text)
 
 
-def select_round_4(
-    corpus_dir: Path, earlier: list[tuple[str, str, str]]
-) -> list[tuple[str, str, str]]:
-    taken = already_annotated() | {row[0] for row in earlier}
-    pools = _pools(corpus_dir, taken, PLAN_4, round_4_stratum)
-    rng = random.Random(SEED + 4)
-    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_4)]
-
-
-def select_round_5(
-    corpus_dir: Path, earlier: list[tuple[str, str, str]]
-) -> list[tuple[str, str, str]]:
-    """Round 4's plan and cues drawn again: a blind measure of the session's last extractor,
-    then more documents to learn from."""
-    taken = already_annotated() | {row[0] for row in earlier}
-    pools = _pools(corpus_dir, taken, PLAN_4, round_4_stratum)
-    rng = random.Random(SEED + 5)
-    return [row for corpus_pools in pools for row in _draw(rng, corpus_pools, PLAN_4)]
+# Rounds 2.. by their plan and cue. Round 5 is round 4's plan and cues drawn again: a blind
+# measure of the third session's last extractor, then more documents to learn from.
+LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
+    (PLAN_2, strong_stratum),
+    (PLAN_3, round_3_stratum),
+    (PLAN_4, round_4_stratum),
+    (PLAN_4, round_4_stratum),
+]
 
 
 def rounds(corpus_dir: Path, last: int) -> list[list[tuple[str, str, str]]]:
     """The selections of rounds 1..last, each drawn among what the earlier ones left."""
-    first = select(corpus_dir)
-    done = [first, select_round_2(corpus_dir, first)]
-    for draw in (select_round_3, select_round_4, select_round_5)[: max(0, last - 2)]:
-        done.append(draw(corpus_dir, [row for earlier in done for row in earlier]))
-    return done[:last]
+    done = [select(corpus_dir)]
+    for number, (plan, stratum) in enumerate(LATER_ROUNDS[: last - 1], start=2):
+        earlier = [row for selection in done for row in selection]
+        done.append(_later_round(corpus_dir, number, earlier, plan, stratum))
+    return done
 
 
 if __name__ == "__main__":

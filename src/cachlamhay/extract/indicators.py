@@ -212,12 +212,15 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
             ):
                 continue  # "tàu tôi thiệt hại hơn 1 tỉ đồng": a loss, not a disaster's toll
             province = ctx.paragraph_focus(index, sentence.start + quantity.start)
-            if province is None or not _established(ctx, index, province):
+            if province is None:
+                continue
+            named = any(m.name == province for m in ctx.provinces_in(index))
+            if not named and not _established(ctx, index, province):
                 continue
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
-            if _someone_elses(ctx, index, folded, clause_start, quantity, indicator, province):
+            if _someone_elses(folded, clause_start, quantity, indicator, named, ctx.title):
                 continue
             quantity = qualified(sentence.text, quantity)
             period = find_period(sentence.text[: quantity.start], ctx.published, year.value)
@@ -361,24 +364,20 @@ _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
 
 
 def _someone_elses(
-    ctx: DocContext,
-    index: int,
     folded: str,
     clause_start: int,
     quantity: Quantity,
     indicator: str,
-    province: str,
+    named: bool,
+    title: str | None,
 ) -> bool:
     """Whether a figure the clause gives to no place belongs to a project, the country, a day
-    or bus passengers rather than to the province in focus."""
+    or bus passengers rather than to the province in focus (``named``: its sentence names that
+    province)."""
     before = folded[clause_start : quantity.start]
     if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
         return True
-    if (
-        indicator == "investment_capital"
-        and not _ATTRACTED.search(folded)
-        and not any(m.name == province for m in ctx.sentence_mentions(index))
-    ):
+    if indicator == "investment_capital" and not named and not _ATTRACTED.search(folded):
         return True  # "tổng vốn đầu tư 9 tỉ USD" alone: one work's cost, a loan, a budget line
     if _PER_DAY.match(folded, quantity.end):
         return True
@@ -401,10 +400,9 @@ def _someone_elses(
         return True
     if indicator == "population" and _POPULATION_ELSEWHERE.match(folded, quantity.end):
         return True
-    named = any(m.name == province for m in ctx.sentence_mentions(index))
     if named:
         return False
-    if ctx.title and _LOCAL_TITLE.search(ctx.title):
+    if title and _LOCAL_TITLE.search(title):
         return True  # "Huyện Đức Thọ phấn đấu …": the article's figures are the district's
     return bool(_NATIONAL_FIGURE.search(folded) or _INDUSTRY_FIGURE.search(before))
 
@@ -414,8 +412,6 @@ def _established(ctx: DocContext, index: int, province: str) -> bool:
     about that province (named in its title or lead, or three times or more), or its paragraph names
     it. A province named once in passing ("… như Bắc Ninh") does not own the national or
     regional figures that follow."""
-    if any(m.name == province for m in ctx.provinces_in(index)):
-        return True
     mentions = [m for m in ctx.mentions if m.kind == "province" and m.name == province]
     if len(mentions) >= 3:
         return True
@@ -423,11 +419,12 @@ def _established(ctx: DocContext, index: int, province: str) -> bool:
     if any(m.start < lead_end for m in mentions):
         return True
     paragraph = ctx.sentences[index].paragraph
-    return any(
-        ctx.sentences[k].paragraph == paragraph
-        and any(m.name == province for m in ctx.provinces_in(k))
-        for k in range(index)
-    )
+    for k in range(index - 1, -1, -1):  # a paragraph's sentences are consecutive
+        if ctx.sentences[k].paragraph != paragraph:
+            return False
+        if any(m.name == province for m in ctx.provinces_in(k)):
+            return True
+    return False
 
 
 def _near_disaster(ctx: DocContext, index: int) -> bool:

@@ -865,6 +865,7 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
     """Titles from head token ``i`` on; stops at a name that ends them, or where they end."""
     titles: list[tuple[int, int]] = []
     segment_start = i
+    foreign_head = _foreign_head(c, segment_start)
     j = c.head_at[i]
     n = len(c.tokens)
     while True:
@@ -873,33 +874,23 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
                 j += 1
                 continue
             j += 1
-            name = _name_run_ending_at(
-                c,
-                j,
-                segment_start + 1,
-                foreign_ok=_names_country(c, segment_start, j),
-                foreign_head=_foreign_head(c, segment_start),
-            )
-            if name and name[0] > segment_start:
+            name = _name_after_office(c, segment_start, j, foreign_head)
+            if name:
                 titles.append((segment_start, name[0]))
                 return titles, name, j
-        name = _name_run_ending_at(
-            c,
-            j,
-            segment_start + 1,
-            foreign_ok=_names_country(c, segment_start, j),
-            foreign_head=_foreign_head(c, segment_start),
-        )
-        if name and name[0] > segment_start:
+        name = _name_after_office(c, segment_start, j, foreign_head)
+        if name:
             titles.append((segment_start, name[0]))
             return titles, name, j
         titles.append((segment_start, j))
         if j + 1 < n and c.word(j) in ("-", "–", ",") and j + 1 in c.head_at:
             segment_start = j + 1
+            foreign_head = _foreign_head(c, segment_start)
             j = c.head_at[j + 1]
             continue
         if j + 1 < n and c.word(j) == "kiêm" and j + 1 in c.head_at:
             segment_start = j + 1
+            foreign_head = _foreign_head(c, segment_start)
             j = c.head_at[j + 1]
             continue
         comma = j + 1 if j + 1 < n and c.word(j) != "," and c.word(j).islower() else j
@@ -907,9 +898,24 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
             # "Cục trưởng Cục Quản lý giá, Bộ Tài chính Nguyễn Anh Tuấn": the parent body
             titles[-1] = (segment_start, comma)
             segment_start = comma + 1
+            foreign_head = False  # a parent body, no office of its own
             j = comma + 2
             continue
         return titles, None, j
+
+
+def _name_after_office(
+    c: _Classified, segment_start: int, end: int, foreign_head: bool
+) -> tuple[int, int] | None:
+    """The name ending at token ``end`` that closes the office opened at ``segment_start``."""
+    name = _name_run_ending_at(
+        c,
+        end,
+        segment_start + 1,
+        foreign_ok=_names_country(c, segment_start, end),
+        foreign_head=foreign_head,
+    )
+    return name if name and name[0] > segment_start else None
 
 
 def _foreign_head(c: _Classified, i: int) -> bool:

@@ -512,12 +512,14 @@ _NOT_TRAVEL = re.compile(
 
 
 # Talks held at a distance: nobody travels
-_REMOTE = re.compile(r"(?<!\w)(?:điện đàm|trực tuyến|qua điện thoại|gửi thư|thư chúc mừng)(?!\w)")
+_REMOTE = re.compile(
+    r"(?<!\w)(?:điện đàm|trực tuyến|qua điện thoại|gửi thư|thư chúc mừng)(?!\w)", re.IGNORECASE
+)
 
 
 def _not_happened(text: str, verb: re.Match[str]) -> bool:
     before = text[max(0, verb.start() - 40) : verb.start()].lower()
-    if _NOT_YET.search(before) or _REMOTE.search(text.lower()):
+    if _NOT_YET.search(before) or _REMOTE.search(text):
         return True
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
 

@@ -36,9 +36,18 @@ TopicParam = Annotated[str | None, Query(max_length=100, description="A topic id
 
 
 def _brief(
-    store: Store, slug: str, topic: str | None, since: str | None, until: str | None
+    store: StoreDep,
+    slug: str,
+    topic: TopicParam = None,
+    since: DateParam = None,
+    until: DateParam = None,
 ) -> dict[str, Any]:
+    """The brief every route serves, from the path and the query (one place for both)."""
     return study_brief(store, slug, topic=topic or None, since=since or None, until=until or None)
+
+
+BriefDep = Annotated[dict[str, Any], Depends(_brief)]
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def brief_charts(data: dict[str, Any]) -> dict[str, Markup]:
@@ -52,59 +61,31 @@ def brief_charts(data: dict[str, Any]) -> dict[str, Markup]:
 
 
 @router.get("/brief/{slug}.json", summary="Study-visit brief of a province on a topic (JSON)")
-def brief_json(
-    store: StoreDep,
-    slug: str,
-    topic: TopicParam = None,
-    since: DateParam = None,
-    until: DateParam = None,
-) -> dict[str, Any]:
-    result: dict[str, Any] = _brief(store, slug, topic, since, until)
-    return result
+def brief_json(data: BriefDep) -> dict[str, Any]:
+    return data
 
 
 @router.get(
     "/brief/{slug}.docx",
     response_class=Response,
     summary="Study-visit brief (DOCX download)",
-    responses={
-        200: {
-            "content": {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}
-            }
-        }
-    },
+    responses={200: {"content": {DOCX_MEDIA_TYPE: {}}}},
 )
-def brief_docx(
-    request: Request,
-    store: StoreDep,
-    slug: str,
-    topic: TopicParam = None,
-    since: DateParam = None,
-    until: DateParam = None,
-) -> Response:
+def brief_docx(request: Request, data: BriefDep) -> Response:
     from cachlamhay.web.brief_export import docx_bytes
 
-    data = _brief(store, slug, topic, since, until)
     lang = i18n.pick_lang(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
+    topic = request.query_params.get("topic")  # validated by ``_brief``
     name = views.download_name(f"brief-{data['province']['slug']}-{topic or 'all'}", "docx")
     return Response(
         docx_bytes(data, lang),
-        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        media_type=DOCX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
 @router.get("/brief/{slug}", response_class=HTMLResponse, summary="Study-visit brief page")
-def brief_page(
-    request: Request,
-    store: StoreDep,
-    slug: str,
-    topic: TopicParam = None,
-    since: DateParam = None,
-    until: DateParam = None,
-) -> Response:
-    data = _brief(store, slug, topic, since, until)
+def brief_page(request: Request, data: BriefDep) -> Response:
     context = {
         "data": data,
         "charts": brief_charts(data),
