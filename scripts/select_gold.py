@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 5 > /tmp/round5.tsv   # rounds 3 to 5
+    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 6
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -254,11 +254,12 @@ def round_4_stratum(title: str, text: str) -> tuple[str, int] | None:
     return round_3_stratum(title, text)
 
 
-# Rounds 2.. by their plan and cue. Round 5 is round 4's plan and cues drawn again: a blind
-# measure of the third session's last extractor, then more documents to learn from.
+# Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a
+# blind measure of the previous session's last extractor, then more documents to learn from.
 LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
     (PLAN_2, strong_stratum),
     (PLAN_3, round_3_stratum),
+    (PLAN_4, round_4_stratum),
     (PLAN_4, round_4_stratum),
     (PLAN_4, round_4_stratum),
 ]
