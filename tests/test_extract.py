@@ -394,6 +394,38 @@ VISITS = [
         "đại biểu Cục Thông tin, Quân đội Myanmar đang có chuyến thăm, làm việc tại Việt Nam.",
         {("Myanmar", "Bộ Quốc phòng")},
     ),
+    (  # a programme of stops after "Trong chuyến thăm": one visit per body met (visits.v8)
+        "Chủ tịch Thượng viện CH Haiti kết thúc tốt đẹp chuyến thăm Việt Nam\nTối 20/6, Chủ tịch "
+        "Thượng viện Cộng hòa Haiti Youri Latortue rời Hà Nội, kết thúc chuyến thăm chính thức Việt "
+        "Nam.\nHai bên đã ký kết nhiều văn kiện.\nQuan hệ hai nước tốt đẹp.\nHai bên nhất trí tăng "
+        "cường hợp tác.\nTrong chuyến thăm, Chủ tịch Thượng viện Haiti đã hội đàm với Chủ tịch Quốc "
+        "hội Nguyễn Thị Kim Ngân; chào xã giao Tổng Bí Thư Nguyễn Phú Trọng, Chủ tịch nước Trần Đại "
+        "Quang; hội kiến Thủ tướng Chính phủ Nguyễn Xuân Phúc; làm việc với Bộ Nông nghiệp và Phát "
+        "triển Nông thôn.",
+        {
+            ("Thượng viện Haiti", "Quốc hội"),
+            ("Thượng viện Haiti", "Trung ương Đảng"),
+            ("Thượng viện Haiti", "Chủ tịch nước"),
+            ("Thượng viện Haiti", "Chính phủ"),
+            ("Thượng viện Haiti", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        },
+    ),
+    (  # a foreign parliament meets ours: "Quốc hội" inside "Quốc hội Myanmar" is still a host
+        "Chủ tịch Thượng viện Myanmar thăm Việt Nam\nTrong khuôn khổ chuyến thăm, Chủ tịch Thượng "
+        "viện kiêm Chủ tịch Quốc hội Myanmar đã hội đàm với Chủ tịch Quốc hội Nguyễn Thị Kim Ngân; "
+        "gặp Bí thư Thành ủy Thành phố Hồ Chí Minh Nguyễn Thiện Nhân.",
+        {("Quốc hội Myanmar", "Quốc hội"), ("Quốc hội Myanmar", "Hồ Chí Minh")},
+    ),
+    (  # the place visited, then its address in brackets
+        "Chủ tịch Hương Khê nói về xả lũ\nNgày 17/10, đoàn công tác Bộ Công thương do ông Đỗ Đức "
+        "Quân làm Trưởng đoàn đã đến nhà máy thủy điện Hố Hô (huyện Hương Khê, Hà Tĩnh) làm việc.",
+        {("Bộ Công Thương", "Hà Tĩnh")},
+    ),
+    (  # "tiếp đến là" is "next in the list", nobody goes anywhere
+        "Bạo lực làm Mỹ Latinh thiệt hại 3,5% GDP\nHonduras và El Salvador là hai quốc gia bị ảnh "
+        "hưởng nặng nề nhất, tiếp đến là Bahamas với 4,8% GDP.",
+        set(),
+    ),
     (  # a phone call is no visit
         "Chủ tịch nước điện đàm với Tổng thống Putin\nChiều 5/2, Chủ tịch nước Trần Đại Quang đã "
         "điện đàm với Tổng thống Nga Vladimir Putin.",

@@ -6,7 +6,9 @@ few fixed shapes:
   - "<central official> (thăm và) làm việc với/tại tỉnh Y" (Thủ tướng → Chính phủ,
     Bộ trưởng Bộ Z → Bộ Z);
   - "<official of Y> tiếp (đoàn) X / Đại sứ Z";
-  - foreign delegations ("Đoàn đại biểu … Lào do … dẫn đầu … thăm tỉnh Y").
+  - foreign delegations ("Đoàn đại biểu … Lào do … dẫn đầu … thăm tỉnh Y");
+  - a programme of stops ("Trong chuyến thăm, X đã hội đàm với …; chào xã giao …; hội kiến …"),
+    one visit of the same guest per body met (visits.v8).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v7"
+VERSION = "visits.v8"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -44,7 +46,7 @@ _VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|tham quan"
-    r"|đến|tới|sang"
+    r"|(?<!tiếp )đến|tới|sang"  # "tiếp đến là Bahamas": next in a list
     # "<official of Y> đã tiếp <guest>": only the receiving sense, not "tiếp tục", "tiếp nhận"…
     r"|tiếp(?= (?:đoàn|[Đđ]ồng chí|ông|bà|ngài|Đại sứ|[A-ZĐ])))(?!\w)"
 )
@@ -280,6 +282,7 @@ def _rule_visits(
         for verb in _VISIT_VERB.finditer(sentence.text):  # the first verb giving a visit
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
+                pairs += _itinerary(ctx, index, verb.end(), pairs[0][0], people)
                 break
         welcome = None if pairs or "đón" not in sentence.text else _WELCOME.search(sentence.text)
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
@@ -414,7 +417,12 @@ def _actors(
     if visitor is None:
         visitor = _leaders_of(sentence.text[: verb.start()], rel)
     weak_verb = verb.group(0) in _WEAK_VERBS
-    if visitor is None and in_lead and not weak_verb and verb.group(0) not in _OFFICIAL_VERBS:
+    if (
+        visitor is None
+        and (in_lead or _DURING_VISIT.match(folded))
+        and not weak_verb
+        and verb.group(0) not in _OFFICIAL_VERBS
+    ):
         before = [
             m
             for offset, m in rel
@@ -425,7 +433,7 @@ def _actors(
     if visitor is None:
         return []
     hosts = _hosts(rel, folded, verb, visitor)
-    if weak_verb and (not hosts or not _right_after(rel, verb, hosts[0])):
+    if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
         return []  # "đến/tới/sang" must be followed by the place itself: "đến Bình Dương"
     if not hosts and visitor[0] in ("central", "foreign") and verb.group(0) in _EVENT_VERBS:
         hosts = _event_owner(rel, verb)
@@ -438,14 +446,18 @@ def _actors(
         hosts = [("province", ctx.home or "")]
     if not hosts:
         return []
-    if visitor[0] == "foreign" and "Việt Nam" not in sentence.text:
+    if (
+        visitor[0] == "foreign"
+        and "Việt Nam" not in sentence.text
+        and not _guest_in_vietnam(ctx, visitor)
+    ):
         hosts = [h for h in hosts if h[0] != "central"]  # "Chính phủ Mỹ … với Quốc hội": theirs
     found = [
         (visitor, host, leader)
         for host in hosts
         if host != visitor
         and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
-        and host[1] not in visitor[1]
+        and (host[1] not in visitor[1] or (visitor[0], host[0]) == ("foreign", "central"))
     ]
     if visitor[0] == "central" and verb.group(0) in _MUTUAL_VERBS:
         # "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào": who travelled is told
@@ -457,6 +469,55 @@ def _actors(
             for visitor, host, leader in found
         ]
     return found
+
+
+# "…; chào xã giao Tổng Bí thư Nguyễn Phú Trọng; hội kiến Thủ tướng …": the next stops of a
+# programme, each a clause that opens with the verb and leaves the subject unsaid
+_NEXT_STOP = re.compile(
+    r"[;,]\s*(?:và\s+)?(?:đã\s+)?(?:hội đàm|hội kiến|chào xã giao|gặp(?: gỡ)?|tiếp kiến"
+    r"|thăm(?:,| và)? làm việc|làm việc|thăm)(?:\s+(?:với|tại))?\s+"
+)
+_STOP_REACH = 60  # characters from a stop's verb to the host it names
+
+
+def _itinerary(
+    ctx: DocContext, index: int, after: int, visitor: Actor, people: list[Person]
+) -> list[tuple[Actor, Actor, Leader]]:
+    """The hosts of the stops listed after the visit's verb, for the same visitor: the body
+    named first in each stop, and the bodies of the officials the stop names ("chào xã giao
+    Tổng Bí thư …, Chủ tịch nước …")."""
+    sentence = ctx.sentences[index]
+    text = sentence.text
+    found: list[tuple[Actor, Actor, Leader]] = []
+    stops = list(_NEXT_STOP.finditer(text, after))
+    for stop, following in itertools.zip_longest(stops, stops[1:]):
+        end = _clause_end(text, stop.end(), following.start() if following else len(text))
+        named: list[tuple[int, Actor]] = [
+            (m.start - sentence.start, (m.kind, m.name))
+            for m in ctx.sentence_mentions(index)
+            if stop.end() <= m.start - sentence.start < min(end, stop.end() + _STOP_REACH)
+        ][:1]
+        for person in people:
+            at = text.find(person.name, stop.end(), end)
+            actor = _acting_for(ctx, person) if at >= 0 else None
+            if actor:
+                named.append((at, actor))
+        for _, host in sorted(named):
+            if host != visitor and not (host[0] == visitor[0] == "foreign"):
+                found.append((visitor, host, None))
+    return list(dict.fromkeys(found))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    end = text.find(";", start, limit)
+    return limit if end < 0 else end
+
+
+# "Trong khuôn khổ chuyến thăm, Chủ tịch Thượng viện Haiti đã hội đàm …": the guest is the subject
+_DURING_VISIT = re.compile(
+    r"(?:trong|nhan dip|trong khuon kho|trong thoi gian)(?: cua)? chuyen (?:tham|cong tac)"
+    r"(?: chinh thuc| lam viec)?(?: (?:nay|viet nam))?,"
+)
 
 
 # Talks between two sides: the verb does not say who travelled.
@@ -656,11 +717,27 @@ def _delegation_to_home(ctx: DocContext, folded: str, verb: re.Match[str], visit
     )
 
 
-def _right_after(rel: list[tuple[int, Mention]], verb: re.Match[str], host: Actor) -> bool:
+def _right_after(
+    rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str], host: Actor
+) -> bool:
+    """The host follows the verb at once ("đến Bình Dương"), or is the province of the address
+    the place it goes to is given ("đến nhà máy thủy điện Hố Hô (huyện Hương Khê, Hà Tĩnh)")."""
     for offset, mention in rel:
         if (mention.kind, mention.name) == host and offset >= verb.end():
-            return offset - verb.end() <= len(" thành phố ")
+            if offset - verb.end() <= len(" thành phố "):
+                return True
+            return mention.kind == "province" and bool(
+                _PLACE_ADDRESS.fullmatch(folded, verb.end(), offset)
+            )
     return False
+
+
+# " nhà máy thủy điện Hố Hô (huyện Hương Khê, ": a short place name, its address in brackets
+_PLACE_ADDRESS = re.compile(
+    r"\s+(?:nha may|khu|cong ty|benh vien|truong|cang|cua khau|xa|huyen|thi xa|ho|dap|cong trinh"
+    r"|du an|trung tam|vung|diem)[^(),.;]{0,40}\s*\((?:[^()]{0,60},\s*)?"
+    r"(?:tinh |thanh pho |tp\.? ?)?"
+)
 
 
 # Attending an event: the event is the province's ("dự khánh thành khu CNTT tập trung TP. Đà Nẵng")
@@ -697,6 +774,8 @@ def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
         return True
     if _STATE_FORM.fullmatch(folded, verb_end, host_at):
         return True  # "thăm chính thức Cộng hòa Áo", "thăm Liên bang Nga"
+    if _PLACE_ADDRESS.fullmatch(folded, verb_end, host_at):
+        return True  # "đến nhà máy thủy điện Hố Hô (huyện Hương Khê, Hà Tĩnh)"
     if host_at - verb_end > _HOST_REACH:
         return False
     address = _ADDRESS_BEFORE.search(folded[max(verb_end, host_at - 120) : host_at])
