@@ -535,6 +535,19 @@ INDICATORS = [
         "18.000 tỷ đồng. Năm 2016, Quảng Ninh thu hút 1,2 triệu lượt khách quốc tế.",
         {("Quảng Ninh", "tourism", 1.2e6)},
     ),
+    (  # "dân số 1,3 triệu" is a count, not a label "số 1"; area in km² without "tự nhiên"
+        "Quảng Ngãi thu hút đầu tư\nTheo Chủ tịch UBND tỉnh Quảng Ngãi, tỉnh Quảng Ngãi có vị trí "
+        "chiến lược trong vùng kinh tế trọng điểm miền Trung với diện tích hơn 5.000 km2, dân số "
+        "1,3 triệu người.",
+        {("Quảng Ngãi", "area", 5000), ("Quảng Ngãi", "population", 1.3e6)},
+    ),
+    (  # "dự án FDI" is no project scoping the capital away; a catchment and a region are no
+        # province's area or people
+        "Quảng Nam - địa chỉ đỏ trên bản đồ đầu tư\nTỉnh Quảng Nam đã thu hút được 126 dự án FDI "
+        "với tổng vốn đăng ký gần 5,5 tỷ USD. Thủy điện ở Quảng Nam có diện tích lưu vực 1.344 "
+        "km2. ASEAN có dân số trên 600 triệu người.",
+        {("Quảng Nam", "fdi_projects", 126), ("Quảng Nam", "fdi_capital", 5.5e9)},
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v6"
+VERSION = "indicators.v7"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -66,6 +66,7 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ),
     ("population", r"dan so", ("người", None)),
     ("area", r"dien tich tu nhien", ("ha", "km2")),
+    ("area", r"dien tich", ("km2",)),  # a farm's or a project's is in hectares or m²
 ]
 # (indicator, unit nouns right after the figure, words required after it in the sentence,
 #  words required right before it, words forbidden before it in the clause, SPEC unit)
@@ -144,7 +145,7 @@ _BREAKDOWN = re.compile(r"(?<![a-z])trong do(?![a-z])")
 _LEADING_NUMBER = re.compile(r"^[\d.,/\s–-]+(?:(?:ty|ti|trieu|nghin|ngan|van|tram)\s+)*")
 _SCOPE = re.compile(
     r"(?:^|[\s,;(])((?:[Kk]hu công nghiệp|KCN|[Cc]ụm công nghiệp|[Hh]uyện|[Tt]hị xã|[Xx]ã|[Pp]hường"
-    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án|[Bb]ệnh viện|[Tt]hành phố"
+    r"|[Qq]uận|[Cc]ông ty|[Tt]ập đoàn|[Nn]hà máy|[Dd]ự án(?! FDI| ODA)|[Bb]ệnh viện|[Tt]hành phố"
     # not "thị trường Mỹ", "nhu cầu NƠXH", "trực tuyến"
     r"|(?<![Tt]hị )(?<![Mm]ôi )(?<![Hh]iện )(?<![Cc]hiến )(?<![Qq]uảng )[Tt]rường"
     r"|[Cc]ảng|(?<![Nn]hu )(?<![Yy]êu )[Cc]ầu|(?<![Tt]rực )[Tt]uyến"
@@ -359,6 +360,15 @@ _NOT_PROVINCE_BUDGET = re.compile(r"(?<![a-z])(?:hai quan|ngan sach trung uong)(
 _POPULATION_ELSEWHERE = re.compile(
     r"(?:[^,;.]{0,12}?(?<![a-z])dan)?\s*(?:thuoc|o|tai|cua|trong|nhu) (?!tinh|thanh pho|tp)"
 )
+# Vietnamese provinces had from about 300,000 to 14 million people
+_PROVINCE_POPULATION = (300_000, 14_000_000)
+_PLANNED_POPULATION = re.compile(r"quy mo dan so|quy hoach|toan vung|ca vung")
+# "diện tích lưu vực 344 km2", "vùng diện tích 570 km2", "xây dựng trên diện tích …"
+_NOT_PROVINCE_AREA = re.compile(
+    r"(?<![a-z])(?:luu vuc|vung|xay dung tren|rung|ho|dao|vinh|lang|du an|cong trinh|giao"
+    r"|toan vung)(?: [a-z]+){0,2} dien tich"
+    r"|dien tich (?:luu vuc|rung|dat|mat nuoc|ho|xay dung)(?![a-z])"
+)
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
 _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
 
@@ -377,6 +387,16 @@ def _someone_elses(
     before = folded[clause_start : quantity.start]
     if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
         return True
+    if indicator == "population" and (
+        not _PROVINCE_POPULATION[0] <= quantity.value <= _PROVINCE_POPULATION[1]
+        or _PLANNED_POPULATION.search(before)
+    ):
+        return True  # a ward's or a region's people, or a plan's "quy mô dân số"
+    if indicator == "area" and not re.search(r"dien tich tu nhien", before):
+        if quantity.unit != "km2" or not 800 <= quantity.value <= 17_000:
+            return True  # no province is smaller than 800 km² or larger than 17,000 km²
+        if _NOT_PROVINCE_AREA.search(before):
+            return True
     if indicator == "investment_capital" and not named and not _ATTRACTED.search(folded):
         return True  # "tổng vốn đầu tư 9 tỉ USD" alone: one work's cost, a loan, a budget line
     if _PER_DAY.match(folded, quantity.end):
@@ -580,8 +600,10 @@ def _classify(
 
 def _scope(text: str, clause_start: int, at: int) -> str | None:
     window = text[max(0, clause_start - 0) : at]
-    sentence_head = text[:at]
-    for candidate in (window, sentence_head[:80]):
+    head_end = min(at, 80)
+    while head_end < at and text[head_end].isalnum():
+        head_end += 1  # whole words: "dự án F" is not "dự án FDI"
+    for candidate in (window, text[:head_end]):
         match = _SCOPE.search(candidate) or _SCOPE_PARK.search(candidate)
         if match:
             scope = match.group(1).strip()

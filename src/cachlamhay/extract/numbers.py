@@ -625,8 +625,9 @@ _WEAK_LABEL_BEFORE = _words(
     """cấp lớp khối phòng bảng top hạng kênh sân bến cổng tuyến khu trạm tàu mã định quyết tư thị
     văn đoạn hệ mùa nhóm đội euro tập chặng trận câu bài tòa toà tầng"""
 )
-# "tổng số 85 dự án", "trong số 1.000 lính", "con số 5.000": "số" after these is a count.
-_COUNT_BEFORE_SO = frozenset({"tổng", "trong", "con", "với", "có"})
+# "tổng số 85 dự án", "trong số 1.000 lính", "con số 5.000", "dân số 1,3 triệu người": "số"
+# after these is a count.
+_COUNT_BEFORE_SO = frozenset({"tổng", "trong", "con", "với", "có", "dân"})
 _DATE_BEFORE = _words(
     """ngày sáng chiều tối trưa đêm hôm khuya mùng mồng tháng nay qua mai từ đến hết trước sau
     đầu cuối giữa vào"""
