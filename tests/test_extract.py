@@ -242,7 +242,40 @@ PEOPLE = [
         "Nguyễn Xuân Bình, hồ sơ bị thiếu.",
         {"Nguyễn Duy Kiên": ["Tổng giám đốc"], "Nguyễn Xuân Bình": ["Tổng giám đốc"]},
     ),
+    (  # a romanised name's hyphenated syllables (people.v4)
+        "Chủ tịch nước Trần Đại Quang đã tiếp ngài Park Won-soon, Đặc phái viên của Tổng thống "
+        "Hàn Quốc. Bộ trưởng Ngoại giao Hàn Quốc Yun Byung-se cũng có mặt.",
+        {"Park Won-soon": [], "Yun Byung-se": ["Bộ trưởng Ngoại giao Hàn Quốc"]},
+    ),
+    (  # a name glued to its office by a hyphen
+        "Tại buổi gặp mặt, ông Huỳnh Đức Thơ-Chủ tịch UBND thành phố Đà Nẵng cũng thừa nhận.",
+        {"Huỳnh Đức Thơ": ["Chủ tịch UBND thành phố Đà Nẵng"]},
+    ),
+    (  # "Kho bạc Nhà nước": lower-case syllables of a body's name
+        "Giám đốc Kho bạc Nhà nước Vũ Hoài Nam cho biết, dự án còn được bố trí 1.000 tỷ đồng.",
+        {"Vũ Hoài Nam": ["Giám đốc Kho bạc Nhà nước"]},
+    ),
+    (  # the district in focus left unnamed, then a name no district has
+        "Đoàn gồm Phó Chủ tịch UBND huyện Cao Văn Tín, Trưởng phòng GD & ĐT Hoàng Văn Phúc.",
+        {"Cao Văn Tín": ["Phó Chủ tịch UBND huyện"], "Hoàng Văn Phúc": ["Trưởng phòng GD & ĐT"]},
+    ),
 ]
+
+
+def test_a_district_named_like_a_person_is_no_person() -> None:
+    ctx = build_context("t", "Tiêu đề\nChủ tịch UBND huyện Trần Văn Thời cho biết.")
+    assert [p.name for p in extract_people(ctx)] == []
+
+
+def test_the_next_sentence_is_not_part_of_a_romanised_name() -> None:
+    ctx = build_context(
+        "t",
+        "Tiêu đề\nTân Tổng thống Hàn Quốc Moon Jae-in Tân Tổng thống Hàn Quốc Moon Jae-in mới đây "
+        "đã thực hiện những bổ nhiệm. Tổng thống Thổ Nhĩ Kỳ Recep Tayyip Erdoğan phát biểu.",
+    )
+    names = {p.name for p in extract_people(ctx)}
+    assert "Moon Jae-in Tân" not in names
+    assert "Recep Tayyip Erdoğan" in names
 
 
 @pytest.mark.parametrize(("sentence", "expected"), PEOPLE)

@@ -73,6 +73,22 @@ def _dataset() -> Path:
 
 
 @functools.cache
+def local_unit_names() -> frozenset[str]:
+    """The short names of every district and commune before the 2025 merger ("Trần Văn Thời",
+    "Ba Đình"): a run of capitalised words after "huyện"/"xã" that is one is a place, not a
+    person."""
+    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT DISTINCT districtShort FROM admin_units_legacy"
+            " UNION SELECT DISTINCT wardShort FROM admin_units_legacy"
+        ).fetchall()
+    finally:
+        conn.close()
+    return frozenset(re.sub(r"\s*\(.*\)$", "", name) for (name,) in rows if name)
+
+
+@functools.cache
 def provinces() -> dict[str, Province]:
     """Every province by its SPEC name, the 63 pre-2025 units and the 34 current ones."""
     conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
@@ -361,7 +377,7 @@ COUNTRIES: dict[str, list[str]] = {
     "Algeria": [],
     "Kazakhstan": [],
     "Uzbekistan": [],
-    "Ả Rập Xê Út": ["Saudi Arabia"],
+    "Ả Rập Xê Út": ["Saudi Arabia", "A-rập Xê-út", "Ả-rập Xê-út", "Ả Rập Saudi"],
     "UAE": ["Các Tiểu vương quốc Ả Rập Thống nhất"],
     "Qatar": [],
     "Kuwait": [],

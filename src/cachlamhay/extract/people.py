@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v3"
+VERSION = "people.v4"
 
 RANKS = [
     "Đại tướng",
@@ -297,6 +297,8 @@ _ORG_LOWER = {
     "lợi",
     "thuế",
     "lý",  # "Ban Quản lý", "Cục Quản lý giá"
+    "bạc",  # "Kho bạc Nhà nước"
+    "nước",
     "viện",  # "Hạ viện", "Thượng viện", "Học viện"
     "thường",
     "trực",
@@ -315,7 +317,12 @@ _ORG_LOWER = {
     "đắc",  # "Tổng thống đắc cử Mỹ Donald Trump"
     "cử",
 }
-_WORD = re.compile(r"[\w][\w.&'’-]*[\w&]|[\w]|[-–—,();:!?\"“”.*…]")
+# A hyphen inside a word ("Jae-in", "Bà Rịa-Vũng Tàu"), except before an office: "ông Huỳnh
+# Đức Thơ-Chủ tịch UBND thành phố" is a name, then its office
+_WORD = re.compile(
+    r"[\w](?:[\w.&'’]|-(?!(?:Chủ|Phó|Bí|Giám|Trưởng|Tổng|Thứ|Bộ|Chánh|Ủy|Uỷ)\b))*[\w&]|[\w]"
+    r"|[-–—,();:!?\"“”.*…]"
+)
 _PROVINCE_CUE_END = re.compile(
     r"(?:\b(?:tỉnh|Tỉnh ủy|Thành ủy|UBND tỉnh|HĐND tỉnh|thành phố|UBND thành phố|HĐND thành phố"
     r"|UBND TP|HĐND TP|Công an tỉnh|MTTQ tỉnh|CHQS tỉnh|Chỉ huy Quân sự tỉnh|Đoàn ĐBQH tỉnh"
@@ -477,10 +484,16 @@ def _spaced_words(c: _Classified, begin: int, end: int) -> bool:
     return all(text[c.tokens[k].end : c.tokens[k + 1].start] == " " for k in range(begin, end - 1))
 
 
+_HYPHENATED_SYLLABLES = re.compile(r"[^\W\d_][^\W\d_A-ZĐ]*(?:-[^\W\d_A-ZĐ]+)+")
+
+
 def _is_name_syllable(token: _Token) -> bool:
     text = token.text
-    return (text[0].isupper() and text.isalpha() and not text.isupper()) or (
-        len(text) == 1 and text.isupper() and text.isalpha()
+    return (
+        (text[0].isupper() and text.isalpha() and not text.isupper())
+        or (len(text) == 1 and text.isupper() and text.isalpha())
+        # a transliteration's syllables joined by hyphens: "Moon Jae-in", "Park Won-soon"
+        or (text[0].isupper() and bool(_HYPHENATED_SYLLABLES.fullmatch(text)))
     )
 
 
@@ -803,6 +816,8 @@ def _name_run_ending_at(
                 return start, end
         return None
     if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
+        if _unnamed_unit_then_name(c, begin, end):
+            return begin, end
         # only a common family name opens the person's name here: place names are made of
         # syllables that are also rarer family names ("xã Văn Đồng", "huyện Trà My")
         for start in range(begin + 1, end - 1):
@@ -818,11 +833,14 @@ def _name_run_ending_at(
     for start in range(begin, end - 1):
         if c.word(start) in SURNAMES and 2 <= end - start <= 5:
             return start, end
+    while end - begin > 2 and _vietnamese_after_foreign(c, begin, end):
+        end -= 1  # "Tổng thống Hàn Quốc Moon Jae-in Tân Tổng thống …": a headline run on
     if (
         foreign_ok
         and end - begin >= 2
         and not any(c.word(k) in SURNAMES for k in range(begin, end))
         and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS
+        and _spaced_words(c, begin, end)
     ):
         return max(begin, end - 4), end
     if foreign_head and end - begin >= 4 and c.word(begin) in _PLACE_FIRST_WORDS:
@@ -844,6 +862,33 @@ def _name_run_ending_at(
     ):
         return begin, end  # "Tổng thống Donald Trump", "Thượng nghị sĩ John McCain"
     return None
+
+
+def _vietnamese_after_foreign(c: _Classified, begin: int, end: int) -> bool:
+    """Whether the run's last word has Vietnamese diacritics and the words before it none: a
+    romanised name followed by the next sentence's first word ("Moon Jae-in Tân …")."""
+    last = c.word(end - 1)
+    return (
+        not last.isascii()
+        and bool(_VIETNAMESE_SYLLABLE.fullmatch(fold(last)))  # not "Erdoğan"
+        and all(c.word(k).isascii() for k in range(begin, end - 1))
+    )
+
+
+def _unnamed_unit_then_name(c: _Classified, begin: int, end: int) -> bool:
+    """ "Phó Chủ tịch UBND huyện Cao Văn Tín": the district in focus left unnamed, then a
+    person's full name, which no district or commune is called."""
+    if not (3 <= end - begin <= 4 and c.word(begin) in SURNAMES):
+        return False
+    if begin < 2 or c.word(begin - 2) not in ("UBND", "HĐND"):
+        return False
+    if c.word(begin - 1).lower() not in ("huyện", "quận"):
+        return False  # wards and communes are often named after people ("phường Trần Đại Nghĩa")
+    places = gazetteer.local_unit_names()
+    return not any(
+        " ".join(c.word(k) for k in range(begin, stop)) in places
+        for stop in range(begin + 1, end + 1)
+    )
 
 
 _CHAIN_STOPS = ("-", "–", ",", "(", ")")
