@@ -454,6 +454,17 @@ VISITS = [
         "Quân làm Trưởng đoàn đã đến nhà máy thủy điện Hố Hô (huyện Hương Khê, Hà Tĩnh) làm việc.",
         {("Bộ Công Thương", "Hà Tĩnh")},
     ),
+    (  # the meeting on the trip is a visit of the same side too
+        "Phó Chủ tịch Quốc hội thăm Nhật Bản\nTiếp tục chuyến thăm Nhật Bản, chiều nay (4/7), Phó "
+        "Chủ tịch Quốc hội Uông Chu Lưu cùng đoàn đại biểu Quốc hội Việt Nam đã hội kiến với Chủ "
+        "tịch Hạ viện Nhật Bản - ông Tadamori Oshima.",
+        {("Quốc hội", "Nhật Bản"), ("Quốc hội", "Hạ viện Nhật Bản")},
+    ),
+    (  # a romanised name's office without its country is not our ministry's
+        "Trung Quốc trả đũa Hàn Quốc\nBộ trưởng Tài chính Yoo Il-ho hồi tháng trước cho biết những "
+        "bất ổn liên quan đến Trung Quốc sẽ ảnh hưởng.",
+        set(),
+    ),
     (  # "tiếp đến là" is "next in the list", nobody goes anywhere
         "Bạo lực làm Mỹ Latinh thiệt hại 3,5% GDP\nHonduras và El Salvador là hai quốc gia bị ảnh "
         "hưởng nặng nề nhất, tiếp đến là Bahamas với 4,8% GDP.",

@@ -1293,8 +1293,16 @@ def person_actor(person: Person) -> tuple[str, str] | None:
         country = _country_in(title)
         if country:
             return ("foreign", country)
+    if _romanised(person.name):
+        return None  # "Bộ trưởng Tài chính Yoo Il-ho": a foreign minister, no body of ours
     body = central_body_of(person.titles)
     return ("central", body) if body else None
+
+
+def _romanised(name: str) -> bool:
+    """A name with a word that cannot be a Vietnamese syllable ("Lee Hae-chan", "Donald
+    Trump")."""
+    return any(not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)) for word in name.split())
 
 
 def _country_in(text: str) -> str | None:

@@ -279,11 +279,18 @@ def _rule_visits(
         folded = ctx.folded_sentence(index)
         pairs: list[tuple[Actor, Actor, Leader]] = []
         # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
-        for verb in _VISIT_VERB.finditer(sentence.text):  # the first verb giving a visit
+        verbs = _VISIT_VERB.finditer(sentence.text)
+        for verb in verbs:  # the first verb giving a visit
             pairs = _actors(ctx, index, folded, verb, people, index in lead)
             if pairs:
                 pairs += _itinerary(ctx, index, verb.end(), pairs[0][0], people)
                 break
+        for verb in verbs if pairs else ():
+            # "Tiếp tục chuyến thăm Nhật Bản, … đã hội kiến với Chủ tịch Hạ viện Nhật Bản": the
+            # meeting on the trip is a visit of the same side too
+            if verb.group(0) in _MEETING_VERBS:
+                more = _actors(ctx, index, folded, verb, people, index in lead)
+                pairs += [pair for pair in more if pair[0] == pairs[0][0]]
         welcome = None if pairs or "đón" not in sentence.text else _WELCOME.search(sentence.text)
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
@@ -518,6 +525,9 @@ _DURING_VISIT = re.compile(
     r"(?:trong|nhan dip|trong khuon kho|trong thoi gian)(?: cua)? chuyen (?:tham|cong tac)"
     r"(?: chinh thuc| lam viec)?(?: (?:nay|viet nam))?,"
 )
+
+
+_MEETING_VERBS = {"hội kiến", "hội đàm", "chào xã giao"}
 
 
 # Talks between two sides: the verb does not say who travelled.
