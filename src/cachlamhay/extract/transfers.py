@@ -287,6 +287,7 @@ def _rule_transfers(
                     )
                 )
     found.extend(_clause_transfers(ctx, people, found))
+    found.extend(_passive_transfers(ctx, people, found))
     return found
 
 
@@ -844,3 +845,65 @@ def _named_in_full(ctx: DocContext, head: str, companies: list[Enterprise]) -> s
         if re.search(rf"\s[{UPPER}]", found[len(head) :]):
             return found[0].upper() + found[1:]
     return None
+
+
+# "Thầy giáo Lê Đức Thịnh cũng được khen thưởng 250 triệu đồng", "Phạm Huy đã được Tỉnh ủy,
+# UBND tỉnh … trao thưởng số tiền trên 40 triệu đồng": the receiver is the subject, the giver
+# the agent after "được" (or, unsaid, the one who gave the article's other gifts)
+_PASSIVE = re.compile(
+    r"(?<![\w])được\s+(?P<agent>[^;.()]{0,80}?)\s*(?<![\w])(?:khen thưởng|trao thưởng"
+    r"|thưởng nóng|thưởng|hỗ trợ|trao tặng|tặng|trao)\s+(?:số tiền\s+|tổng số tiền\s+|tiền\s+)?"
+    r"(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$"
+)
+_PASSIVE_SUBJECT = re.compile(
+    r"(?:(?<![\w])(?i:thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà|nam sinh|nữ sinh|học sinh"
+    rf"|sinh viên|cháu|bé|hành khách|tài xế)\s+|^|[,:]\s*)({_FULL_NAME})(?:\s*\([^()]*\))?"
+    r"\s*(?:,[^,]{0,40},\s*)?(?:cũng\s+|đã\s+|vừa\s+|còn\s+)*$"
+)
+
+
+def _passive_transfers(
+    ctx: DocContext, people: list[Person], found: list[Transfer]
+) -> list[Transfer]:
+    """Gifts told in the passive to a person named as the clause's subject."""
+    done = {(t.sentence_index, t.amount) for t in found}
+    extra: list[Transfer] = []
+    companies: list[Enterprise] | None = None
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        if "được" not in text or not _MONEY_HINT.search(text):
+            continue
+        clause_start = 0
+        for amount in find_quantities(text, qualify=False):
+            window = text[clause_start : amount.start]
+            clause_start = amount.end
+            if amount.unit not in ("VND", "USD") or (index, amount.value) in done:
+                continue
+            passive = _PASSIVE.search(window)
+            subject = passive and _PASSIVE_SUBJECT.search(window[: passive.start()])
+            if not passive or not subject or subject.group(1).split()[0] not in SURNAMES:
+                continue
+            if subject.group(1) in province_aliases():
+                continue
+            if companies is None:
+                companies = enterprises_in(ctx.text)
+            agent_start = amount.start - len(window) + passive.start("agent")
+            agent_end = amount.start - len(window) + passive.end("agent")
+            giver = _clause_giver(ctx, index, agent_start, agent_end, people, companies)
+            if giver is None and not passive.group("agent"):
+                earlier = [t for t in found + extra if t.sentence_index <= index]
+                giver = earlier[-1].source if earlier else None
+            if giver is None:
+                continue
+            folded = ctx.folded_sentence(index)
+            extra.append(
+                Transfer(
+                    giver,
+                    ("other", subject.group(1)),
+                    amount.value,
+                    amount.unit or "VND",
+                    _purpose(folded),
+                    index,
+                )
+            )
+    return extra
