@@ -36,7 +36,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v4"
+VERSION = "transfers.v5"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
