@@ -460,6 +460,19 @@ VISITS = [
         "tịch Hạ viện Nhật Bản - ông Tadamori Oshima.",
         {("Quốc hội", "Nhật Bản"), ("Quốc hội", "Hạ viện Nhật Bản")},
     ),
+    (  # the official met, named after the verb, stands for his country (visits.v8)
+        "Chủ tịch Cuba Raul Castro đón Tổng Bí thư Nguyễn Phú Trọng\nNgay sau lễ đón chính thức, "
+        "tại Cung Cách mạng ở La "
+        "Habana, Tổng Bí thư Nguyễn Phú Trọng đã hội đàm với đồng chí Raul Castro Ruz, Bí thư thứ "
+        "nhất Ban Chấp hành Trung ương Đảng Cộng sản Cuba.",
+        {("Trung ương Đảng", "Cuba")},
+    ),
+    (  # talks abroad: ours travelled, whoever the sentence names first
+        "Thủ tướng Nhật cảm ơn Việt Nam\nThủ tướng Nguyễn Xuân Phúc đang thăm Nhật Bản sau khi dự "
+        "Thượng đỉnh G20.\nThủ tướng Nhật Bản Shinzo Abe hội đàm với Thủ tướng Việt Nam Nguyễn "
+        "Xuân Phúc hôm nay.",
+        {("Chính phủ", "Nhật Bản")},
+    ),
     (  # a romanised name's office without its country is not our ministry's
         "Trung Quốc trả đũa Hàn Quốc\nBộ trưởng Tài chính Yoo Il-ho hồi tháng trước cho biết những "
         "bất ổn liên quan đến Trung Quốc sẽ ảnh hưởng.",

@@ -440,6 +440,8 @@ def _actors(
     if visitor is None:
         return []
     hosts = _hosts(rel, folded, verb, visitor)
+    if not hosts and not weak_verb:
+        hosts = _official_met(ctx, sentence.text, verb, visitor, people)
     if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
         return []  # "đến/tới/sang" must be followed by the place itself: "đến Bình Dương"
     if not hosts and visitor[0] in ("central", "foreign") and verb.group(0) in _EVENT_VERBS:
@@ -472,6 +474,15 @@ def _actors(
         found = [
             (host, visitor, None)
             if host[0] == "foreign" and _guest_in_vietnam(ctx, host)
+            else (visitor, host, leader)
+            for visitor, host, leader in found
+        ]
+    if visitor[0] == "foreign" and verb.group(0) in _MUTUAL_VERBS:
+        # "Thủ tướng Nhật Bản Abe hội đàm với Thủ tướng Việt Nam …" in an article on our Prime
+        # Minister's visit to Japan: ours travelled
+        found = [
+            (host, visitor, None)
+            if host[0] == "central" and _ours_abroad(ctx, visitor)
             else (visitor, host, leader)
             for visitor, host, leader in found
         ]
@@ -528,6 +539,30 @@ _DURING_VISIT = re.compile(
 
 
 _MEETING_VERBS = {"hội kiến", "hội đàm", "chào xã giao"}
+# "hội đàm với đồng chí Raul Castro Ruz, Bí thư thứ nhất …": the official met, named first
+_MET = re.compile(
+    r"\s*(?:với\s+)?(?:(?:đồng chí|ông|bà|ngài|Ngài)\s+)?(?P<title>[^;.:()]{0,60}?)\s*$"
+)
+
+
+def _official_met(
+    ctx: DocContext, text: str, verb: re.Match[str], visitor: Actor, people: list[Person]
+) -> list[Actor]:
+    """The body of the official the verb names right after it, when no place or body is."""
+    if verb.group(0) not in _MEETING_VERBS | {"làm việc"}:
+        return []
+    named = [
+        (at, person)
+        for person in people
+        if (at := text.find(person.name, verb.end(), verb.end() + 80)) >= 0
+    ]
+    if not named:
+        return []
+    at, person = min(named, key=lambda pair: pair[0])
+    if not _MET.fullmatch(text, verb.end(), at):
+        return []
+    actor = _acting_for(ctx, person)
+    return [actor] if actor and actor != visitor else []
 
 
 # Talks between two sides: the verb does not say who travelled.
@@ -547,8 +582,7 @@ def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
         return False
     country = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     lead = [ctx.sentences[i].text for i in sorted(_lead_sentences(ctx))]
-    abroad = re.compile(rf"(?<!\w)(?:tại|thăm|sang|đến|tới|ở)(?: \w+){{0,3}} (?:{country})(?!\w)")
-    if any(abroad.search(text) for text in lead):
+    if _ours_abroad(ctx, foreign):
         return False
     received = re.compile(
         rf"(?<!\w)(?:tiếp|đón tiếp|tiếp đón|đón)(?: [^\s,.;]+){{0,8}} (?:{country})(?!\w)"
@@ -559,6 +593,17 @@ def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
         and re.search(rf"(?<!\w)(?:{country})(?!\w)", text)
         for text in lead
     )
+
+
+def _ours_abroad(ctx: DocContext, foreign: Actor) -> bool:
+    """Whether the article's lead has someone from here in the foreign side's country ("tại Tây
+    Ban Nha", "chuyến thăm Mỹ", "đang thăm Nhật Bản")."""
+    names = _country_names(foreign[1])
+    if not names:
+        return False
+    country = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    abroad = re.compile(rf"(?<!\w)(?:tại|thăm|sang|đến|tới|ở)(?: \w+){{0,3}} (?:{country})(?!\w)")
+    return any(abroad.search(ctx.sentences[i].text) for i in _lead_sentences(ctx))
 
 
 def _country_names(name: str) -> set[str]:
