@@ -473,6 +473,17 @@ VISITS = [
         "Xuân Phúc hôm nay.",
         {("Chính phủ", "Nhật Bản")},
     ),
+    (  # "Trong chuyến thăm …, <official>": the official after the opening clause visits
+        "Cận cảnh căn hộ 100 triệu Bí thư Thăng muốn TPHCM học tập\nTrong chuyến thăm tại các dự "
+        "án nhà ở xã hội của tỉnh Bình Dương mới đây, Bí thư Thành ủy TP.HCM Đinh La Thăng bày tỏ "
+        "mong muốn được học tập kinh nghiệm xây dựng nhà ở xã hội tại đây.",
+        {("Hồ Chí Minh", "Bình Dương")},
+    ),
+    (  # … but not one named further on, after someone we do not know
+        "Báo Mỹ: Việt Nam mua tàu ngầm Kilo\nTrong chuyến thăm Hà Nội, thủ tướng Nhật Bản Shinzo Abe "
+        "đã nhất trí với thủ tướng Việt Nam Nguyễn Xuân Phúc về việc cung cấp 6 tàu tuần tra.",
+        set(),
+    ),
     (  # a romanised name's office without its country is not our ministry's
         "Trung Quốc trả đũa Hàn Quốc\nBộ trưởng Tài chính Yoo Il-ho hồi tháng trước cho biết những "
         "bất ổn liên quan đến Trung Quốc sẽ ảnh hưởng.",

@@ -298,6 +298,9 @@ _ORG_LOWER = {
     "thuế",
     "lý",  # "Ban Quản lý", "Cục Quản lý giá"
     "bạc",  # "Kho bạc Nhà nước"
+    "toàn",  # "Ban Quản lý An toàn thực phẩm"
+    "thực",
+    "phẩm",
     "nước",
     "viện",  # "Hạ viện", "Thượng viện", "Học viện"
     "thường",

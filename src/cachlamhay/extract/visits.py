@@ -406,7 +406,7 @@ def _actors(
     subject = _subject_person(sentence.text, verb.start(), people)
     if subject is None and _opens_with_verb(sentence.text, verb):
         # "Ngày 22/12, làm việc với lãnh đạo tỉnh Quảng Ninh, Thủ tướng Nguyễn Xuân Phúc …"
-        subject = mention_of_people(sentence.text[verb.end() :], people)
+        subject = _subject_after_opening(sentence.text, verb, people)
     if visitor is None and leader:
         person = next((p for p in people if p.name == leader[0]), None)
         visitor = _acting_for(ctx, person) if person else None
@@ -665,7 +665,7 @@ _STATE_FORM = re.compile(r"\s*(?:cong hoa|lien bang|vuong quoc|chlb|chdcnd|nuoc)
 _OPENING = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?"
     # "Tại cuộc làm việc với UBND tỉnh Tiền Giang ngày 27-8, Phó thủ tướng Vương Đình Huệ …"
-    r"(?:(?:Tại|Trong) (?:cuộc|buổi) )?$"
+    r"(?:(?:Tại|Trong) (?:cuộc|buổi|chuyến) )?$"
 )
 _TITLE_BODIES = [
     ("Thủ tướng", "Chính phủ"),
@@ -673,6 +673,17 @@ _TITLE_BODIES = [
     ("Tổng Bí thư", "Trung ương Đảng"),
     ("Chủ tịch Quốc hội", "Quốc hội"),
 ]
+
+
+def _subject_after_opening(text: str, verb: re.Match[str], people: list[Person]) -> Person | None:
+    """The official named first after the comma that closes an opening clause; not one named
+    further on ("Trong chuyến thăm Hà Nội, thủ tướng Nhật Bản Shinzo Abe đã nhất trí với thủ
+    tướng Việt Nam Nguyễn Xuân Phúc": the subject is no one we know)."""
+    comma = text.find(",", verb.end())
+    if comma < 0:
+        return None
+    named = [(at, p) for p in people if 0 <= (at := text.find(p.name, comma)) - comma <= 50]
+    return min(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _opens_with_verb(text: str, verb: re.Match[str]) -> bool:
@@ -789,7 +800,8 @@ def _right_after(
 
 # " nhà máy thủy điện Hố Hô (huyện Hương Khê, ": a short place name, its address in brackets
 _PLACE_ADDRESS = re.compile(
-    r"\s+(?:nha may|khu|cong ty|benh vien|truong|cang|cua khau|xa|huyen|thi xa|ho|dap|cong trinh"
+    r"\s+(?:voi |tai )?(?:lanh dao (?:cua )?)?(?:chi nhanh )?"
+    r"(?:nha may|khu|cong ty|benh vien|truong|cang|cua khau|xa|huyen|thi xa|ho|dap|cong trinh"
     r"|du an|trung tam|vung|diem)[^(),.;]{0,40}\s*\((?:[^()]{0,60},\s*)?"
     r"(?:tinh |thanh pho |tp\.? ?)?"
 )
