@@ -298,8 +298,7 @@ _ORG_LOWER = {
     "thuế",
     "lý",  # "Ban Quản lý", "Cục Quản lý giá"
     "bạc",  # "Kho bạc Nhà nước"
-    "toàn",  # "Ban Quản lý An toàn thực phẩm"
-    "thực",
+    "thực",  # "Ban Quản lý An toàn thực phẩm" ("toàn" only after "An": see is_org_word)
     "phẩm",
     "nước",
     "viện",  # "Hạ viện", "Thượng viện", "Học viện"
@@ -736,6 +735,8 @@ class _Classified:
             )
         if token in _ORG_LOWER or token == "&":
             return True
+        if token == "toàn":  # "Cục An toàn thực phẩm", not "Giám đốc toàn cầu"
+            return i > 0 and self.tokens[i - 1].text == "An"
         if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
             return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM", "Q. 1"
         if token[0].isdigit():  # "Bí thư Quận 2 Nguyễn Hoài Nam", "Phường 12"
