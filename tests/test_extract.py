@@ -262,6 +262,17 @@ PEOPLE = [
 ]
 
 
+def test_a_foreign_provincial_secretary_is_no_official_of_our_province() -> None:
+    ctx = build_context(
+        "t",
+        "Chủ tịch nước thăm tỉnh Phúc Kiến\nTỉnh Quảng Ninh hợp tác với Phúc Kiến.\nChủ tịch nước "
+        "Trần Đại Quang đã tiếp đồng chí Vưu Quyền, Ủy viên Trung ương Đảng Cộng sản Trung Quốc, "
+        "Bí thư Tỉnh ủy Phúc Kiến.",
+    )
+    found = {p.name: p.province for p in extract_people(ctx)}
+    assert found["Vưu Quyền"] is None
+
+
 def test_a_district_named_like_a_person_is_no_person() -> None:
     ctx = build_context("t", "Tiêu đề\nChủ tịch UBND huyện Trần Văn Thời cho biết.")
     assert [p.name for p in extract_people(ctx)] == []

@@ -1226,6 +1226,12 @@ def extract_people(ctx: DocContext) -> list[Person]:
             or _unit_of_kind(ctx, index, start, expanded)
             or ctx.focus_before(index, start)
         )
+        if chain_province is None and any(
+            _UNKNOWN_UNIT.search(t) or _country_in(t) for t in expanded
+        ):
+            # "Bí thư Tỉnh ủy Phúc Kiến", "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư
+            # Tỉnh ủy": a province that is not one of ours
+            province = None
         completed = [complete_title(t, province) if _is_provincial(t) else t for t in expanded]
         mention = PersonMention(name, completed, province, start, end, sentence)
         person = people.setdefault(name, Person(name))
@@ -1239,6 +1245,12 @@ def extract_people(ctx: DocContext) -> list[Person]:
             (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
         )
     return list(people.values())
+
+
+# A province-level body followed by a name the gazetteer does not know
+_UNKNOWN_UNIT = re.compile(
+    rf"(?:Tỉnh ủy|Tỉnh uỷ|tỉnh|Thành ủy|Thành uỷ)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*$"
+)
 
 
 def _unit_of_kind(ctx: DocContext, index: int, start: int, titles: list[str]) -> str | None:
