@@ -646,6 +646,28 @@ def test_a_foreign_government_gives_as_its_country() -> None:
     }
 
 
+def test_a_central_sum_shared_out_among_provinces() -> None:
+    out = extract_text(
+        "Hỗ trợ các tỉnh khắc phục hậu quả mưa lũ\nCụ thể, 165 tỷ đồng được trích từ nguồn dự "
+        "phòng ngân sách trung ương năm 2016 dành hỗ trợ 8 địa phương (Thanh Hoá 10 tỷ đồng, Nghệ "
+        "An 45 tỷ đồng, Hà Tĩnh 30 tỷ đồng)."
+    )
+    assert {(t["from"]["name"], t["to"]["name"], t["amount"]) for t in out["transfers"]} == {
+        ("Chính phủ", "Thanh Hóa", 10e9),
+        ("Chính phủ", "Nghệ An", 45e9),
+        ("Chính phủ", "Hà Tĩnh", 30e9),
+    }
+
+
+def test_provinces_advancing_money_are_no_receivers() -> None:
+    out = extract_text(
+        "Cao tốc Bến Lức - Long Thành\nBộ Giao thông vận tải họp về dự án.\nCIPM Cửu Long đưa "
+        "ra giải pháp: các địa phương hỗ trợ ứng trước (TP HCM 2.939 tỷ đồng, Bình Dương 2.055 "
+        "tỷ, Long An 639 tỷ)."
+    )
+    assert out["transfers"] == []
+
+
 # (title + sentence from the corpus, expected (giver, receiver, amount))
 ENTERPRISE_TRANSFERS = [
     (

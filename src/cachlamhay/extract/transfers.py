@@ -288,6 +288,7 @@ def _rule_transfers(
                 )
     found.extend(_clause_transfers(ctx, people, found))
     found.extend(_passive_transfers(ctx, people, found))
+    found.extend(_province_shares(ctx, found))
     return found
 
 
@@ -907,3 +908,64 @@ def _passive_transfers(
                 )
             )
     return extra
+
+
+# "hỗ trợ 8 địa phương (Thanh Hoá 10 tỷ đồng, Nghệ An 45 tỷ đồng, …)", "tỉnh Hà Tĩnh được cấp
+# 560 tỷ đồng, tỉnh Quảng Bình nhận 760 tỷ đồng": a central sum shared out among provinces
+_SHARE_OUT = re.compile(r"(?<![\w])(?:hỗ trợ|cấp|tạm cấp|phân bổ|trích|bổ sung)(?![\w])")
+_SHARE_GAP = re.compile(r"\s*(?::|là|được cấp|được hỗ trợ|nhận|được)?\s*$")
+_CENTRAL_FUNDS = re.compile(r"ngân sách trung ương|Thủ tướng|Chính phủ")
+_PROVINCES_GIVE = re.compile(r"(?:địa phương|các tỉnh)\s*$")
+
+
+def _province_shares(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
+    """Each province's share of a sum the central government gives, when the sentence lists at
+    least two provinces with their amounts."""
+    done = {(t.sentence_index, t.amount) for t in found}
+    extra: list[Transfer] = []
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        if not _SHARE_OUT.search(text) or not _MONEY_HINT.search(text):
+            continue
+        money = [q for q in find_quantities(text, qualify=False) if q.unit == "VND" and q.value]
+        shares: list[tuple[str, Quantity]] = []
+        for mention in ctx.provinces_in(index):
+            end = mention.end - sentence.start
+            amount = next((q for q in money if 0 <= q.start - end <= 16), None)
+            if amount and _SHARE_GAP.fullmatch(text, end, amount.start):
+                shares.append((mention.name, amount))
+        if len(shares) < 2:
+            continue
+        first = min(amount.start for _, amount in shares)
+        verb = next((v for v in _SHARE_OUT.finditer(text, 0, first)), None)
+        if verb is None or _PROVINCES_GIVE.search(text, max(0, verb.start() - 20), verb.start()):
+            continue  # "các địa phương hỗ trợ ứng trước (TP HCM 2.939 tỷ đồng, …)": they pay
+        giver = _central_giver(ctx, index, verb.start())
+        if giver is None:
+            continue
+        folded = ctx.folded_sentence(index)
+        for province, amount in shares:
+            if (index, amount.value) not in done:
+                target = ("province", province)
+                extra.append(Transfer(giver, target, amount.value, "VND", _purpose(folded), index))
+    return extra
+
+
+def _central_giver(ctx: DocContext, index: int, verb_at: int) -> Actor | None:
+    """The central body a shared-out sum comes from: the one named last before the verb ("…
+    Chính phủ Trương Hòa Bình, Bộ Tài chính tạm cấp"), else in the sentence before, the
+    Government when the text speaks of the central budget or the Prime Minister."""
+    start = ctx.sentences[index].start
+    for at in (index, index - 1):
+        if at < 0:
+            continue
+        central = [
+            m
+            for m in ctx.sentence_mentions(at)
+            if m.kind == "central" and (at < index or m.start - start < verb_at)
+        ]
+        if central:
+            return ("central", central[-1].name)
+        if _CENTRAL_FUNDS.search(ctx.sentences[at].text):
+            return ("central", "Chính phủ")
+    return None
