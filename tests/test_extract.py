@@ -620,6 +620,12 @@ INDICATORS = [
         "1,3 triệu người.",
         {("Quảng Ngãi", "area", 5000), ("Quảng Ngãi", "population", 1.3e6)},
     ),
+    (  # the owner named right after the figure, not the province in focus
+        "Nhiều lo ngại về nhà giá 100 triệu đồng\nTrong buổi làm việc với lãnh đạo tỉnh Bình "
+        "Dương, Bí thư Thành ủy Đinh La Thăng cho rằng, một đô thị 13 triệu dân như TPHCM thì nên "
+        "học tập kinh nghiệm Bình Dương.",
+        {("Hồ Chí Minh", "population", 13e6)},
+    ),
     (  # "dự án FDI" is no project scoping the capital away; a catchment and a region are no
         # province's area or people
         "Quảng Nam - địa chỉ đỏ trên bản đồ đầu tư\nTỉnh Quảng Nam đã thu hút được 126 dự án FDI "

@@ -212,7 +212,9 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
                 ctx, index
             ):
                 continue  # "tàu tôi thiệt hại hơn 1 tỉ đồng": a loss, not a disaster's toll
-            province = ctx.paragraph_focus(index, sentence.start + quantity.start)
+            province = _owner_after(ctx, index, sentence.start + quantity.end) or (
+                ctx.paragraph_focus(index, sentence.start + quantity.start)
+            )
             if province is None:
                 continue
             named = any(m.name == province for m in ctx.provinces_in(index))
@@ -425,6 +427,18 @@ def _someone_elses(
     if title and _LOCAL_TITLE.search(title):
         return True  # "Huyện Đức Thọ phấn đấu …": the article's figures are the district's
     return bool(_NATIONAL_FIGURE.search(folded) or _INDUSTRY_FIGURE.search(before))
+
+
+# "một đô thị 13 triệu dân như TPHCM", "dân số 9 triệu người của TP.HCM": the owner after
+_OWNER_AFTER = re.compile(r"\s*(?:dân|người|dân số)?\s*(?:như|của)\s+(?:tỉnh |thành phố )?$")
+
+
+def _owner_after(ctx: DocContext, index: int, end: int) -> str | None:
+    """The province a figure is given to right after it ("… như TPHCM", "… của tỉnh X")."""
+    for mention in ctx.provinces_in(index):
+        if 0 <= mention.start - end <= 25 and _OWNER_AFTER.fullmatch(ctx.text, end, mention.start):
+            return mention.name
+    return None
 
 
 def _established(ctx: DocContext, index: int, province: str) -> bool:
