@@ -322,7 +322,8 @@ _ORG_LOWER = {
 # A hyphen inside a word ("Jae-in", "Bà Rịa-Vũng Tàu"), except before an office: "ông Huỳnh
 # Đức Thơ-Chủ tịch UBND thành phố" is a name, then its office
 _WORD = re.compile(
-    r"[\w](?:[\w.&'’]|-(?!(?:Chủ|Phó|Bí|Giám|Trưởng|Tổng|Thứ|Bộ|Chánh|Ủy|Uỷ)\b))*[\w&]|[\w]"
+    r"[\w][\w.&'’]*(?:-(?!(?:Chủ|Phó|Bí|Giám|Trưởng|Tổng|Thứ|Bộ|Chánh|Ủy|Uỷ)\b)[\w.&'’]*)*[\w&]"
+    r"|[\w]"
     r"|[-–—,();:!?\"“”.*…]"
 )
 _PROVINCE_CUE_END = re.compile(
@@ -1248,8 +1249,9 @@ def extract_people(ctx: DocContext) -> list[Person]:
 
 
 # A province-level body followed by a name the gazetteer does not know
-_UNKNOWN_UNIT = re.compile(
-    rf"(?:Tỉnh ủy|Tỉnh uỷ|tỉnh|Thành ủy|Thành uỷ)\s+[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*$"
+_UNKNOWN_UNIT = re.compile(  # title-case words only: not "Thành ủy TP"
+    rf"(?:Tỉnh ủy|Tỉnh uỷ|tỉnh|Thành ủy|Thành uỷ)\s+[{UPPER}][^\W{UPPER}\d_]+"
+    rf"(?:\s+[{UPPER}][^\W{UPPER}\d_]+)*$"
 )
 
 

@@ -856,6 +856,7 @@ _PASSIVE = re.compile(
     r"|thưởng nóng|thưởng|hỗ trợ|trao tặng|tặng|trao)\s+(?:số tiền\s+|tổng số tiền\s+|tiền\s+)?"
     r"(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?$"
 )
+_PASSIVE_HINT = re.compile(r"được [^.;]{0,80}?(?:thưởng|hỗ trợ|tặng|trao) (?:\S+ ){0,3}\d")
 _PASSIVE_SUBJECT = re.compile(
     r"(?:(?<![\w])(?i:thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà|nam sinh|nữ sinh|học sinh"
     rf"|sinh viên|cháu|bé|hành khách|tài xế)\s+|^|[,:]\s*)({_FULL_NAME})(?:\s*\([^()]*\))?"
@@ -872,7 +873,7 @@ def _passive_transfers(
     companies: list[Enterprise] | None = None
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if "được" not in text or not _MONEY_HINT.search(text):
+        if "được" not in text or not _PASSIVE_HINT.search(text):
             continue
         clause_start = 0
         for amount in find_quantities(text, qualify=False):
@@ -925,7 +926,9 @@ def _province_shares(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
     extra: list[Transfer] = []
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if not _SHARE_OUT.search(text) or not _MONEY_HINT.search(text):
+        if len(ctx.provinces_in(index)) < 2 or not _SHARE_OUT.search(text):
+            continue
+        if not _MONEY_HINT.search(text):
             continue
         money = [q for q in find_quantities(text, qualify=False) if q.unit == "VND" and q.value]
         shares: list[tuple[str, Quantity]] = []
