@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from cachlamhay.document import RawDocument
 from cachlamhay.ingest import Rejection, read_paths
 from cachlamhay.store import Store, open_store
+from cachlamhay.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -28,6 +30,14 @@ def reader(db_path: Path) -> Iterator[Store]:
     """A read-only connection to the module's store (the module defines ``db_path``)."""
     with open_store(db_path, readonly=True) as store:
         yield store
+
+
+@pytest.fixture(scope="module")
+def client(db_path: Path) -> Iterator[TestClient]:
+    """A web client on the module's store (the module defines ``db_path``; modules that need
+    another store define their own ``client``)."""
+    with TestClient(create_app(db_path)) as test_client:
+        yield test_client
 
 
 def roundtrip(data: Any) -> Any:

@@ -5,7 +5,6 @@ seed articles."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from fastapi.testclient import TestClient
 from cachlamhay.kb import queries
 from cachlamhay.pipeline import ingest
 from cachlamhay.store.db import Store, open_store
-from cachlamhay.web import create_app, i18n, views
+from cachlamhay.web import i18n, views
 from tests.conftest import EXAMPLES, roundtrip
 from tests.test_web import assert_well_formed
 from tests.test_web_time import build_store
@@ -24,12 +23,6 @@ from tests.test_web_time import build_store
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("ranking") / "kb.db")
-
-
-@pytest.fixture(scope="module")
-def client(db_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db_path)) as test_client:
-        yield test_client
 
 
 HA_TINH_WHY = {

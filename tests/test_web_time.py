@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from cachlamhay.kb import queries
 from cachlamhay.kb.timeframe import Timeframe
 from cachlamhay.pipeline import ingest_items
 from cachlamhay.store.db import Store, open_store
-from cachlamhay.web import create_app, views
+from cachlamhay.web import views
 from tests.conftest import roundtrip
 from tests.test_web import assert_well_formed
 
@@ -75,12 +74,6 @@ def build_store(path: Path) -> Path:
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("time") / "kb.db")
-
-
-@pytest.fixture(scope="module")
-def client(db_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db_path)) as test_client:
-        yield test_client
 
 
 def section(html: str, element_id: str) -> str:
