@@ -527,6 +527,7 @@ def test_cli_crawl_json_summary_and_stats(site: Site, tmp_path: Path) -> None:
     (source,) = stats["crawl"]["sources"]
     assert source["url"] == site.url("/feed.rss") and source["last_status"] == "ok"
     assert source["stored"] == 2 and source["kind"] == "feed"
+    assert source["errors"] == 0  # the page robots.txt disallows is skipped, not an error
     assert stats["crawl"]["last_run"]["summary"]["new"] == 2
     table = run_cli("--db", db, "stats")
     assert "newest entry" in table.stdout and "2026-03-03" in table.stdout

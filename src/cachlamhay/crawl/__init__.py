@@ -415,7 +415,8 @@ class _Crawl:
             self.summary.error(task.url, code, reason)
         with self.store.transaction():
             status = fetched.status if fetched else None
-            self._page_outcome(task, "rejected", status, code=code, error=reason, stored=False)
+            tally = None if code in _BY_CHOICE else False  # robots.txt is no error of the source
+            self._page_outcome(task, "rejected", status, code=code, error=reason, stored=tally)
 
     def _page_failed(self, task: _Page, error: FetchError) -> None:
         if not error.transient:
