@@ -9,6 +9,7 @@ Party and State, and country names in Vietnamese.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sqlite3
@@ -72,27 +73,28 @@ def _dataset() -> Path:
     return Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
 
+def _dataset_connection() -> contextlib.closing[sqlite3.Connection]:
+    """A read-only connection to vietnamadminunits' dataset, closed when the block ends."""
+    return contextlib.closing(sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True))
+
+
 @functools.cache
 def local_unit_names() -> frozenset[str]:
     """The short names of every district and commune before the 2025 merger ("Trần Văn Thời",
     "Ba Đình"): a run of capitalised words after "huyện"/"xã" that is one is a place, not a
     person."""
-    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
-    try:
+    with _dataset_connection() as conn:
         rows = conn.execute(
             "SELECT DISTINCT districtShort FROM admin_units_legacy"
             " UNION SELECT DISTINCT wardShort FROM admin_units_legacy"
         ).fetchall()
-    finally:
-        conn.close()
     return frozenset(re.sub(r"\s*\(.*\)$", "", name) for (name,) in rows if name)
 
 
 @functools.cache
 def provinces() -> dict[str, Province]:
     """Every province by its SPEC name, the 63 pre-2025 units and the 34 current ones."""
-    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
-    try:
+    with _dataset_connection() as conn:
         legacy = conn.execute(
             "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon,"
             " min(ward), min(district) FROM admin_units_legacy GROUP BY province"
@@ -101,8 +103,6 @@ def provinces() -> dict[str, Province]:
             "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon"
             " FROM admin_units GROUP BY province"
         ).fetchall()
-    finally:
-        conn.close()
     current_short = {full: short for full, short, *_ in current}
     found: dict[str, Province] = {}
     for full, short, code, lat, lon, ward, district in legacy:
@@ -127,13 +127,10 @@ def provinces() -> dict[str, Province]:
 @functools.cache
 def current_units() -> dict[str, tuple[str, str]]:
     """The 34 units since 1 July 2025: short name → (full name, code)."""
-    conn = sqlite3.connect(f"file:{_dataset()}?mode=ro", uri=True)
-    try:
+    with _dataset_connection() as conn:
         rows = conn.execute(
             "SELECT provinceShort, province, provinceCode FROM admin_units GROUP BY province"
         ).fetchall()
-    finally:
-        conn.close()
     return {short: (full, code) for short, full, code in rows}
 
 

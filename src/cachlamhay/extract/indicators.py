@@ -394,7 +394,7 @@ def _someone_elses(
         or _PLANNED_POPULATION.search(before)
     ):
         return True  # a ward's or a region's people, or a plan's "quy mô dân số"
-    if indicator == "area" and not re.search(r"dien tich tu nhien", before):
+    if indicator == "area" and "dien tich tu nhien" not in before:
         if quantity.unit != "km2" or not 800 <= quantity.value <= 17_000:
             return True  # no province is smaller than 800 km² or larger than 17,000 km²
         if _NOT_PROVINCE_AREA.search(before):
@@ -613,7 +613,7 @@ def _classify(
 
 
 def _scope(text: str, clause_start: int, at: int) -> str | None:
-    window = text[max(0, clause_start - 0) : at]
+    window = text[clause_start:at]
     head_end = min(at, 80)
     while head_end < at and text[head_end].isalnum():
         head_end += 1  # whole words: "dự án F" is not "dự án FDI"

@@ -441,10 +441,14 @@ _VIETNAMESE_SYLLABLE = re.compile(
 )
 
 
+def _vietnamese_syllable(word: str) -> bool:
+    return bool(_VIETNAMESE_SYLLABLE.fullmatch(fold(word)))
+
+
 def _foreign_looking(c: _Classified, begin: int, end: int) -> bool:
     """Whether a run of capitalised words is a foreign name: one of its words cannot be a
     Vietnamese syllable ("Donald", "Trump", "McCain"; not "Dong", "Kim")."""
-    return any(not _VIETNAMESE_SYLLABLE.fullmatch(fold(c.word(k))) for k in range(begin, end))
+    return _romanised(" ".join(c.word(k) for k in range(begin, end)))
 
 
 # Capitalised Vietnamese words that open a sentence or a clause, never part of a foreign name
@@ -875,7 +879,7 @@ def _vietnamese_after_foreign(c: _Classified, begin: int, end: int) -> bool:
     last = c.word(end - 1)
     return (
         not last.isascii()
-        and bool(_VIETNAMESE_SYLLABLE.fullmatch(fold(last)))  # not "Erdoğan"
+        and _vietnamese_syllable(last)  # not "Erdoğan"
         and all(c.word(k).isascii() for k in range(begin, end - 1))
     )
 
@@ -1320,9 +1324,10 @@ def person_actor(person: Person) -> tuple[str, str] | None:
 def _romanised(name: str) -> bool:
     """A name with a word that cannot be a Vietnamese syllable ("Lee Hae-chan", "Donald
     Trump")."""
-    return any(not _VIETNAMESE_SYLLABLE.fullmatch(fold(word)) for word in name.split())
+    return not all(_vietnamese_syllable(word) for word in name.split())
 
 
+@functools.lru_cache(maxsize=4096)  # titles repeat across an article's mentions and articles
 def _country_in(text: str) -> str | None:
     for mention in mentions(text):
         if mention.kind == "foreign":

@@ -662,12 +662,11 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
         named = _NAMED_RECEIVER.match(text, start)
         if (
             named
-            and named.group(1).split()[0] in SURNAMES
+            and _a_persons_name(named.group(1))
             and not any(
                 m.start - ctx.sentences[index].start == named.start(1)
                 for m in ctx.sentence_mentions(index)
             )
-            and named.group(1) not in province_aliases()
         ):
             return ("other", named.group(1))  # "trao thưởng 500 triệu đồng cho nam sinh X"
         group = _group_at(text, start, amount)
@@ -683,6 +682,11 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
             return None
         return ("other", name)
     return None
+
+
+def _a_persons_name(words: str) -> bool:
+    """Capitalised words that open with a family name and are no province's name."""
+    return words.split()[0] in SURNAMES and words not in province_aliases()
 
 
 def _group_at(text: str, start: int, amount: Quantity) -> tuple[int, int] | None:
@@ -883,9 +887,7 @@ def _passive_transfers(
                 continue
             passive = _PASSIVE.search(window)
             subject = passive and _PASSIVE_SUBJECT.search(window[: passive.start()])
-            if not passive or not subject or subject.group(1).split()[0] not in SURNAMES:
-                continue
-            if subject.group(1) in province_aliases():
+            if not passive or not subject or not _a_persons_name(subject.group(1)):
                 continue
             if companies is None:
                 companies = enterprises_in(ctx.text)
@@ -926,9 +928,11 @@ def _province_shares(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
     extra: list[Transfer] = []
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
-        if len(ctx.provinces_in(index)) < 2 or not _SHARE_OUT.search(text):
-            continue
-        if not _MONEY_HINT.search(text):
+        if (
+            len(ctx.provinces_in(index)) < 2
+            or not _SHARE_OUT.search(text)
+            or not _MONEY_HINT.search(text)
+        ):
             continue
         money = [q for q in find_quantities(text, qualify=False) if q.unit == "VND" and q.value]
         shares: list[tuple[str, Quantity]] = []

@@ -13,6 +13,7 @@ few fixed shapes:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -277,20 +278,7 @@ def _rule_visits(
         if sentence.caption:
             continue
         folded = ctx.folded_sentence(index)
-        pairs: list[tuple[Actor, Actor, Leader]] = []
-        # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
-        verbs = _VISIT_VERB.finditer(sentence.text)
-        for verb in verbs:  # the first verb giving a visit
-            pairs = _actors(ctx, index, folded, verb, people, index in lead)
-            if pairs:
-                pairs += _itinerary(ctx, index, verb.end(), pairs[0][0], people)
-                break
-        for verb in verbs if pairs else ():
-            # "Tiếp tục chuyến thăm Nhật Bản, … đã hội kiến với Chủ tịch Hạ viện Nhật Bản": the
-            # meeting on the trip is a visit of the same side too
-            if verb.group(0) in _MEETING_VERBS:
-                more = _actors(ctx, index, folded, verb, people, index in lead)
-                pairs += [pair for pair in more if pair[0] == pairs[0][0]]
+        pairs = _verb_pairs(ctx, index, folded, people, index in lead)
         welcome = None if pairs or "đón" not in sentence.text else _WELCOME.search(sentence.text)
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
@@ -318,6 +306,29 @@ def _rule_visits(
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
     return found
+
+
+def _verb_pairs(
+    ctx: DocContext, index: int, folded: str, people: list[Person], in_lead: bool
+) -> list[tuple[Actor, Actor, Leader]]:
+    """The sides of the first verb that gives a visit, then the same visitor's stops listed
+    after it and its meetings later in the sentence ("Tiếp tục chuyến thăm Nhật Bản, … đã hội
+    kiến với Chủ tịch Hạ viện Nhật Bản")."""
+    # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
+    verbs = _VISIT_VERB.finditer(ctx.sentences[index].text)
+    for verb in verbs:
+        pairs = _actors(ctx, index, folded, verb, people, in_lead)
+        if pairs:
+            break
+    else:
+        return []
+    visitor = pairs[0][0]
+    pairs += _itinerary(ctx, index, verb.end(), visitor, people)
+    for later in verbs:  # the verbs after the first one
+        if later.group(0) in _MEETING_VERBS:
+            more = _actors(ctx, index, folded, later, people, in_lead)
+            pairs += [pair for pair in more if pair[0] == visitor]
+    return pairs
 
 
 def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
@@ -468,25 +479,26 @@ def _actors(
         and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
         and (host[1] not in visitor[1] or (visitor[0], host[0]) == ("foreign", "central"))
     ]
-    if visitor[0] == "central" and verb.group(0) in _MUTUAL_VERBS:
-        # "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào": who travelled is told
-        # elsewhere ("… dẫn đầu đoàn … thăm Việt Nam")
+    if verb.group(0) in _MUTUAL_VERBS:
         found = [
             (host, visitor, None)
-            if host[0] == "foreign" and _guest_in_vietnam(ctx, host)
-            else (visitor, host, leader)
-            for visitor, host, leader in found
-        ]
-    if visitor[0] == "foreign" and verb.group(0) in _MUTUAL_VERBS:
-        # "Thủ tướng Nhật Bản Abe hội đàm với Thủ tướng Việt Nam …" in an article on our Prime
-        # Minister's visit to Japan: ours travelled
-        found = [
-            (host, visitor, None)
-            if host[0] == "central" and _ours_abroad(ctx, visitor)
+            if _host_travelled(ctx, visitor, host)
             else (visitor, host, leader)
             for visitor, host, leader in found
         ]
     return found
+
+
+def _host_travelled(ctx: DocContext, visitor: Actor, host: Actor) -> bool:
+    """Talks between our side and a foreign one, the sentence's subject named first: who
+    travelled is told elsewhere ("Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Lào" in an
+    article on the Lao leader's visit to Việt Nam; "Thủ tướng Nhật Bản Abe hội đàm với Thủ tướng
+    Việt Nam" in one on our Prime Minister's visit to Japan)."""
+    if (visitor[0], host[0]) == ("central", "foreign"):
+        return _guest_in_vietnam(ctx, host)
+    if (visitor[0], host[0]) == ("foreign", "central"):
+        return _ours_abroad(ctx, visitor)
+    return False
 
 
 # "…; chào xã giao Tổng Bí thư Nguyễn Phú Trọng; hội kiến Thủ tướng …": the next stops of a
@@ -515,15 +527,22 @@ def _itinerary(
             for m in ctx.sentence_mentions(index)
             if stop.end() <= m.start - sentence.start < min(end, stop.end() + _STOP_REACH)
         ][:1]
-        for person in people:
-            at = text.find(person.name, stop.end(), end)
-            actor = _acting_for(ctx, person) if at >= 0 else None
-            if actor:
+        for at, person in _named_between(text, people, stop.end(), end):
+            if actor := _acting_for(ctx, person):
                 named.append((at, actor))
         for _, host in sorted(named):
             if host != visitor and not (host[0] == visitor[0] == "foreign"):
                 found.append((visitor, host, None))
     return list(dict.fromkeys(found))
+
+
+def _named_between(
+    text: str, people: list[Person], start: int, end: int
+) -> list[tuple[int, Person]]:
+    """The known people whose full name lies in ``text[start:end]``, where it first does, in
+    order."""
+    named = [(at, p) for p in people if (at := text.find(p.name, start, end)) >= 0]
+    return sorted(named, key=lambda pair: pair[0])
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -549,16 +568,12 @@ def _official_met(
     ctx: DocContext, text: str, verb: re.Match[str], visitor: Actor, people: list[Person]
 ) -> list[Actor]:
     """The body of the official the verb names right after it, when no place or body is."""
-    if verb.group(0) not in _MEETING_VERBS | {"làm việc"}:
+    if verb.group(0) not in _MEETING_VERBS and verb.group(0) != "làm việc":
         return []
-    named = [
-        (at, person)
-        for person in people
-        if (at := text.find(person.name, verb.end(), verb.end() + 80)) >= 0
-    ]
+    named = _named_between(text, people, verb.end(), verb.end() + 80)
     if not named:
         return []
-    at, person = min(named, key=lambda pair: pair[0])
+    at, person = named[0]
     if not _MET.fullmatch(text, verb.end(), at):
         return []
     actor = _acting_for(ctx, person)
@@ -577,13 +592,10 @@ def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
     """Whether the article's lead has the foreign side visiting Việt Nam ("Thủ tướng Lào … dẫn
     đầu đoàn … thăm Việt Nam"), and nobody from here in its country ("tại Tây Ban Nha",
     "chuyến thăm Mỹ")."""
-    names = _country_names(foreign[1])
-    if not names:
+    country = _country_alternation(foreign[1])
+    if country is None or _ours_abroad(ctx, foreign):
         return False
-    country = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     lead = [ctx.sentences[i].text for i in sorted(_lead_sentences(ctx))]
-    if _ours_abroad(ctx, foreign):
-        return False
     received = re.compile(
         rf"(?<!\w)(?:tiếp|đón tiếp|tiếp đón|đón)(?: [^\s,.;]+){{0,8}} (?:{country})(?!\w)"
         r"|tại trụ sở"
@@ -598,19 +610,23 @@ def _guest_in_vietnam(ctx: DocContext, foreign: Actor) -> bool:
 def _ours_abroad(ctx: DocContext, foreign: Actor) -> bool:
     """Whether the article's lead has someone from here in the foreign side's country ("tại Tây
     Ban Nha", "chuyến thăm Mỹ", "đang thăm Nhật Bản")."""
-    names = _country_names(foreign[1])
-    if not names:
+    country = _country_alternation(foreign[1])
+    if country is None:
         return False
-    country = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     abroad = re.compile(rf"(?<!\w)(?:tại|thăm|sang|đến|tới|ở)(?: \w+){{0,3}} (?:{country})(?!\w)")
     return any(abroad.search(ctx.sentences[i].text) for i in _lead_sentences(ctx))
 
 
-def _country_names(name: str) -> set[str]:
-    """A foreign actor's country ("Quốc hội Cuba" → Cuba) with every spelling of it."""
+@functools.cache
+def _country_alternation(name: str) -> str | None:
+    """A regex alternation of every spelling of a foreign actor's country ("Quốc hội Cuba" →
+    Cuba), longest first; None when the name holds no country."""
     aliases = country_aliases()
     country = next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if a in name), None)
-    return {a for a, c in aliases.items() if c == country} if country else set()
+    if country is None:
+        return None
+    names = sorted((a for a, c in aliases.items() if c == country), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
 
 
 # "sẽ thăm", "sớm thăm chính thức Slovakia", "mời … sang thăm": announced, wished or invited,
@@ -682,8 +698,8 @@ def _subject_after_opening(text: str, verb: re.Match[str], people: list[Person])
     comma = text.find(",", verb.end())
     if comma < 0:
         return None
-    named = [(at, p) for p in people if 0 <= (at := text.find(p.name, comma)) - comma <= 50]
-    return min(named, key=lambda pair: pair[0])[1] if named else None
+    named = _named_between(text, people, comma, len(text))
+    return named[0][1] if named and named[0][0] - comma <= 50 else None
 
 
 def _opens_with_verb(text: str, verb: re.Match[str]) -> bool:
