@@ -289,6 +289,19 @@ def test_the_next_sentence_is_not_part_of_a_romanised_name() -> None:
     assert "Recep Tayyip Erdoğan" in names
 
 
+def test_titles_after_a_name_and_its_comma_are_that_persons() -> None:
+    ctx = build_context(
+        "t",
+        "Tiêu đề\nNhận lời mời của Đại tướng Ngô Xuân Lịch, Ủy viên Bộ Chính trị, Phó Bí thư Quân "
+        "ủy Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam, Thượng tướng Phạm Trường Long, Ủy viên "
+        "Bộ Chính trị, Phó Chủ tịch Quân ủy Trung ương Trung Quốc thăm hữu nghị chính thức Việt Nam.",
+    )
+    found = {p.name: p.titles for p in extract_people(ctx)}
+    assert found["Ngô Xuân Lịch"][-1] == "Bộ trưởng Bộ Quốc phòng Việt Nam"
+    assert found["Phạm Trường Long"][0] == "Thượng tướng"
+    assert "Bộ trưởng Bộ Quốc phòng Việt Nam" not in found["Phạm Trường Long"]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), PEOPLE)
 def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
     ctx = build_context("t", "Tiêu đề\n" + sentence)
@@ -484,6 +497,13 @@ VISITS = [
         "Xuân Phúc hôm nay.",
         {("Chính phủ", "Nhật Bản")},
     ),
+    (  # talks at home: the lead has the guest "thăm hữu nghị chính thức Việt Nam"
+        "Đại tướng Ngô Xuân Lịch hội đàm với Phó Chủ tịch Quân ủy Trung ương Trung Quốc\nNhận lời "
+        "mời của Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng Việt Nam, Thượng tướng Phạm "
+        "Trường Long, Phó Chủ tịch Quân ủy Trung ương Trung Quốc thăm hữu nghị chính thức Việt Nam "
+        "từ ngày 18 - 19/6.",
+        {("Trung Quốc", "Bộ Quốc phòng")},
+    ),
     (  # "Trong chuyến thăm …, <official>": the official after the opening clause visits
         "Cận cảnh căn hộ 100 triệu Bí thư Thăng muốn TPHCM học tập\nTrong chuyến thăm tại các dự "
         "án nhà ở xã hội của tỉnh Bình Dương mới đây, Bí thư Thành ủy TP.HCM Đinh La Thăng bày tỏ "
@@ -516,6 +536,28 @@ VISITS = [
 @pytest.mark.parametrize(("text", "expected"), VISITS)
 def test_visit_patterns(text: str, expected: set[tuple[str, str]]) -> None:
     found = {(v["visitor"]["name"], v["host"]["name"]) for v in extract_text(text)["visits"]}
+    assert found == expected
+
+
+PRACTICES = [
+    (  # praise that names a way of working may close the sentence
+        "Quảng Ninh tập huấn trực tuyến\nĐánh giá về cách làm này của Quảng Ninh, ông Mai Văn "
+        "Trinh, Cục trưởng Cục quản lý chất lượng giáo dục, Bộ GD&ĐT đánh giá đây là cách làm "
+        "sáng tạo.",
+        {("Quảng Ninh", "education")},
+    ),
+    (  # "ấn tượng" praises what follows it, not a topic named before
+        "Cuộc săn lùng đối tượng truy nã\nVị khách du lịch đặc biệt: chúng tôi được Thượng tá Đào "
+        "Anh Tuấn, Phó Trưởng phòng Cảnh sát truy nã tội phạm, CATP Hà Nội kể chiến công ấn tượng "
+        "mà đơn vị lập vào giữa năm 2016.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRACTICES)
+def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
+    found = {(p["province"], p["topic"]) for p in extract_text(text)["practices"]}
     assert found == expected
 
 

@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v4"
+VERSION = "people.v5"
 
 RANKS = [
     "Đại tướng",
@@ -1134,6 +1134,12 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             # "Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ NN&PTNT)": the ministry it belongs to
             text_titles[-1] = f"{text_titles[-1]}, {body}"
         if name:
+            owner = _name_before(c, i) if len(titles) > 1 else None
+            if owner and owner == last_name and found:
+                # "Đại tướng A, Bộ trưởng Bộ Quốc phòng, Thượng tướng B": the titles after A's
+                # comma are A's, only the one right before B is B's
+                found[-1][1].extend(text_titles[:-1])
+                text_titles = text_titles[-1:]
             found.append(((c.tokens[name[0]].start, c.tokens[name[1] - 1].end), text_titles))
             last_name = name
             # "Đại tá NAME - Title, Title": titles after the name belong to the same person

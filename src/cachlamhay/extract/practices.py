@@ -7,7 +7,8 @@ Patterns, hand-written for Vietnamese news:
 The topics are the SPEC topic words in the sentence after the cue; ``praised_by`` is the other
 province in the sentence, or the speaker's province. Those rules are practices.v1; practices.v2
 generates every (province, topic) named in a sentence with a broad praise or sharing cue and a
-trained model (extract.model) keeps the ones that are practices.
+trained model (extract.model) keeps the ones that are practices. practices.v3: praise that names
+a way of working ("cách làm sáng tạo", "mô hình") may close its sentence, after the topic.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v2"
+VERSION = "practices.v3"
 
 _PRAISE = re.compile(
     fold(
@@ -163,12 +164,13 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
             continue
         cue = praise or share
         assert cue is not None
-        after_cue = [
-            topic for offset, topic in topic_positions(sentence.text) if offset >= cue.start()
-        ]
-        if not after_cue:
+        positions = topic_positions(sentence.text)
+        after_cue = [topic for at, topic in positions if at >= cue.start()]
+        if not after_cue and not (praise and _NAMES_A_WAY.match(praise.group(0))):
             continue
-        topics = [topic for _, topic in topic_positions(sentence.text)] if praise else after_cue
+        topics = [topic for _, topic in positions] if praise else after_cue
+        if not topics:
+            continue
         provinces = list(ctx.provinces_in(index))
         speaker = _speaker(ctx.sentences[index].text, people)
         if praise:
@@ -192,6 +194,11 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
             if key not in found or (praised_by and not found[key].praised_by):
                 found[key] = Practice(target, topic, praised_by, index)
     return list(found.values())
+
+
+# Praise that names a way of working may close its sentence ("… đánh giá đây là cách làm sáng
+# tạo"); other praise ("đánh giá cao", "ấn tượng") is followed by what it praises.
+_NAMES_A_WAY = re.compile(fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)"))
 
 
 def _praised_province(provinces: list[Mention], cue_offset: int, speaker: str | None) -> str | None:

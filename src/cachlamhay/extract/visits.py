@@ -8,7 +8,8 @@ few fixed shapes:
   - "<official of Y> tiếp (đoàn) X / Đại sứ Z";
   - foreign delegations ("Đoàn đại biểu … Lào do … dẫn đầu … thăm tỉnh Y");
   - a programme of stops ("Trong chuyến thăm, X đã hội đàm với …; chào xã giao …; hội kiến …"),
-    one visit of the same guest per body met (visits.v8).
+    one visit of the same guest per body met (visits.v8);
+  - talks at home whose lead has the guest "thăm hữu nghị chính thức Việt Nam" (visits.v9).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v8"
+VERSION = "visits.v9"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -583,7 +584,7 @@ def _official_met(
 # Talks between two sides: the verb does not say who travelled.
 _MUTUAL_VERBS = {"hội đàm", "hội kiến", "có buổi", "làm việc"}
 _IN_VIETNAM = re.compile(
-    r"(?<!\w)(?:thăm|làm việc)(?: chính thức| cấp nhà nước| hữu nghị| và làm việc| làm việc)?"
+    r"(?<!\w)(?:thăm|làm việc)(?: chính thức| cấp nhà nước| hữu nghị| và làm việc| làm việc){0,3}"
     r"(?: tại| ở)? Việt Nam(?!\w)"
 )
 
