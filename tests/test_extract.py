@@ -47,6 +47,28 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # a province written with a dash inside the office
+        "Chủ tịch UBND tỉnh Thừa Thiên - Huế Nguyễn Văn Cao cho biết, biện pháp của tỉnh là tăng "
+        "cường kiểm tra.",
+        {"Nguyễn Văn Cao": ["Chủ tịch UBND tỉnh Thừa Thiên - Huế"]},
+    ),
+    (  # a province ending the office is no person's name
+        "Bà Nguyễn Thị Diên, Giám đốc Ngân hàng Agribank Hà Tĩnh cho biết: Năm 2017 là năm thứ 5.",
+        {"Nguyễn Thị Diên": ["Giám đốc Ngân hàng Agribank Hà Tĩnh"]},
+    ),
+    (  # offices of a hamlet and of a department
+        "Ông Vi Văn Đòa, trưởng bản Pủng, cho hay ngày 9-4 bản Pủng được cấp 4 con bò.",
+        {"Vi Văn Đòa": ["Trưởng bản Pủng"]},
+    ),
+    (
+        "Ông Phạm Tấn Dũng xác nhận ông Phạm Quang Hùng, Phó phòng Thanh tra 1 (Thanh tra Đà Nẵng) "
+        "tử vong khi đang làm việc.",
+        {"Phạm Quang Hùng": ["Phó phòng Thanh tra"]},
+    ),
+    (  # a hospital department's name before its head's
+        "Trưởng Khoa Tiết Niệu Nguyễn Văn Bình cho biết bệnh nhân đã ổn định.",
+        {"Nguyễn Văn Bình": ["Trưởng Khoa Tiết Niệu"]},
+    ),
     (  # "Chính phủ" after the head; "TP." with its full stop; older tone placement "uỷ"
         "Ngày 9/5, Tổng Công ty điện lực miền Trung cho biết, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã có quyết định số 601/QĐ-Ttg trao tặng Bằng khen.",
         {"Nguyễn Xuân Phúc": ["Thủ tướng Chính phủ"]},

@@ -183,6 +183,22 @@ _HEADS = [
     "Phó Tổng Tham mưu trưởng",
     "Hoàng tử",
     "Thái tử",
+    # offices of a village, a hamlet, a ward's team, a hospital's department, a border post
+    "Phó phòng",
+    "Trưởng thôn",
+    "Phó trưởng thôn",
+    "Trưởng bản",
+    "Trưởng ấp",
+    "Trưởng khóm",
+    "Trưởng khu phố",
+    "Tổ trưởng",
+    "Trưởng khoa",
+    "Phó khoa",
+    "Phó trưởng khoa",
+    "Trưởng trạm",
+    "Trạm trưởng",
+    "Đồn trưởng",
+    "Phó đồn trưởng",
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -705,6 +721,11 @@ ORG_NAMES = [
     "Cộng hòa Dân chủ Nhân dân",
     "Cộng hòa Xã hội chủ nghĩa",
     "Cộng hòa",
+    # provinces written with a dash, inside an office: "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu X"
+    "Bà Rịa - Vũng Tàu",
+    "Bà Rịa – Vũng Tàu",
+    "Thừa Thiên - Huế",
+    "Thừa Thiên – Huế",
 ]
 _ORG_NAMES = WordAlternation(ORG_NAMES)
 
@@ -761,6 +782,9 @@ class _Classified:
 
 
 _NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
+# A unit's own name follows these ("Trưởng Khoa Tiết Niệu Nguyễn Văn A"): the person's name
+# starts at the next common family name.
+_UNIT_WORDS = {"Khoa", "Tổ", "Trạm"}
 
 
 def _name_run_ending_at(
@@ -772,6 +796,8 @@ def _name_run_ending_at(
         first -= 1
     while first < end and c.word(first) in _NEVER_FIRST_NAME_WORD:
         first += 1  # "Chủ tịch Hội Mỹ nghệ": an association, not Mr "Hội Mỹ"
+    if first < end and c.word(first) in _UNIT_WORDS:
+        first = next((k for k in range(first + 1, end - 1) if c.word(k) in COMMON_SURNAMES), end)
     if end - first < 2:
         return None
     begin = first
@@ -969,7 +995,11 @@ def _name_after_office(
         foreign_ok=_names_country(c, segment_start, end),
         foreign_head=foreign_head,
     )
-    return name if name and name[0] > segment_start else None
+    if not name or name[0] <= segment_start:
+        return None
+    text = c.sentence.text[c.tokens[name[0]].start : c.tokens[name[1] - 1].end]
+    # "Giám đốc Ngân hàng Agribank Hà Tĩnh": the province ends the office, nobody is named yet
+    return None if _a_place(text) else name
 
 
 def _foreign_head(c: _Classified, i: int) -> bool:
