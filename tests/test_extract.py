@@ -65,6 +65,19 @@ PEOPLE = [
         "tử vong khi đang làm việc.",
         {"Phạm Quang Hùng": ["Phó phòng Thanh tra"]},
     ),
+    (  # "giữ chức (vụ)" between the name and the office
+        "Theo đó, Chủ tịch HĐQT là ông Nguyễn Tuấn Dương, ông Mai Văn Hà giữ chức vụ Giám đốc.",
+        {"Mai Văn Hà": ["Giám đốc"], "Nguyễn Tuấn Dương": ["Chủ tịch HĐQT"]},
+    ),
+    (  # an office named after another office ("Văn phòng Chủ tịch nước")
+        "Các Ủy viên Trung ương Đảng: Chủ nhiệm Văn phòng Chủ tịch nước Đào Việt Trung, Bộ trưởng "
+        "Bộ Tài chính Đinh Tiến Dũng.",
+        {"Đào Việt Trung": ["Chủ nhiệm Văn phòng Chủ tịch nước"]},
+    ),
+    (
+        "Ông Nguyễn Đức Thuấn, CEO Thái Bình Shoes Group, cho biết doanh nghiệp đã chuyển đổi số.",
+        {"Nguyễn Đức Thuấn": ["CEO Thái Bình Shoes Group"]},
+    ),
     (  # a hospital department's name before its head's
         "Trưởng Khoa Tiết Niệu Nguyễn Văn Bình cho biết bệnh nhân đã ổn định.",
         {"Nguyễn Văn Bình": ["Trưởng Khoa Tiết Niệu"]},

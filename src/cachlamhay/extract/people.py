@@ -199,6 +199,7 @@ _HEADS = [
     "Trạm trưởng",
     "Đồn trưởng",
     "Phó đồn trưởng",
+    "CEO",
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -722,6 +723,7 @@ ORG_NAMES = [
     "Cộng hòa Xã hội chủ nghĩa",
     "Cộng hòa",
     # provinces written with a dash, inside an office: "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu X"
+    "Văn phòng Chủ tịch nước",
     "Bà Rịa - Vũng Tàu",
     "Bà Rịa – Vũng Tàu",
     "Thừa Thiên - Huế",
@@ -1054,6 +1056,10 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
 
     A name without a Vietnamese family name counts when "ông/bà/ngài" stands before it
     ("ông Choi Young Gyo, Chủ tịch …")."""
+    if i >= 4 and _holds_office_before(c, i):
+        # "ông Mai Văn Hà giữ chức (vụ) Giám đốc": the name before the verb
+        verb = i - 3 if c.word(i - 1) == "vụ" else i - 2
+        return _name_run_ending_at(c, verb, 0, foreign_ok=False) or _honorific_name(c, verb)
     if i >= 3 and c.word(i - 1) not in ("-", "–", ",", "("):
         # "tiếp ngài Bruno Angelet Đại sứ Liên minh châu Âu": only after an honorific
         return _honorific_name(c, i) if c.is_name_part(i - 1) else None
@@ -1063,6 +1069,12 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
     if found:
         return found
     return _honorific_name(c, i - 1)
+
+
+def _holds_office_before(c: _Classified, i: int) -> bool:
+    """Whether "giữ chức" or "giữ chức vụ" stands right before head token ``i``."""
+    words = [c.word(k) for k in range(max(0, i - 3), i)]
+    return words[-2:] == ["giữ", "chức"] or words[-3:] == ["giữ", "chức", "vụ"]
 
 
 _RANKS_LOWER = {rank.lower() for rank in RANKS}
