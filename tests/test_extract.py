@@ -598,6 +598,26 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # the same figure for later years, in one list
+        "Thừa Thiên - Huế đầu tư khoảng 8.940 tỷ đồng phát triển thương mại\nTheo quy hoạch, kim "
+        "ngạch xuất khẩu của tỉnh Thừa Thiên - Huế năm 2020 đạt 1,25 tỷ USD; năm 2025 là 2,6 tỷ USD "
+        "và năm 2030 là 5,2 tỷ USD.",
+        {
+            ("Thừa Thiên Huế", "export_value", 1.25e9),
+            ("Thừa Thiên Huế", "export_value", 2.6e9),
+            ("Thừa Thiên Huế", "export_value", 5.2e9),
+        },
+    ),
+    (  # visitors counted as people ("khách du lịch")
+        "Quảng Ninh ký kết hợp tác truyền thông\nSáu tháng đầu năm, tỉnh Quảng Ninh thu hút gần "
+        "6,1 triệu khách du lịch.",
+        {("Quảng Ninh", "tourism", 6.1e6)},
+    ),
+    (  # … but not a stranded tour's guests
+        "Bão số 4 gây mưa dông ở Quảng Trị\nHơn 1.300 khách du lịch bị mắc kẹt trên đảo Cồn Cỏ "
+        "của tỉnh Quảng Trị.",
+        set(),
+    ),
     (  # "nhu cầu NƠXH" is a need, not a bridge ("cầu") scoping the figure away
         "TP.HCM học tập Bình Dương\nNhu cầu NƠXH cho người lao động TP.HCM rất lớn. TP.HCM là đô "
         "thị đặc biệt với dân số khoảng 13 triệu người nên nhu cầu về nhà ở rất lớn.",

@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v7"
+VERSION = "indicators.v8"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -123,7 +123,14 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
         None,
         "house",
     ),
-    ("tourism", r"luot khach|luot", r"khach|du lich", None, None, "visit"),
+    (
+        "tourism",
+        r"luot khach|luot|khach du lich|khach quoc te",
+        r"khach|du lich",
+        None,
+        None,
+        "visit",
+    ),
 ]
 # Households count as affected only where a disaster is written nearby (not "321 hộ dân trong
 # khu vực bị ảnh hưởng" by a project, not "13.000 hộ di dời" for urban renewal).
@@ -407,6 +414,8 @@ def _someone_elses(
         return True
     if indicator == "tourism" and _PASSENGERS.search(folded):
         return True
+    if indicator == "tourism" and quantity.unit == "khách" and quantity.value < 100_000:
+        return True  # "1.300 khách du lịch" on an island, a tour's guests: not visits counted
     if _LOCAL_FIGURE.search(folded[: quantity.start]):
         return True
     if indicator == "tourism" and (
@@ -481,6 +490,10 @@ def _elliptic(
     if quantity.unit not in (None, earlier.unit) and not _same_noun(quantity, earlier):
         return None
     at = offset + (quantity.qualifier_start or quantity.start)
+    if quantity.unit == earlier.unit and _NEXT_YEAR.fullmatch(
+        fold(ctx.text[offset + earlier.end : at])
+    ):
+        return indicator, unit
     named = [m for m in ctx.provinces_in(index) if offset + earlier.end <= m.start and m.end <= at]
     if not named:
         return None
@@ -488,6 +501,13 @@ def _elliptic(
     if not re.fullmatch(r"\s*(?:voi|la|co|:|-|–)?\s*", gap):
         return None
     return indicator, unit
+
+
+# "kim ngạch xuất khẩu năm 2020 đạt 1,25 tỷ USD; năm 2025 là 2,6 tỷ USD và năm 2030 là 5,2 tỷ
+# USD": the same figure for another year
+_NEXT_YEAR = re.compile(
+    r"\s*[;,]?\s*(?:va\s+)?(?:den\s+)?nam\s+\d{4}\s*(?:la|dat|se dat|uoc dat|tang len|:)?\s*"
+)
 
 
 def _same_noun(quantity: Quantity, earlier: Quantity) -> bool:
