@@ -657,8 +657,17 @@ def test_an_event_is_dated_by_a_day_before_a_headline_year() -> None:
         "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc.",
     ]
     dates = SentenceDates(sentences, None)
-    assert dates.first_up_to(2) == "2018"
+    assert dates.first_up_to(2) == "--08-20"  # a year alone dates no event
     assert dates.day_for(2, lead_end=3) == "--08-20"
+
+
+def test_a_plans_horizon_does_not_date_a_visit() -> None:
+    sentences = [
+        "Phó Thủ tướng làm việc tại Hà Giang",
+        "Phó Thủ tướng làm việc với tỉnh về quy hoạch đến năm 2030.",
+    ]
+    dates = SentenceDates(sentences, None)
+    assert dates.day_for(1, lead_end=2) is None
 
 
 def test_a_headline_event_is_dated_by_the_lead() -> None:

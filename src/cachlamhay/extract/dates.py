@@ -541,6 +541,9 @@ class ArticleYear:
 
 
 _DAY_VALUE = re.compile(r"-\d\d-\d\d$")
+# A year alone dates no event: in a visit's sentences it is a plan's horizon ("đến năm 2030")
+# or the year of something recalled.
+_YEAR_ONLY = re.compile(r"\d{4}$")
 
 
 class SentenceDates:
@@ -575,7 +578,7 @@ class SentenceDates:
         ``also``, else, for a headline or lead sentence (``index`` < ``lead_end``), the first
         day in the lead after it, else ``first_up_to``."""
         own = self.get(index)
-        if own:
+        if own and not _YEAR_ONLY.match(own):
             return own
         for k in range(min(index, len(self._sentences) - 1) + 1):
             found = self.get(k)
@@ -583,7 +586,7 @@ class SentenceDates:
                 return found
         for k in also:
             found = self.get(k)
-            if found:
+            if found and not _YEAR_ONLY.match(found):
                 return found
         for k in range(index + 1, min(lead_end, len(self._sentences))):
             found = self.get(k)
@@ -595,6 +598,6 @@ class SentenceDates:
         """The first date of the text, when it is written in sentence ``last`` or before."""
         for index in range(min(last, len(self._sentences) - 1) + 1):
             found = self.get(index)
-            if found:
+            if found and not _YEAR_ONLY.match(found):
                 return found
         return None

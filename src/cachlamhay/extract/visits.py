@@ -9,7 +9,8 @@ few fixed shapes:
   - foreign delegations ("Đoàn đại biểu … Lào do … dẫn đầu … thăm tỉnh Y");
   - a programme of stops ("Trong chuyến thăm, X đã hội đàm với …; chào xã giao …; hội kiến …"),
     one visit of the same guest per body met (visits.v8);
-  - talks at home whose lead has the guest "thăm hữu nghị chính thức Việt Nam" (visits.v9).
+  - talks at home whose lead has the guest "thăm hữu nghị chính thức Việt Nam" (visits.v9);
+  - a year alone ("đến năm 2030") no longer dates a visit (visits.v10).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v9"
+VERSION = "visits.v10"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
