@@ -79,6 +79,15 @@ def test_aliases(written: str, name: str) -> None:
                 ("province", "Bình Thuận"),
             ],
         ),
+        (  # the army's political department acts for the ministry; the comma of Bộ LĐ, TB&XH
+            "Đoàn công tác của Bộ Lao động - Thương binh và Xã hội và của Tổng cục Chính trị đến "
+            "TP Hồ Chí Minh.",
+            [
+                ("central", "Bộ Lao động, Thương binh và Xã hội"),
+                ("central", "Bộ Quốc phòng"),
+                ("province", "Hồ Chí Minh"),
+            ],
+        ),
         (  # … but a province's border guard is the province's
             "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
             [("province", "Quảng Trị")],
