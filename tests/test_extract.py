@@ -773,6 +773,12 @@ def test_provinces_advancing_money_are_no_receivers() -> None:
 
 # (title + sentence from the corpus, expected (giver, receiver, amount))
 ENTERPRISE_TRANSFERS = [
+    (  # a short form of a company named in full before is named in full
+        "Chủ tàu vỏ thép nhận hỗ trợ\nCông ty TNHH một thành viên Nam Triệu (Bộ Công an) đã hoàn "
+        "tất việc chi trả tiền hỗ trợ tại Bình Định. Cụ thể, Công ty Nam Triệu đã chi hỗ trợ tổng "
+        "cộng gần 3,6 tỉ đồng cho 14 chủ tàu vỏ thép.",
+        {("Công ty TNHH một thành viên Nam Triệu", "14 chủ tàu vỏ thép", 3.6e9)},
+    ),
     (
         "Khánh thành cầu Tam Bạc\nCầu do Công ty TNHH Sơn Trường xây tặng thành phố Hải Phòng "
         "với tổng kinh phí đầu tư 78 tỷ đồng.",
@@ -798,6 +804,11 @@ def test_enterprise_givers(text: str, expected: set[tuple[str, str, float]]) -> 
 
 # (title + sentences, expected (giver, receiver, amount)) — transfers.v4's receivers
 RECEIVERS = [
+    (  # a passenger by name
+        "Nhà xe hỗ trợ hành khách\nCông ty Phương Trang đã hỗ trợ hành khách Hồ Xuân Dũng 8,5 "
+        "triệu đồng.",
+        {("Công ty Phương Trang", "Hồ Xuân Dũng", 8.5e6)},
+    ),
     (  # one person by name after a role word
         "Nam sinh được thưởng nửa tỉ đồng\nUBND TP Hải Phòng vừa biểu dương và trao thưởng 500 "
         "triệu đồng cho nam sinh Nguyễn Thuận Hưng vừa đoạt huy chương vàng.",

@@ -34,8 +34,11 @@ class Enterprise:
 
 
 def enterprises_in(text: str) -> list[Enterprise]:
-    """Every enterprise the text names, once, in order of first mention."""
+    """Every enterprise the text names, once, in order of first mention: a later short form
+    of the same company ("Công ty Nam Triệu" after "Công ty TNHH một thành viên Nam Triệu") is
+    the same enterprise, named as first written."""
     found: dict[str, Enterprise] = {}
+    aliases: set[str] = set()
     for match in _ENTERPRISE.finditer(text):
         name = match.group(0).strip().rstrip(".")
         name = name[0].upper() + name[1:]
@@ -43,8 +46,29 @@ def enterprises_in(text: str) -> list[Enterprise]:
             continue
         bare = re.sub(rf"^(?: {_QUALIFIER})*", "", match.group(1)).strip()
         alias = bare if bare and bare not in _GENERIC else None
+        if alias in aliases and any(
+            e.alias == alias and _form(e.name) == _form(name) for e in found.values()
+        ):
+            continue
+        if alias:
+            aliases.add(alias)
         found[name] = Enterprise(name, alias)
     return list(found.values())
+
+
+def full_name(name: str, known: list[Enterprise]) -> str:
+    """The name a company was first written with in full, for a later short form of it."""
+    bare = re.sub(rf"^{_FORM}(?: {_QUALIFIER})*\s*", "", name).strip()
+    for enterprise in known:
+        if enterprise.alias and enterprise.alias == bare and _form(enterprise.name) == _form(name):
+            return enterprise.name
+    return name
+
+
+def _form(name: str) -> str:
+    """The legal form a name opens with, lower-cased ("công ty", "tập đoàn", "ngân hàng")."""
+    found = re.match(_FORM, name)
+    return found.group(0).lower() if found else ""
 
 
 def last_named(text: str, known: list[Enterprise]) -> tuple[int, Enterprise] | None:

@@ -9,6 +9,9 @@ keeps the candidates that are transfers, the rule's verdict being one of its fea
 transfers.v3 adds clause-level rules for the amounts v1 left alone: givers that are
 organisations written in full (associations, companies, district governments) and receivers
 that are groups of people ("gia đình nạn nhân", "lực lượng tham gia phá án"), kind ``other``.
+transfers.v6: a company named short after its full name is named in full ("Công ty TNHH một
+thành viên Nam Triệu", as annotators write it); more role words before a receiver's name
+("hành khách", "ngư dân", "cầu thủ").
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
-from cachlamhay.extract.enterprises import Enterprise, enterprises_in, last_named
+from cachlamhay.extract.enterprises import Enterprise, enterprises_in, full_name, last_named
 from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.names import SURNAMES
@@ -36,7 +39,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v5"
+VERSION = "transfers.v6"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -505,7 +508,9 @@ _GROUP_END = re.compile(
 # One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
 _NAMED_RECEIVER = re.compile(
     r"(?:(?:nam sinh|nữ sinh|học sinh|sinh viên|thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà"
-    rf"|cháu|bé)\s+)?((?:[{UPPER}]\w*\s+){{1,3}}[{UPPER}]\w*)(?![\w])(?!\s+[{UPPER}])"
+    r"|cháu|bé|hành khách|du khách|nạn nhân|bệnh nhân|công nhân|chiến sĩ|chiến sỹ|ngư dân"
+    r"|nông dân|cụ|tân binh|thí sinh|vận động viên|VĐV|cầu thủ|võ sĩ|thương binh)\s+)?"
+    rf"((?:[{UPPER}]\w*\s+){{1,3}}[{UPPER}]\w*)(?![\w])(?!\s+[{UPPER}])"
 )
 _PERSON_REF = re.compile(rf"(?:anh|chị|ông|bà|em|cháu)\s+([{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)")
 
@@ -829,7 +834,7 @@ def _org_actor(
         if not name:
             return None
     if _ENTERPRISE_HEAD.match(name):
-        return ("enterprise", name)
+        return ("enterprise", full_name(name, companies))
     return ("other", name)
 
 
