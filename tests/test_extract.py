@@ -65,6 +65,19 @@ PEOPLE = [
         "tử vong khi đang làm việc.",
         {"Phạm Quang Hùng": ["Phó phòng Thanh tra"]},
     ),
+    (  # particles inside foreign names
+        "Tổng thống Syria Bashar al-Assad tuyên bố sẵn sàng đàm phán trực tiếp với phe đối lập.",
+        {"Bashar al-Assad": ["Tổng thống Syria"]},
+    ),
+    (
+        "Về phía Bộ Xây dựng Cuba, Thứ trưởng Angel Vilaragut Montes de Oca cũng nhấn mạnh Cuba "
+        "luôn sẵn sàng.",
+        {"Angel Vilaragut Montes de Oca": ["Thứ trưởng"]},
+    ),
+    (  # … and the next office after such a name is someone else's
+        "Chúng tôi đã họp với Tổng thống Bashar al-Assad và Ngoại trưởng Walid Muallem.",
+        {"Bashar al-Assad": ["Tổng thống"], "Walid Muallem": ["Ngoại trưởng"]},
+    ),
     (  # "giữ chức (vụ)" between the name and the office
         "Theo đó, Chủ tịch HĐQT là ông Nguyễn Tuấn Dương, ông Mai Văn Hà giữ chức vụ Giám đốc.",
         {"Mai Văn Hà": ["Giám đốc"], "Nguyễn Tuấn Dương": ["Chủ tịch HĐQT"]},

@@ -518,7 +518,14 @@ def _is_name_syllable(token: _Token) -> bool:
         or (len(text) == 1 and text.isupper() and text.isalpha())
         # a transliteration's syllables joined by hyphens: "Moon Jae-in", "Park Won-soon"
         or (text[0].isupper() and bool(_HYPHENATED_SYLLABLES.fullmatch(text)))
+        or bool(_ARABIC_PARTICLE.fullmatch(text))  # "Bashar al-Assad"
     )
+
+
+# Lower-case particles inside foreign names ("Carel de Groot", "Montes de Oca"); never a
+# Vietnamese word written lower-case between two capitalised ones ("do" and "da" are left out).
+_NAME_PARTICLES = {"de", "del", "della", "van", "von", "der", "den", "dos", "du", "bin", "ibn"}
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z][a-z]+")
 
 
 def expand_title(title: str) -> str:
@@ -761,7 +768,9 @@ class _Classified:
             return (
                 False  # "… tỉnh Hà Tĩnh thông tin về …": the verb after the title, not "Giao thông"
             )
-        if token in _ORG_LOWER or token == "&":
+        if token in _ORG_LOWER or token == "&" or self.is_particle(i):
+            return True
+        if _ARABIC_PARTICLE.fullmatch(token):
             return True
         if token == "toàn":  # "Cục An toàn thực phẩm", not "Giám đốc toàn cầu"
             return i > 0 and self.tokens[i - 1].text == "An"
@@ -779,7 +788,16 @@ class _Classified:
             i not in self.org
             and i not in self.head_at
             and self.tokens[i].text not in _HONORIFICS  # "… Trương Minh Hoàng. Ông Hoàng …"
-            and _is_name_syllable(self.tokens[i])
+            and (_is_name_syllable(self.tokens[i]) or self.is_particle(i))
+        )
+
+    def is_particle(self, i: int) -> bool:
+        """A foreign name's particle between two capitalised words ("Carel de Groot")."""
+        return (
+            self.tokens[i].text in _NAME_PARTICLES
+            and 0 < i < len(self.tokens) - 1
+            and _is_name_syllable(self.tokens[i - 1])
+            and _is_name_syllable(self.tokens[i + 1])
         )
 
 
@@ -879,7 +897,11 @@ def _name_run_ending_at(
         and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS
         and _spaced_words(c, begin, end)
     ):
-        return max(begin, end - 4), end
+        first_word, counted = end, 0
+        while first_word > begin and counted < 4:  # four words, particles ("de") not counted
+            first_word -= 1
+            counted += 0 if c.is_particle(first_word) else 1
+        return first_word, end
     if foreign_head and end - begin >= 4 and c.word(begin) in _PLACE_FIRST_WORDS:
         begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
     if foreign_head and end - begin >= 3 and c.word(begin - 1) == "bang":
@@ -888,12 +910,15 @@ def _name_run_ending_at(
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
     if (
         foreign_head
-        and 2 <= end - begin <= 4
+        and 2 <= end - begin - sum(c.is_particle(k) for k in range(begin, end)) <= 4
         and c.word(begin - 1).lower() not in _FOREIGN_PLACE_WORDS  # "Thống đốc bang Hạ Áo"
         and c.word(begin) not in _SENTENCE_OPENERS
         and c.word(end - 1) not in _SENTENCE_OPENERS
         and len(c.word(end - 1)) > 1  # "George W. Bush" is cut at the initial
-        and all(_title_cased(c.word(k)) for k in range(begin, end))
+        and all(
+            _title_cased(c.word(k)) or c.is_particle(k) or _ARABIC_PARTICLE.fullmatch(c.word(k))
+            for k in range(begin, end)
+        )
         and _foreign_looking(c, begin, end)
         and _spaced_words(c, begin, end)
     ):
