@@ -626,6 +626,12 @@ INDICATORS = [
         "6,1 triệu khách du lịch.",
         {("Quảng Ninh", "tourism", 6.1e6)},
     ),
+    (  # "trong cả nước" after the figure's clause is about another figure
+        "Hợp tác truyền thông giữa tỉnh Quảng Ninh với bốn cơ quan báo chí\nHợp tác nhằm nâng cao "
+        "chất lượng dịch vụ. Sáu tháng đầu năm, tỉnh thu hút gần 6,1 triệu khách du lịch, thu ngân "
+        "sách của tỉnh đứng thứ tư các tỉnh, thành phố trong cả nước.",
+        {("Quảng Ninh", "tourism", 6.1e6)},
+    ),
     (  # … but not a stranded tour's guests
         "Bão số 4 gây mưa dông ở Quảng Trị\nHơn 1.300 khách du lịch bị mắc kẹt trên đảo Cồn Cỏ "
         "của tỉnh Quảng Trị.",

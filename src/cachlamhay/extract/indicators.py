@@ -435,7 +435,10 @@ def _someone_elses(
         return False
     if title and _LOCAL_TITLE.search(title):
         return True  # "Huyện Đức Thọ phấn đấu …": the article's figures are the district's
-    return bool(_NATIONAL_FIGURE.search(folded) or _INDUSTRY_FIGURE.search(before))
+    # what the sentence says after the figure's clause is about something else ("…, thu ngân
+    # sách của tỉnh đứng thứ tư … trong cả nước")
+    told = folded[: _clause_end(folded, quantity.end)]
+    return bool(_NATIONAL_FIGURE.search(told) or _INDUSTRY_FIGURE.search(before))
 
 
 # "một đô thị 13 triệu dân như TPHCM", "dân số 9 triệu người của TP.HCM": the owner after
