@@ -792,6 +792,12 @@ def test_provinces_advancing_money_are_no_receivers() -> None:
 
 # (title + sentence from the corpus, expected (giver, receiver, amount))
 ENTERPRISE_TRANSFERS = [
+    (  # a bank named in full with its short form in brackets, though a lower-case word
+        "BIDV dành 20 tỷ đồng tặng quà tết người nghèo\nNgày 10/01/2019, Ngân hàng TMCP Đầu tư và "
+        "Phát triển Việt Nam (BIDV) đã công bố chương trình Quà tết tặng đồng bào nghèo với tổng "
+        "trị giá lên tới 20 tỷ đồng.",
+        {("Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)", "đồng bào nghèo", 20e9)},
+    ),
     (  # a short form of a company named in full before is named in full
         "Chủ tàu vỏ thép nhận hỗ trợ\nCông ty TNHH một thành viên Nam Triệu (Bộ Công an) đã hoàn "
         "tất việc chi trả tiền hỗ trợ tại Bình Định. Cụ thể, Công ty Nam Triệu đã chi hỗ trợ tổng "

@@ -24,6 +24,8 @@ _ENTERPRISE = re.compile(
 )
 # Public bodies that share the legal-form words
 _NOT_ENTERPRISE = re.compile(r"Ngân hàng (?:Nhà nước|Thế giới|Phát triển Châu Á)", re.I)
+# a short form in brackets right after the full name: "(BIDV)", "(KOSPO)", "(Thaco)"
+_ABBREVIATION = re.compile(rf"\s*\(([{UPPER}][\w&.-]{{1,15}})\)")
 _GENERIC = {"TNHH", "CP", "TMCP", "MTV", "Việt", "Nam", "VN", "Việt Nam"}
 
 
@@ -46,6 +48,12 @@ def enterprises_in(text: str) -> list[Enterprise]:
             continue
         bare = re.sub(rf"^(?: {_QUALIFIER})*", "", match.group(1)).strip()
         alias = bare if bare and bare not in _GENERIC else None
+        short = _ABBREVIATION.match(text, match.end())
+        if short and not name.endswith(")"):
+            # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": named with its short form,
+            # which the article uses later
+            name = f"{name} ({short.group(1)})"
+            alias = short.group(1)
         if alias in aliases and any(
             e.alias == alias and _form(e.name) == _form(name) for e in found.values()
         ):
@@ -57,10 +65,14 @@ def enterprises_in(text: str) -> list[Enterprise]:
 
 
 def full_name(name: str, known: list[Enterprise]) -> str:
-    """The name a company was first written with in full, for a later short form of it."""
+    """The name a company was first written with in full, for a later short form of it or for
+    the start of its name ("Ngân hàng TMCP Đầu" cut at a lower-case word)."""
     bare = re.sub(rf"^{_FORM}(?: {_QUALIFIER})*\s*", "", name).strip()
     for enterprise in known:
         if enterprise.alias and enterprise.alias == bare and _form(enterprise.name) == _form(name):
+            return enterprise.name
+    for enterprise in known:
+        if enterprise.name.startswith(name + " ") and _form(name):
             return enterprise.name
     return name
 

@@ -9,9 +9,9 @@ keeps the candidates that are transfers, the rule's verdict being one of its fea
 transfers.v3 adds clause-level rules for the amounts v1 left alone: givers that are
 organisations written in full (associations, companies, district governments) and receivers
 that are groups of people ("gia đình nạn nhân", "lực lượng tham gia phá án"), kind ``other``.
-transfers.v6: a company named short after its full name is named in full ("Công ty TNHH một
-thành viên Nam Triệu", as annotators write it); more role words before a receiver's name
-("hành khách", "ngư dân", "cầu thủ").
+transfers.v6-v7: a company named short after its full name is named in full ("Công ty TNHH một
+thành viên Nam Triệu", as annotators write it), with its short form in brackets ("… Việt Nam
+(BIDV)"); more role words before a receiver's name ("hành khách", "ngư dân", "cầu thủ").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v6"
+VERSION = "transfers.v7"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
