@@ -65,6 +65,24 @@ PEOPLE = [
         "tử vong khi đang làm việc.",
         {"Phạm Quang Hùng": ["Phó phòng Thanh tra"]},
     ),
+    (  # a foreign ministry's portfolio written short, and Chinese names read the Vietnamese way
+        "Bộ trưởng Văn hóa Trung Quốc Lác Thụ Cương, Đại sứ Trung Quốc tại Việt Nam Hồng Tiểu "
+        "Dũng đón đoàn.",
+        {"Lác Thụ Cương": ["Bộ trưởng Văn hóa Trung Quốc"]},
+    ),
+    (
+        "Chủ tịch nước Trần Đại Quang đã có buổi tiếp Bộ trưởng Thương mại Indonesia Enggartiasto "
+        "Lukita đang ở thăm Việt Nam.",
+        {"Enggartiasto Lukita": ["Bộ trưởng Thương mại Indonesia"]},
+    ),
+    (  # "thứ nhất" inside the office; "Trung ương Đoàn" is no family name
+        "Bí thư thứ nhất Trung ương Đoàn Lê Quốc Phong cho biết phong trào sẽ mở rộng.",
+        {"Lê Quốc Phong": ["Bí thư thứ nhất Trung ương Đoàn"]},
+    ),
+    (
+        "Chủ nhiệm Ủy ban tài chính – Ngân sách Nguyễn Đức Hải cho biết, dự thảo Luật quy định rõ.",
+        {"Nguyễn Đức Hải": ["Chủ nhiệm Ủy ban tài chính – Ngân sách"]},
+    ),
     (  # particles inside foreign names
         "Tổng thống Syria Bashar al-Assad tuyên bố sẵn sàng đàm phán trực tiếp với phe đối lập.",
         {"Bashar al-Assad": ["Tổng thống Syria"]},

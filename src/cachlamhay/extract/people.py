@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v5"
+VERSION = "people.v6"
 
 RANKS = [
     "Đại tướng",
@@ -200,6 +200,10 @@ _HEADS = [
     "Đồn trưởng",
     "Phó đồn trưởng",
     "CEO",
+    "Bí thư thứ nhất",
+    "Thứ trưởng thứ nhất",
+    "Phó Thủ tướng thứ nhất",
+    "Phó Chủ tịch thứ nhất",
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -731,12 +735,40 @@ ORG_NAMES = [
     "Cộng hòa",
     # provinces written with a dash, inside an office: "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu X"
     "Văn phòng Chủ tịch nước",
+    "Trung ương Đoàn",
+    "Ủy ban Tài chính - Ngân sách",
+    "Ủy ban Tài chính – Ngân sách",
+    "Ủy ban tài chính - Ngân sách",
+    "Ủy ban tài chính – Ngân sách",
     "Bà Rịa - Vũng Tàu",
     "Bà Rịa – Vũng Tàu",
     "Thừa Thiên - Huế",
     "Thừa Thiên – Huế",
 ]
 _ORG_NAMES = WordAlternation(ORG_NAMES)
+# A ministry's portfolio written short, capitalised as a name is ("Bộ trưởng Thương mại Indonesia
+# Enggartiasto Lukita"); matched with its case, unlike ORG_NAMES: "thương mại" inside a company's
+# name ("Công ty đầu tư thương mại vận tải Thế Anh") opens no office.
+_PORTFOLIOS = frozenset(
+    {
+        "Văn hóa",
+        "Thương mại",
+        "Công nghiệp",
+        "Nông nghiệp",
+        "Giáo dục",
+        "Du lịch",
+        "Môi trường",
+        "Năng lượng",
+        "Giao thông",
+        "Lao động",
+        "Khoa học",
+        "Thông tin",
+        "Truyền thông",
+        "Ngân sách",
+        "Tài nguyên",
+        "Hải quan",
+    }
+)
 
 
 class _Classified:
@@ -756,6 +788,9 @@ class _Classified:
         for start, end in _ORG_NAMES.spans(text):
             if start in starts and end in ends:
                 self.org.update(range(starts[start], ends[end] + 1))
+        for i in range(len(self.tokens) - 1):
+            if f"{self.tokens[i].text} {self.tokens[i + 1].text}" in _PORTFOLIOS:
+                self.org.update((i, i + 1))
 
     def word(self, i: int) -> str:
         return self.tokens[i].text
