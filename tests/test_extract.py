@@ -83,6 +83,14 @@ PEOPLE = [
         "Chủ nhiệm Ủy ban tài chính – Ngân sách Nguyễn Đức Hải cho biết, dự thảo Luật quy định rõ.",
         {"Nguyễn Đức Hải": ["Chủ nhiệm Ủy ban tài chính – Ngân sách"]},
     ),
+    (  # "nhà lãnh đạo" is an office a foreign name follows…
+        "Tổng thống Mỹ Donald Trump (trái) và nhà lãnh đạo Triều Tiên Kim Jong Un tại Singapore.",
+        {"Kim Jong Un": ["Nhà lãnh đạo Triều Tiên"], "Donald Trump": ["Tổng thống Mỹ"]},
+    ),
+    (  # … but not when leaders are counted
+        "Hai nhà lãnh đạo Tổng thống Mỹ Donald Trump và Chủ tịch Trung Quốc Tập Cận Bình gặp nhau.",
+        {"Donald Trump": ["Tổng thống Mỹ"], "Tập Cận Bình": ["Chủ tịch Trung Quốc"]},
+    ),
     (  # particles inside foreign names
         "Tổng thống Syria Bashar al-Assad tuyên bố sẵn sàng đàm phán trực tiếp với phe đối lập.",
         {"Bashar al-Assad": ["Tổng thống Syria"]},

@@ -204,6 +204,8 @@ _HEADS = [
     "Thứ trưởng thứ nhất",
     "Phó Thủ tướng thứ nhất",
     "Phó Chủ tịch thứ nhất",
+    "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
+    "Cao ủy",
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -233,6 +235,8 @@ _FOREIGN_HEADS = {
         "Thái tử",
         "Tư lệnh",
         "Tổng Lãnh sự",
+        "Nhà lãnh đạo",
+        "Cao ủy",
     )
 } | {rank.lower() for rank in RANKS}
 _ABBREVIATIONS = [
@@ -771,6 +775,15 @@ _PORTFOLIOS = frozenset(
 )
 
 
+def _plural_leaders(tokens: list[_Token], i: int) -> bool:
+    """ "Hai nhà lãnh đạo Tổng thống Mỹ Donald Trump và …": leaders counted, no one's office."""
+    return (
+        i > 0
+        and tokens[i].text.lower() == "nhà"
+        and tokens[i - 1].text.lower() in ("hai", "các", "những", "ba", "bốn", "nhiều")
+    )
+
+
 class _Classified:
     """Tokens of one sentence with what each can be: head start, organisation word, name part."""
 
@@ -783,7 +796,7 @@ class _Classified:
         starts = {t.start: i for i, t in enumerate(self.tokens)}
         ends = {t.end: i for i, t in enumerate(self.tokens)}
         for start, end in head_spans(text):
-            if start in starts and end in ends:
+            if start in starts and end in ends and not _plural_leaders(self.tokens, starts[start]):
                 self.head_at[starts[start]] = ends[end] + 1
         for start, end in _ORG_NAMES.spans(text):
             if start in starts and end in ends:
