@@ -40,7 +40,6 @@ def enterprises_in(text: str) -> list[Enterprise]:
     of the same company ("Công ty Nam Triệu" after "Công ty TNHH một thành viên Nam Triệu") is
     the same enterprise, named as first written."""
     found: dict[str, Enterprise] = {}
-    aliases: set[str] = set()
     for match in _ENTERPRISE.finditer(text):
         name = match.group(0).strip().rstrip(".")
         name = name[0].upper() + name[1:]
@@ -54,12 +53,8 @@ def enterprises_in(text: str) -> list[Enterprise]:
             # which the article uses later
             name = f"{name} ({short.group(1)})"
             alias = short.group(1)
-        if alias in aliases and any(
-            e.alias == alias and _form(e.name) == _form(name) for e in found.values()
-        ):
+        if alias and any(e.alias == alias and _form(e.name) == _form(name) for e in found.values()):
             continue
-        if alias:
-            aliases.add(alias)
         found[name] = Enterprise(name, alias)
     return list(found.values())
 

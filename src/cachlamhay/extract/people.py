@@ -737,13 +737,13 @@ ORG_NAMES = [
     "Cộng hòa Dân chủ Nhân dân",
     "Cộng hòa Xã hội chủ nghĩa",
     "Cộng hòa",
-    # provinces written with a dash, inside an office: "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu X"
     "Văn phòng Chủ tịch nước",
     "Trung ương Đoàn",
     "Ủy ban Tài chính - Ngân sách",
     "Ủy ban Tài chính – Ngân sách",
     "Ủy ban tài chính - Ngân sách",
     "Ủy ban tài chính – Ngân sách",
+    # provinces written with a dash, inside an office: "Chủ tịch UBND tỉnh Bà Rịa - Vũng Tàu X"
     "Bà Rịa - Vũng Tàu",
     "Bà Rịa – Vũng Tàu",
     "Thừa Thiên - Huế",
