@@ -753,25 +753,10 @@ _ORG_NAMES = WordAlternation(ORG_NAMES)
 # A ministry's portfolio written short, capitalised as a name is ("Bộ trưởng Thương mại Indonesia
 # Enggartiasto Lukita"); matched with its case, unlike ORG_NAMES: "thương mại" inside a company's
 # name ("Công ty đầu tư thương mại vận tải Thế Anh") opens no office.
-_PORTFOLIOS = frozenset(
-    {
-        "Văn hóa",
-        "Thương mại",
-        "Công nghiệp",
-        "Nông nghiệp",
-        "Giáo dục",
-        "Du lịch",
-        "Môi trường",
-        "Năng lượng",
-        "Giao thông",
-        "Lao động",
-        "Khoa học",
-        "Thông tin",
-        "Truyền thông",
-        "Ngân sách",
-        "Tài nguyên",
-        "Hải quan",
-    }
+_PORTFOLIOS = re.compile(
+    r"(?<![\w])(?:Văn hóa|Thương mại|Công nghiệp|Nông nghiệp|Giáo dục|Du lịch|Môi trường"
+    r"|Năng lượng|Giao thông|Lao động|Khoa học|Thông tin|Truyền thông|Ngân sách|Tài nguyên"
+    r"|Hải quan)(?![\w])"
 )
 
 
@@ -801,9 +786,9 @@ class _Classified:
         for start, end in _ORG_NAMES.spans(text):
             if start in starts and end in ends:
                 self.org.update(range(starts[start], ends[end] + 1))
-        for i in range(len(self.tokens) - 1):
-            if f"{self.tokens[i].text} {self.tokens[i + 1].text}" in _PORTFOLIOS:
-                self.org.update((i, i + 1))
+        for match in _PORTFOLIOS.finditer(text):
+            if match.start() in starts and match.end() in ends:
+                self.org.update(range(starts[match.start()], ends[match.end()] + 1))
 
     def word(self, i: int) -> str:
         return self.tokens[i].text
