@@ -541,8 +541,8 @@ class ArticleYear:
 
 
 _DAY_VALUE = re.compile(r"-\d\d-\d\d$")
-# A year alone dates no event: in a visit's sentences it is a plan's horizon ("đến năm 2030")
-# or the year of something recalled.
+# A year alone: in a visit's sentences it is a plan's horizon ("đến năm 2030") or the year of
+# something recalled.
 _YEAR_ONLY = re.compile(r"\d{4}$")
 
 
@@ -577,16 +577,16 @@ class SentenceDates:
         2018" does not date the visit of "Ngày 20/8, …"), else the date of a sentence of
         ``also``, else, for a headline or lead sentence (``index`` < ``lead_end``), the first
         day in the lead after it, else ``first_up_to``."""
-        own = self.get(index)
-        if own and not _YEAR_ONLY.match(own):
+        own = self._event_date(index)
+        if own:
             return own
         for k in range(min(index, len(self._sentences) - 1) + 1):
             found = self.get(k)
             if found and _DAY_VALUE.search(found):
                 return found
         for k in also:
-            found = self.get(k)
-            if found and not _YEAR_ONLY.match(found):
+            found = self._event_date(k)
+            if found:
                 return found
         for k in range(index + 1, min(lead_end, len(self._sentences))):
             found = self.get(k)
@@ -597,7 +597,12 @@ class SentenceDates:
     def first_up_to(self, last: int) -> str | None:
         """The first date of the text, when it is written in sentence ``last`` or before."""
         for index in range(min(last, len(self._sentences) - 1) + 1):
-            found = self.get(index)
-            if found and not _YEAR_ONLY.match(found):
+            found = self._event_date(index)
+            if found:
                 return found
         return None
+
+    def _event_date(self, index: int) -> str | None:
+        """The sentence's first date, unless it is a year alone: that dates no event."""
+        found = self.get(index)
+        return None if found is None or _YEAR_ONLY.match(found) else found

@@ -45,7 +45,7 @@ def enterprises_in(text: str) -> list[Enterprise]:
         name = name[0].upper() + name[1:]
         if _NOT_ENTERPRISE.match(text, match.start()) or name in found:
             continue
-        bare = re.sub(rf"^(?: {_QUALIFIER})*", "", match.group(1)).strip()
+        bare = _bare(match.group(0))
         alias = bare if bare and bare not in _GENERIC else None
         short = _ABBREVIATION.match(text, match.end())
         if short and not name.endswith(")"):
@@ -62,7 +62,7 @@ def enterprises_in(text: str) -> list[Enterprise]:
 def full_name(name: str, known: list[Enterprise]) -> str:
     """The name a company was first written with in full, for a later short form of it or for
     the start of its name ("Ngân hàng TMCP Đầu" cut at a lower-case word)."""
-    bare = re.sub(rf"^{_FORM}(?: {_QUALIFIER})*\s*", "", name).strip()
+    bare = _bare(name)
     for enterprise in known:
         if enterprise.alias and enterprise.alias == bare and _form(enterprise.name) == _form(name):
             return enterprise.name
@@ -70,6 +70,12 @@ def full_name(name: str, known: list[Enterprise]) -> str:
         if enterprise.name.startswith(name + " ") and _form(name):
             return enterprise.name
     return name
+
+
+def _bare(name: str) -> str:
+    """A company's name without its legal form and qualifiers ("Công ty TNHH Sơn Trường" →
+    "Sơn Trường")."""
+    return re.sub(rf"^{_FORM}(?: {_QUALIFIER})*\s*", "", name).strip()
 
 
 def _form(name: str) -> str:

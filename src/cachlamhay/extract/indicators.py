@@ -230,7 +230,9 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
-            if _someone_elses(folded, clause_start, quantity, indicator, named, ctx.title):
+            if _someone_elses(
+                folded, (clause_start, clause_end), quantity, indicator, named, ctx.title
+            ):
                 continue
             quantity = qualified(sentence.text, quantity)
             period = find_period(sentence.text[: quantity.start], ctx.published, year.value)
@@ -384,15 +386,16 @@ _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
 
 def _someone_elses(
     folded: str,
-    clause_start: int,
+    clause: tuple[int, int],
     quantity: Quantity,
     indicator: str,
     named: bool,
     title: str | None,
 ) -> bool:
-    """Whether a figure the clause gives to no place belongs to a project, the country, a day
-    or bus passengers rather than to the province in focus (``named``: its sentence names that
-    province)."""
+    """Whether a figure the clause (start, end) gives to no place belongs to a project, the
+    country, a day or bus passengers rather than to the province in focus (``named``: its
+    sentence names that province)."""
+    clause_start, clause_end = clause
     before = folded[clause_start : quantity.start]
     if indicator in ("investment_capital", "fdi_capital") and _PROJECT_FIGURE.search(before):
         return True
@@ -437,7 +440,7 @@ def _someone_elses(
         return True  # "Huyện Đức Thọ phấn đấu …": the article's figures are the district's
     # what the sentence says after the figure's clause is about something else ("…, thu ngân
     # sách của tỉnh đứng thứ tư … trong cả nước")
-    told = folded[: _clause_end(folded, quantity.end)]
+    told = folded[:clause_end]
     return bool(_NATIONAL_FIGURE.search(told) or _INDUSTRY_FIGURE.search(before))
 
 

@@ -506,9 +506,13 @@ _GROUP_END = re.compile(
     r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
 )
 # One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
+# Words for a person's role or address before their name, as receivers of a gift
+_PERSON_ROLES = (
+    r"nam sinh|nữ sinh|học sinh|sinh viên|thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà|cháu|bé"
+    r"|hành khách"
+)
 _NAMED_RECEIVER = re.compile(
-    r"(?:(?:nam sinh|nữ sinh|học sinh|sinh viên|thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà"
-    r"|cháu|bé|hành khách|du khách|nạn nhân|bệnh nhân|công nhân|chiến sĩ|chiến sỹ|ngư dân"
+    rf"(?:(?:{_PERSON_ROLES}|du khách|nạn nhân|bệnh nhân|công nhân|chiến sĩ|chiến sỹ|ngư dân"
     r"|nông dân|cụ|tân binh|thí sinh|vận động viên|VĐV|cầu thủ|võ sĩ|thương binh)\s+)?"
     rf"((?:[{UPPER}]\w*\s+){{1,3}}[{UPPER}]\w*)(?![\w])(?!\s+[{UPPER}])"
 )
@@ -867,8 +871,7 @@ _PASSIVE = re.compile(
 )
 _PASSIVE_HINT = re.compile(r"được [^.;]{0,80}?(?:thưởng|hỗ trợ|tặng|trao) (?:\S+ ){0,3}\d")
 _PASSIVE_SUBJECT = re.compile(
-    r"(?:(?<![\w])(?i:thầy giáo|cô giáo|thầy|cô|em|anh|chị|ông|bà|nam sinh|nữ sinh|học sinh"
-    rf"|sinh viên|cháu|bé|hành khách|tài xế)\s+|^|[,:]\s*)({_FULL_NAME})(?:\s*\([^()]*\))?"
+    rf"(?:(?<![\w])(?i:{_PERSON_ROLES}|tài xế)\s+|^|[,:]\s*)({_FULL_NAME})(?:\s*\([^()]*\))?"
     r"\s*(?:,[^,]{0,40},\s*)?(?:cũng\s+|đã\s+|vừa\s+|còn\s+)*$"
 )
 
