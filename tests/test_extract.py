@@ -604,6 +604,25 @@ VISITS = [
         "điện đàm với Tổng thống Nga Vladimir Putin.",
         set(),
     ),
+    (  # every official of the list the guest calls on is a host (visits.v11)
+        "Phó Chủ tịch Quân ủy Trung ương Trung Quốc thăm Việt Nam\nChiều cùng ngày, Thượng tướng "
+        "Phạm Trường Long, Phó Chủ tịch Quân ủy Trung ương Trung Quốc đang thăm Việt Nam đến chào "
+        "xã giao Tổng bí thư Nguyễn Phú Trọng, Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn "
+        "Xuân Phúc.",
+        {
+            ("Trung Quốc", "Trung ương Đảng"),
+            ("Trung Quốc", "Chủ tịch nước"),
+            ("Trung Quốc", "Chính phủ"),
+        },
+    ),
+    (  # a foreign official named again by the surname is the subject; the capital is the venue
+        "Bộ trưởng Sergei Shoigu thăm Việt Nam\nTrong chuyến thăm chính thức đến Việt Nam từ 22-23/1,"
+        " Bộ trưởng Quốc phòng Nga Sergei Shoigu cho biết hai nước chuẩn bị tập trận chung.\n"
+        '" Hợp tác giữa hai nước mang tính chiến lược", ông Shoigu cho biết trong cuộc hội đàm '
+        "tại Hà Nội với Chủ tịch nước Trần Đại Quang.\nSau cuộc hội đàm với Bộ trưởng Ngô Xuân "
+        "Lịch, Bộ trưởng Quốc phòng Shoigu đã đến chào xã giao Tổng Bí thư Nguyễn Phú Trọng.",
+        {("Nga", "Chủ tịch nước"), ("Nga", "Trung ương Đảng")},
+    ),
 ]
 
 

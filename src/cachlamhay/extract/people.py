@@ -1410,6 +1410,23 @@ def mention_of_people(text: str, people: list[Person]) -> Person | None:
     return best[1] if best else None
 
 
+def surname_at(text: str, person: Person, people: list[Person]) -> int | None:
+    """Where ``text`` last names a foreign official by the surname alone ("Bộ trưởng Quốc phòng
+    Shoigu" after "Sergei Shoigu"); None when it does not, or when another known person shares
+    the surname."""
+    surname = person.name.rsplit(" ", 1)[-1]
+    if len(surname) < 3 or surname == person.name or not _romanised(person.name):
+        return None
+    given = person.name.split(" ", 1)[0]
+    if any(
+        other.name.rsplit(" ", 1)[-1] == surname and other.name.split(" ", 1)[0] != given
+        for other in people
+    ):  # "Sergei Shoigu" and "Sergei Kuzhugetovich Shoigu" are one man, two Kims are not
+        return None
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)]
+    return found[-1] if found else None
+
+
 _SHORT_REFERENCE = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([{UPPER}]\w+)(?![\w])")
 
 

@@ -10,7 +10,10 @@ few fixed shapes:
   - a programme of stops ("Trong chuyến thăm, X đã hội đàm với …; chào xã giao …; hội kiến …"),
     one visit of the same guest per body met (visits.v8);
   - talks at home whose lead has the guest "thăm hữu nghị chính thức Việt Nam" (visits.v9);
-  - a year alone ("đến năm 2030") no longer dates a visit (visits.v10).
+  - a year alone ("đến năm 2030") no longer dates a visit (visits.v10);
+  - every official of a list the guest calls on is a host, a foreign official named again by the
+    surname alone ("Bộ trưởng Quốc phòng Shoigu") is the subject, and "tại Hà Nội với <official>"
+    makes the capital the venue, not the host (visits.v11).
 """
 
 from __future__ import annotations
@@ -34,13 +37,14 @@ from cachlamhay.extract.people import (
     people_by_sentence,
     person_actor,
     starts_with_title,
+    surname_at,
 )
 from cachlamhay.extract.text import Mention
 from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v10"
+VERSION = "visits.v11"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -453,6 +457,10 @@ def _actors(
     if visitor is None:
         return []
     hosts = _hosts(rel, folded, verb, visitor)
+    venue = _CAPITAL_VENUE.match(folded, verb.end()) if hosts == [_CAPITAL] else None
+    if venue:  # "hội đàm tại Hà Nội với Chủ tịch nước Trần Đại Quang": the capital is the venue
+        met_from = venue.end() - len("voi ")
+        hosts = _official_met(ctx, sentence.text, verb, visitor, people, met_from) or hosts
     if not hosts and not weak_verb:
         hosts = _official_met(ctx, sentence.text, verb, visitor, people)
     if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
@@ -566,27 +574,56 @@ _MET = re.compile(
 )
 
 
+_CAPITAL = ("province", "Hà Nội")
+_CAPITAL_VENUE = re.compile(r"\s+tai (?:thu do )?ha noi,? voi ")
+
+
 def _official_met(
-    ctx: DocContext, text: str, verb: re.Match[str], visitor: Actor, people: list[Person]
+    ctx: DocContext,
+    text: str,
+    verb: re.Match[str],
+    visitor: Actor,
+    people: list[Person],
+    start: int | None = None,
 ) -> list[Actor]:
-    """The body of the official the verb names right after it, when no place or body is."""
+    """The body of the official the verb names right after it (or from ``start``, past the
+    venue), when no place or body is."""
     if verb.group(0) not in _MEETING_VERBS and verb.group(0) != "làm việc":
         return []
-    named = _named_between(text, people, verb.end(), verb.end() + 80)
+    start = verb.end() if start is None else start
+    named = _named_between(text, people, start, start + 80)
     if not named:
         return []
     at, person = named[0]
-    if not _MET.fullmatch(text, verb.end(), at):
+    if not _MET.fullmatch(text, start, at):
         return []
-    actor = _acting_for(ctx, person)
-    return [actor] if actor and actor != visitor else []
+    actors = [_acting_for(ctx, p) for p in _listed_after(text, people, at, person)]
+    return list(dict.fromkeys(a for a in actors if a and a != visitor))
+
+
+# ", Chủ tịch nước " / " và Thủ tướng ": from one official of a list to the next one's name
+_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:(?:đồng chí|ông|bà|ngài)\s+)?[^,;.:()]{0,50}?\s*")
+
+
+def _listed_after(text: str, people: list[Person], at: int, first: Person) -> list[Person]:
+    """The official met and those listed after them ("chào xã giao Tổng Bí thư Nguyễn Phú
+    Trọng, Chủ tịch nước Trần Đại Quang, Thủ tướng Nguyễn Xuân Phúc": all three)."""
+    listed = [first]
+    end = _clause_end(text, at, len(text))
+    at += len(first.name)
+    for next_at, person in _named_between(text, people, at, end):
+        if next_at < at or not _LIST_GAP.fullmatch(text, at, next_at):
+            break
+        listed.append(person)
+        at = next_at + len(person.name)
+    return listed
 
 
 # Talks between two sides: the verb does not say who travelled.
 _MUTUAL_VERBS = {"hội đàm", "hội kiến", "có buổi", "làm việc"}
 _IN_VIETNAM = re.compile(
     r"(?<!\w)(?:thăm|làm việc)(?: chính thức| cấp nhà nước| hữu nghị| và làm việc| làm việc){0,3}"
-    r"(?: tại| ở)? Việt Nam(?!\w)"
+    r"(?: tại| ở| đến| tới)? Việt Nam(?!\w)"
 )
 
 
@@ -883,14 +920,28 @@ def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | N
         ((at, person) for person in people if (at := before.rfind(person.name)) >= 0),
         key=lambda pair: pair[0],
     )
+    short = _named_by_surname(before, people)
     if not named:
-        return mention_of_people(before, people)
+        return mention_of_people(before, people) or (short[1] if short else None)
+    if short is not None and short[0] > named[-1][0] + len(named[-1][1].name):
+        return short[1]  # "Sau cuộc hội đàm với Bộ trưởng Ngô Xuân Lịch, Bộ trưởng Shoigu đã …"
     opener = _SUBJECT_OPENER.match(before)
     rest = before[opener.end() if opener else 0 :]
     first = min(named, key=lambda pair: before.find(pair[1].name))[1]
     if len(named) > 1 and (starts_with_title(rest) or rest.startswith(first.name)):
         return first
     return named[-1][1]
+
+
+def _named_by_surname(text: str, people: list[Person]) -> tuple[int, Person] | None:
+    """The foreign official ``text`` names last by the surname alone, and where."""
+    found = [
+        (at, person)
+        for person in people
+        if (at := surname_at(text, person, people)) is not None
+        and text.find(person.name, at - len(person.name)) < 0
+    ]
+    return max(found, key=lambda pair: pair[0], default=None)
 
 
 def _received(
