@@ -83,6 +83,22 @@ PEOPLE = [
         "Chủ nhiệm Ủy ban tài chính – Ngân sách Nguyễn Đức Hải cho biết, dự thảo Luật quy định rõ.",
         {"Nguyễn Đức Hải": ["Chủ nhiệm Ủy ban tài chính – Ngân sách"]},
     ),
+    (  # a general without his grade, as foreign news writes him (people.v7)
+        "Lực lượng phòng vệ Israel cho biết đoàn quan chức quân đội có cả Tướng Aharon Haliva.",
+        {"Aharon Haliva": ["Tướng"]},
+    ),
+    (  # … but a veteran player or a champion is no general
+        "Trong khi đó, lão tướng Michael Carrick vừa trải qua 1 tuần nghỉ ngơi.",
+        {},
+    ),
+    (
+        "Biết tin, kiện tướng Dancesport Khánh Thi đã bay từ TP HCM ra Hà Nội để gặp bạn.",
+        {},
+    ),
+    (  # "nghị sỹ" spelled with ỹ
+        "Sau cuộc họp, nghị sỹ Nga Dmitry Sablin cho biết Tổng thống Assad sẵn sàng đối thoại.",
+        {"Dmitry Sablin": ["Nghị sỹ Nga"]},
+    ),
     (  # "nhà lãnh đạo" is an office a foreign name follows…
         "Tổng thống Mỹ Donald Trump (trái) và nhà lãnh đạo Triều Tiên Kim Jong Un tại Singapore.",
         {"Kim Jong Un": ["Nhà lãnh đạo Triều Tiên"], "Donald Trump": ["Tổng thống Mỹ"]},

@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v6"
+VERSION = "people.v7"
 
 RANKS = [
     "Đại tướng",
@@ -44,6 +44,7 @@ RANKS = [
     "Đô đốc",
     "Phó Đô đốc",
     "Chuẩn Đô đốc",
+    "Tướng",  # "Tướng Aharon Haliva", "tướng Carlos Egido": foreign news leaves the grade out
 ]
 _HEADS = [
     "Tổng Bí thư",
@@ -178,6 +179,9 @@ _HEADS = [
     "Thượng nghị sĩ",
     "Hạ nghị sĩ",
     "Nghị sĩ",
+    "Thượng nghị sỹ",
+    "Hạ nghị sỹ",
+    "Nghị sỹ",
     "Thủ hiến",
     "Tổng Tham mưu trưởng",
     "Phó Tổng Tham mưu trưởng",
@@ -222,6 +226,9 @@ _FOREIGN_HEADS = {
         "Thượng nghị sĩ",
         "Hạ nghị sĩ",
         "Nghị sĩ",
+        "Thượng nghị sỹ",
+        "Hạ nghị sỹ",
+        "Nghị sỹ",
         "Đại sứ",
         "Quốc vương",
         "Nhà vua",
@@ -1217,7 +1224,7 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
     n = len(c.tokens)
     last_name: tuple[int, int] | None = None  # token indices of the last person found
     while i < n:
-        if i not in c.head_at:
+        if i not in c.head_at or _figurative_general(c, i):
             i += 1
             continue
         titles, name, j = _chain(c, i)
@@ -1275,6 +1282,18 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             found[-1][1].extend(text_titles)
         i = max(j, i + 1)
     return [item for item in found if not _a_place(sentence.text[item[0][0] : item[0][1]])]
+
+
+# "lão tướng Michael Carrick" (a veteran player), "kiện tướng" (a champion), "vị tướng tài",
+# "tướng của HAGL": no general
+_NOT_A_GENERAL_BEFORE = {"lão", "nữ", "danh", "mãnh", "dũng", "hổ", "vị", "chủ", "viên", "kiện"}
+
+
+def _figurative_general(c: _Classified, i: int) -> bool:
+    if c.word(i).lower() != "tướng" or c.head_at[i] != i + 1:
+        return False
+    after = c.word(i + 1) if i + 1 < len(c.tokens) else ""
+    return (i > 0 and c.word(i - 1).lower() in _NOT_A_GENERAL_BEFORE) or after in ("của", "Ô")
 
 
 def _a_place(name: str) -> bool:
