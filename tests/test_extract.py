@@ -95,6 +95,36 @@ PEOPLE = [
         "Biết tin, kiện tướng Dancesport Khánh Thi đã bay từ TP HCM ra Hà Nội để gặp bạn.",
         {},
     ),
+    (  # an organisation's field left in lower case ("Đường sắt đô thị") is still its name
+        "Tại buổi làm việc, Phó ban quản lý Đường sắt đô thị Hoàng Như Cương cho biết, kinh phí "
+        "để thi công tuyến metro số 1 năm nay cần thêm.",
+        {"Hoàng Như Cương": ["Phó ban quản lý Đường sắt đô thị"]},
+    ),
+    (  # … and "Name - office, Name - office": the office is the name's before the dash
+        "Trong số này có các ông bà Nguyễn Quang Việt - cục trưởng Cục Thuế tỉnh, Dương Đức Toàn - "
+        "giám đốc BQL dự án đầu tư xây dựng TP Sơn La, Bùi Minh Hải - hạt phó Hạt Kiểm lâm.",
+        {
+            "Nguyễn Quang Việt": ["Cục trưởng Cục Thuế tỉnh Sơn La"],
+            "Dương Đức Toàn": ["Giám đốc BQL dự án đầu tư xây dựng TP Sơn La"],
+        },
+    ),
+    (  # a city's name after "thành phố" is no person (a two-word district of ours)
+        "Ông Lương Tất Thắng, Chủ tịch UBND thành phố Sầm Sơn cho biết thành phố sẽ xử lý.",
+        {"Lương Tất Thắng": ["Chủ tịch UBND thành phố Sầm Sơn"]},
+    ),
+    (  # … but China's spokesman shares his name with a district of Hòa Bình
+        "Người phát ngôn Bộ Thương mại Trung Quốc Cao Phong cho biết hai bên sẽ đàm phán.",
+        {"Cao Phong": ["Người phát ngôn Bộ Thương mại Trung Quốc"]},
+    ),
+    (  # a foreign name a corpus hyphenated with spaces
+        "Thủ tướng Thái Lan Prayuth Chan - ocha cho biết Bangkok ủng hộ kế hoạch này.",
+        {"Prayuth Chan - ocha": ["Thủ tướng Thái Lan"]},
+    ),
+    (  # … not a dash before the sentence goes on, nor the other side of a summit
+        "Ngoại trưởng Mỹ Rex Tillerson - trong chuyến thăm châu Á - đã gặp Tổng thống Donald "
+        "Trump - Kim Jong Un.",
+        {"Rex Tillerson": ["Ngoại trưởng Mỹ"], "Donald Trump": ["Tổng thống"]},
+    ),
     (  # "nghị sỹ" spelled with ỹ
         "Sau cuộc họp, nghị sỹ Nga Dmitry Sablin cho biết Tổng thống Assad sẵn sàng đối thoại.",
         {"Dmitry Sablin": ["Nghị sỹ Nga"]},

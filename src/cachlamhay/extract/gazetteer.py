@@ -79,6 +79,14 @@ def _dataset_connection() -> contextlib.closing[sqlite3.Connection]:
 
 
 @functools.cache
+def district_names() -> frozenset[str]:
+    """The short names of every district-level unit before the 2025 merger ("Đồng Hới")."""
+    with _dataset_connection() as conn:
+        rows = conn.execute("SELECT DISTINCT districtShort FROM admin_units_legacy").fetchall()
+    return frozenset(re.sub(r"\s*\(.*\)$", "", name) for (name,) in rows if name)
+
+
+@functools.cache
 def local_unit_names() -> frozenset[str]:
     """The short names of every district and commune before the 2025 merger ("Trần Văn Thời",
     "Ba Đình"): a run of capitalised words after "huyện"/"xã" that is one is a place, not a

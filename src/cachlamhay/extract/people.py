@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v7"
+VERSION = "people.v8"
 
 RANKS = [
     "Đại tướng",
@@ -767,6 +767,24 @@ _PORTFOLIOS = re.compile(
 )
 
 
+# Lower-case words of a field that organisation names in one outlet's style leave in lower
+# case after a capitalised word ("Ban quản lý Đường sắt đô thị", "Công ty TNHH đầu tư và phát
+# triển Thanh Châu", "Ban điều phối Dự án"): the pair, never either word alone ("phát biểu")
+_FIELD_PAIRS = re.compile(
+    r"(?<![\w])(?i:phát triển|đô thị|điều phối|đường sắt|y dược|kế toán|địa chính|môi trường"
+    r"|tài nguyên|xây dựng|văn hóa|văn hoá|thể thao|du lịch|lao động|kinh tế|công nghệ|khoa học"
+    r"|an ninh|quân sự|thanh niên|phụ nữ|cựu chiến|thương mại|dịch vụ|xuất nhập khẩu"
+    r"|hạ tầng|giao thông|công thương|ngoại vụ|tài chính|nội vụ|tư pháp|dân số|điện lực"
+    r"|ngân hàng|bảo hiểm|sản xuất|kinh doanh|chăn nuôi|thủy sản|thuỷ sản|hàng không|nông dân"
+    r"|thường vụ|chấp hành|kiểm tra|tuyên giáo|dân vận|tổ chức|đối ngoại|thi đua|khen thưởng"
+    r"|viễn thông|bưu chính|truyền hình|phát thanh|môi giới|bất động sản|dự án)(?![\w])"
+)
+
+
+# … and funds and schools, named after people ("Quỹ văn hóa Phan Châu Trinh")
+_COMPANY_WORDS = {"ty", "cty", "tnhh", "cp", "hđqt", "phần", "quỹ", "trường"}
+
+
 def _plural_leaders(tokens: list[_Token], i: int) -> bool:
     """ "Hai nhà lãnh đạo Tổng thống Mỹ Donald Trump và …": leaders counted, no one's office."""
     return (
@@ -796,6 +814,22 @@ class _Classified:
         for match in _PORTFOLIOS.finditer(text):
             if match.start() in starts and match.end() in ends:
                 self.org.update(range(starts[match.start()], ends[match.end()] + 1))
+        for match in _FIELD_PAIRS.finditer(text):
+            first = starts.get(match.start())
+            lower_field = match.group(0).rsplit(" ", 1)[-1].islower()  # not "Lê Văn Hóa"
+            if (
+                first
+                and match.end() in ends
+                and lower_field
+                and self.is_org_word(first - 1)
+                and not self._in_company(first)
+            ):
+                self.org.update(range(first, ends[match.end()] + 1))
+
+    def _in_company(self, i: int) -> bool:
+        """Whether token ``i`` is inside a company's name, which ends with a proper name that
+        would pass for a person's ("Công ty cổ phần đầu tư phát triển Thái Sơn")."""
+        return any(self.tokens[k].text.lower() in _COMPANY_WORDS for k in range(max(0, i - 8), i))
 
     def word(self, i: int) -> str:
         return self.tokens[i].text
@@ -910,7 +944,8 @@ def _name_run_ending_at(
             if c.word(start) in SURNAMES and 2 <= end - start <= 4:
                 return start, end
         return None
-    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city:
+    urban = begin > 1 and c.word(begin - 1) == "thị" and c.word(begin - 2).lower() == "đô"
+    if begin > 0 and c.word(begin - 1).lower() in _PLACE_WORDS and not after_city and not urban:
         if _unnamed_unit_then_name(c, begin, end):
             return begin, end
         # only a common family name opens the person's name here: place names are made of
@@ -1066,7 +1101,7 @@ def _name_after_office(
         return None
     text = c.sentence.text[c.tokens[name[0]].start : c.tokens[name[1] - 1].end]
     # "Giám đốc Ngân hàng Agribank Hà Tĩnh": the province ends the office, nobody is named yet
-    return None if _a_place(text) else name
+    return None if _a_place(text, _names_country(c, segment_start, name[0])) else name
 
 
 def _foreign_head(c: _Classified, i: int) -> bool:
@@ -1267,8 +1302,10 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             and before[0] > 0
             and c.word(before[0] - 1) in _HONORIFICS
         )
+        # "Dương Đức Toàn - giám đốc BQL …, Bùi Minh Hải - hạt phó …": the name before the dash
+        dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in "-–"
         after = None
-        if not _possessive_before(c, i) and not honorific_before:
+        if not _possessive_before(c, i) and not honorific_before and not dashed_before:
             after = _name_after_comma(c, k)
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
@@ -1281,7 +1318,26 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         elif before and before == last_name and found:
             found[-1][1].extend(text_titles)
         i = max(j, i + 1)
-    return [item for item in found if not _a_place(sentence.text[item[0][0] : item[0][1]])]
+    return [
+        ((start, _dashed_tail(sentence.text, start, end)), titles)
+        for (start, end), titles in found
+        if not _a_place(sentence.text[start:end], any(map(_country_in, titles)))
+    ]
+
+
+# " - Nqakula dẫn đầu", " - ocha,": the rest of a hyphenated foreign name that a corpus wrote
+# with spaces around the hyphen, when no capitalised word follows ("Donald Trump - Kim Jong Un")
+_DASHED_TAIL = re.compile(r" - ([A-Za-z][a-z]+)(?=[,.;:)]|\s+[^\W\d_A-ZĐ]|\s*$)")
+
+
+def _dashed_tail(text: str, start: int, end: int) -> int:
+    """The end of the name at [start, end), with the hyphenated tail of a foreign name."""
+    tail = _DASHED_TAIL.match(text, end)
+    if tail is None or not _romanised(f"{text[start:end]} {tail.group(1)}"):
+        return end  # "Lê Văn Hùng - Ban …": a Vietnamese name, then its office
+    if tail.group(1).islower() and _vietnamese_syllable(tail.group(1)):
+        return end  # "Rex Tillerson - trong …": a dash, then the sentence goes on
+    return tail.end()
 
 
 # "lão tướng Michael Carrick" (a veteran player), "kiện tướng" (a champion), "vị tướng tài",
@@ -1296,10 +1352,15 @@ def _figurative_general(c: _Classified, i: int) -> bool:
     return (i > 0 and c.word(i - 1).lower() in _NOT_A_GENERAL_BEFORE) or after in ("của", "Ô")
 
 
-def _a_place(name: str) -> bool:
-    """A "name" that is a province or a country ("… Duy Phong Đồng Tháp", "Saint Petersburg")."""
+def _a_place(name: str, foreign: bool = False) -> bool:
+    """A "name" that is a province or a country ("… Duy Phong Đồng Tháp", "Saint Petersburg"), a
+    continent ("Châu Á Thái Bình Dương") or, in an office of ours (not ``foreign``), a two-word
+    district ("UBND thành phố Phan Thiết", "Cảng hàng không Đồng Hới"; China's spokesman Cao Phong
+    shares his name with a district of Hòa Bình)."""
     return (
-        name in gazetteer.province_aliases()
+        name.startswith(("Châu Á", "Châu Âu", "Châu Phi", "Châu Mỹ", "Châu Đại Dương"))
+        or (not foreign and name.count(" ") == 1 and name in gazetteer.district_names())
+        or name in gazetteer.province_aliases()
         or name in gazetteer.country_aliases()
         or name.split()[0] in _PLACE_FIRST_WORDS
     )
