@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 8
+    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 9
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -298,6 +298,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_4, round_4_stratum),
     (PLAN_7, round_7_stratum),
     (PLAN_7, round_7_stratum),  # round 8: a blind measure of the fifth session's last extractor
+    (PLAN_7, round_7_stratum),  # round 9: a blind measure of the sixth session's last extractor
 ]
 
 

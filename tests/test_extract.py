@@ -661,6 +661,18 @@ VISITS = [
             ("Trung Quốc", "Chính phủ"),
         },
     ),
+    (  # the office alone after the opening clause is the visitor (visits.v12)
+        "Thủ tướng thăm ' thủ đô phương bắc ' nước Nga\nTrong khuôn khổ chuyến thăm chính thức "
+        "Liên bang Nga, ngày 21-5, Thủ tướng và đoàn đại biểu cấp cao Việt Nam thăm TP Saint "
+        "Petersburg - ' thủ đô phương bắc ' của nước Nga.",
+        {("Chính phủ", "Nga")},
+    ),
+    (  # an official who says something is not the subject of what he reports
+        "Đoàn tàu đầu tiên tuyến Cát Linh - Hà Đông về Hà Nội\nNgày 19/2, ông Lê Kim Thành, Tổng "
+        "Giám đốc Ban Quản lý dự án Đường sắt (Bộ Giao thông Vận tải) cho biết, đoàn tàu đầu tiên "
+        "của dự án đã về đến Hà Nội.",
+        set(),
+    ),
     (  # a foreign official named again by the surname is the subject; the capital is the venue
         "Bộ trưởng Sergei Shoigu thăm Việt Nam\nTrong chuyến thăm chính thức đến Việt Nam từ 22-23/1,"
         " Bộ trưởng Quốc phòng Nga Sergei Shoigu cho biết hai nước chuẩn bị tập trận chung.\n"

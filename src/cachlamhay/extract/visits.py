@@ -13,7 +13,10 @@ few fixed shapes:
   - a year alone ("đến năm 2030") no longer dates a visit (visits.v10);
   - every official of a list the guest calls on is a host, a foreign official named again by the
     surname alone ("Bộ trưởng Quốc phòng Shoigu") is the subject, and "tại Hà Nội với <official>"
-    makes the capital the venue, not the host (visits.v11).
+    makes the capital the venue, not the host (visits.v11);
+  - "Trong khuôn khổ chuyến thăm …, ngày 21-5, Thủ tướng và đoàn …": the office alone after the
+    opening clause is the visitor; an official who "cho biết, …" is not the subject of what he
+    reports (visits.v12).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v11"
+VERSION = "visits.v12"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -431,6 +434,9 @@ def _actors(
         visitor = _acting_for(ctx, subject)
         if visitor and leader is None:
             leader = (subject.name, subject.titles[0] if subject.titles else "")
+    if visitor is None and subject is None and _opens_with_verb(sentence.text, verb):
+        # "Trong khuôn khổ chuyến thăm chính thức Liên bang Nga, ngày 21-5, Thủ tướng và đoàn …"
+        visitor = _office_after_opening(sentence.text, verb)
     if visitor is None and in_lead:
         listed = _listed_central(sentence.text[: verb.start()])
         if len(listed) > 1:  # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
@@ -720,7 +726,7 @@ _STATE_FORM = re.compile(r"\s*(?:cong hoa|lien bang|vuong quoc|chlb|chdcnd|nuoc)
 _OPENING = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?"
     # "Tại cuộc làm việc với UBND tỉnh Tiền Giang ngày 27-8, Phó thủ tướng Vương Đình Huệ …"
-    r"(?:(?:Tại|Trong) (?:cuộc|buổi|chuyến) )?$"
+    r"(?:(?:Tại|Trong)(?: khuôn khổ)? (?:cuộc|buổi|chuyến) )?$"
 )
 _TITLE_BODIES = [
     ("Thủ tướng", "Chính phủ"),
@@ -739,6 +745,21 @@ def _subject_after_opening(text: str, verb: re.Match[str], people: list[Person])
         return None
     named = _named_between(text, people, comma, len(text))
     return named[0][1] if named and named[0][0] - comma <= 50 else None
+
+
+# After the opening clause (and a day): an office alone as the subject
+_OFFICE_SUBJECT = re.compile(
+    r",\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)[^,]{0,20},\s*)?"
+    r"(?P<office>Thủ tướng|Chủ tịch nước|Tổng Bí thư|Tổng bí thư|Chủ tịch Quốc hội)"
+    r"(?: Chính phủ)?(?= và | cùng | đã | đang | có )"
+)
+
+
+def _office_after_opening(text: str, verb: re.Match[str]) -> Actor | None:
+    comma = text.find(",", verb.end())
+    office = _OFFICE_SUBJECT.match(text, comma) if comma >= 0 else None
+    listed = _listed_central(office.group("office")) if office else []
+    return listed[0] if listed else None
 
 
 def _opens_with_verb(text: str, verb: re.Match[str]) -> bool:
@@ -930,7 +951,14 @@ def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | N
     first = min(named, key=lambda pair: before.find(pair[1].name))[1]
     if len(named) > 1 and (starts_with_title(rest) or rest.startswith(first.name)):
         return first
-    return named[-1][1]
+    last_at, last = named[-1]
+    if _SPEECH.search(before, last_at + len(last.name)):
+        return None  # "ông X, Tổng Giám đốc …, cho biết, đoàn tàu đầu tiên … đã về đến Hà Nội"
+    return last
+
+
+# What the official says, not does: the visit after it is someone else's
+_SPEECH = re.compile(r"(?<!\w)(?:cho biết|nói|thông tin|khẳng định|nhấn mạnh)\s*[,:]")
 
 
 def _named_by_surname(text: str, people: list[Person]) -> tuple[int, Person] | None:
