@@ -125,6 +125,16 @@ PEOPLE = [
         "Trump - Kim Jong Un.",
         {"Rex Tillerson": ["Ngoại trưởng Mỹ"], "Donald Trump": ["Tổng thống"]},
     ),
+    (  # a doubled comma, and a nickname in brackets, between the name and its office
+        "Phát biểu tại hội nghị, ông Lương Thanh Nghị,, phó Chủ nhiệm Ủy ban Nhà nước về Người Việt "
+        "Nam ở nước ngoài cho biết.",
+        {"Lương Thanh Nghị": ["Phó Chủ nhiệm Ủy ban Nhà nước"]},
+    ),
+    (
+        "Trên Zing, ông Huỳnh Thành Hiệp (còn gọi là Tư Hiệp, nguyên Chủ tịch UBND tỉnh Sóc Trăng) "
+        "thừa nhận có đi nước ngoài.",
+        {"Huỳnh Thành Hiệp": ["nguyên Chủ tịch UBND tỉnh Sóc Trăng"]},
+    ),
     (  # "nghị sỹ" spelled with ỹ
         "Sau cuộc họp, nghị sỹ Nga Dmitry Sablin cho biết Tổng thống Assad sẵn sàng đối thoại.",
         {"Dmitry Sablin": ["Nghị sỹ Nga"]},

@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v8"
+VERSION = "people.v9"
 
 RANKS = [
     "Đại tướng",
@@ -1165,10 +1165,25 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
         return _honorific_name(c, i) if c.is_name_part(i - 1) else None
     if i < 3:
         return None
-    found = _name_run_ending_at(c, i - 1, 0, foreign_ok=False)
+    end = i - 1
+    if c.word(end) == "," and c.word(end - 1) == ",":
+        end -= 1  # "ông Lương Thanh Nghị,, phó Chủ nhiệm …": a doubled comma
+    alias = _alias_opening(c, end)
+    if alias is not None:
+        end = alias  # "ông Huỳnh Thành Hiệp (còn gọi là Tư Hiệp, nguyên Chủ tịch …)"
+    found = _name_run_ending_at(c, end, 0, foreign_ok=False)
     if found:
         return found
-    return _honorific_name(c, i - 1)
+    return _honorific_name(c, end)
+
+
+def _alias_opening(c: _Classified, comma: int) -> int | None:
+    """The "(" of "(còn gọi là <alias>," that ends at token ``comma``, or None."""
+    for k in range(comma - 1, max(0, comma - 8), -1):
+        if c.word(k) == "(":
+            said = " ".join(c.word(t) for t in range(k + 1, min(k + 4, comma))).lower()
+            return k if said.startswith(("còn gọi là", "tức")) else None
+    return None
 
 
 def _holds_office_before(c: _Classified, i: int) -> bool:
