@@ -135,6 +135,11 @@ PEOPLE = [
         "thừa nhận có đi nước ngoài.",
         {"Huỳnh Thành Hiệp": ["nguyên Chủ tịch UBND tỉnh Sóc Trăng"]},
     ),
+    (  # a dash inside an office's name, its field in lower case
+        "Trả lời câu hỏi của báo chí, phó vụ trưởng Vụ Công chức - viên chức Lê Minh Hương trả "
+        "lời: qua nghiên cứu báo cáo.",
+        {"Lê Minh Hương": ["Phó Vụ trưởng Vụ Công chức - viên chức"]},
+    ),
     (  # "nghị sỹ" spelled with ỹ
         "Sau cuộc họp, nghị sỹ Nga Dmitry Sablin cho biết Tổng thống Assad sẵn sàng đối thoại.",
         {"Dmitry Sablin": ["Nghị sỹ Nga"]},

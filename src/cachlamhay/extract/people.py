@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v9"
+VERSION = "people.v10"
 
 RANKS = [
     "Đại tướng",
@@ -777,7 +777,8 @@ _FIELD_PAIRS = re.compile(
     r"|hạ tầng|giao thông|công thương|ngoại vụ|tài chính|nội vụ|tư pháp|dân số|điện lực"
     r"|ngân hàng|bảo hiểm|sản xuất|kinh doanh|chăn nuôi|thủy sản|thuỷ sản|hàng không|nông dân"
     r"|thường vụ|chấp hành|kiểm tra|tuyên giáo|dân vận|tổ chức|đối ngoại|thi đua|khen thưởng"
-    r"|viễn thông|bưu chính|truyền hình|phát thanh|môi giới|bất động sản|dự án)(?![\w])"
+    r"|viễn thông|bưu chính|truyền hình|phát thanh|môi giới|bất động sản|dự án|viên chức"
+    r"|công chức)(?![\w])"
 )
 
 
@@ -821,10 +822,17 @@ class _Classified:
                 first
                 and match.end() in ends
                 and lower_field
-                and self.is_org_word(first - 1)
+                and (self.is_org_word(first - 1) or self._dash_in_name(first - 1))
                 and not self._in_company(first)
             ):
                 self.org.update(range(first, ends[match.end()] + 1))
+        for k, token in enumerate(self.tokens[1:-1], start=1):
+            # "Vụ Công chức - viên chức", "Sở Tài nguyên - môi trường": a dash inside the name
+            if token.text in "-–" and k + 1 in self.org and self.tokens[k + 1].text.islower():
+                self.org.add(k)
+
+    def _dash_in_name(self, k: int) -> bool:
+        return self.tokens[k].text in "-–" and k > 0 and self.is_org_word(k - 1)
 
     def _in_company(self, i: int) -> bool:
         """Whether token ``i`` is inside a company's name, which ends with a proper name that
