@@ -729,6 +729,22 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # "(GRDP)" between the product and its growth (indicators.v9)
+        "TP.HCM: kinh tế 6 tháng tăng trưởng cao\nTrong 6 tháng đầu năm nay, kinh tế TP.HCM tiếp "
+        "tục tăng trưởng. Tổng sản phẩm nội địa (GRDP) tăng 7,76%, chuyển dịch cơ cấu kinh tế theo "
+        "hướng tích cực.",
+        {("Hồ Chí Minh", "grdp_growth", 7.76)},
+    ),
+    (  # visitors counted with their noun before the figure …
+        "Đà Nẵng: quản lý khách du lịch quốc tế\nTrong 7 tháng đầu năm 2019, tổng lượt khách du lịch "
+        "đến Đà Nẵng ước đạt hơn 5 triệu, tăng 8.5% so với cùng kỳ.",
+        {("Đà Nẵng", "tourism", 5e6)},
+    ),
+    (  # … not a bare figure further on, whose noun is only in an earlier clause
+        "Bến Tre đón khách Trung Quốc\nBa tháng đầu năm 2017, Bến Tre đã đón gần 1 triệu lượt khách "
+        "Trung Quốc, dự báo cả năm sẽ đạt con số 4 triệu.",
+        {("Bến Tre", "tourism", 1e6)},
+    ),
     (  # the same figure for later years, in one list
         "Thừa Thiên - Huế đầu tư khoảng 8.940 tỷ đồng phát triển thương mại\nTheo quy hoạch, kim "
         "ngạch xuất khẩu của tỉnh Thừa Thiên - Huế năm 2020 đạt 1,25 tỷ USD; năm 2025 là 2,6 tỷ USD "

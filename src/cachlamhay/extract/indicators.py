@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v8"
+VERSION = "indicators.v9"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -35,6 +35,8 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)"
         # "kinh tế tỉnh vẫn tiếp tục tăng trưởng … với mức 5,6%", "GRDP TP. HCM quý I tăng 7,64%"
         # (not "mức tăng trưởng" alone: a company's or a bank's as often as the province's)
+        # "Tổng sản phẩm nội địa (GRDP) tăng 7,76%"
+        r"|tong san pham(?: noi dia| tren dia ban)?(?: \(grdp\))? tang|\(grdp\) tang"
         r"|kinh te (?!(?:trong nuoc|dat nuoc|ca nuoc|nuoc|the gioi|toan cau|viet nam)(?![a-z]))"
         r"(?:[^ ,;.]+ ){1,6}tang truong|grdp (?:[^ ,;]+ ){1,6}tang",
         ("%",),
@@ -65,6 +67,13 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         ("VND",),
     ),
     ("population", r"dan so", ("người", None)),
+    # "tổng lượt khách du lịch đến Đà Nẵng ước đạt hơn 5 triệu": the count, its noun before it
+    (
+        "tourism",
+        r"(?:tong (?:so )?|so )?luot khach(?: du lich)?(?: (?:den|toi) [^ ,]+(?: [^ ,]+)?)?"
+        r"(?: (?:uoc|dat|la|khoang|hon|gan|tren|co|nam \d{4})){0,4}$",
+        (None,),
+    ),
     ("area", r"dien tich tu nhien", ("ha", "km2")),
     ("area", r"dien tich", ("km2",)),  # a farm's or a project's is in hectares or m²
 ]
@@ -417,7 +426,7 @@ def _someone_elses(
         return True
     if indicator == "tourism" and _PASSENGERS.search(folded):
         return True
-    if indicator == "tourism" and quantity.unit == "khách" and quantity.value < 100_000:
+    if indicator == "tourism" and quantity.unit in ("khách", None) and quantity.value < 100_000:
         return True  # "1.300 khách du lịch" on an island, a tour's guests: not visits counted
     if _LOCAL_FIGURE.search(folded[: quantity.start]):
         return True
@@ -635,6 +644,8 @@ def _classify(
         return None
     if best[1] == "investment_capital" and quantity.unit == "USD" and _FOREIGN.search(own_words):
         return "fdi_capital", "USD"
+    if best[1] == "tourism" and quantity.unit is None:
+        return "tourism", "visit"
     return best[1], best[2] or "person"
 
 
