@@ -770,15 +770,71 @@ _PORTFOLIOS = re.compile(
 # Lower-case words of a field that organisation names in one outlet's style leave in lower
 # case after a capitalised word ("Ban quản lý Đường sắt đô thị", "Công ty TNHH đầu tư và phát
 # triển Thanh Châu", "Ban điều phối Dự án"): the pair, never either word alone ("phát biểu")
-_FIELD_PAIRS = re.compile(
-    r"(?<![\w])(?i:phát triển|đô thị|điều phối|đường sắt|y dược|kế toán|địa chính|môi trường"
-    r"|tài nguyên|xây dựng|văn hóa|văn hoá|thể thao|du lịch|lao động|kinh tế|công nghệ|khoa học"
-    r"|an ninh|quân sự|thanh niên|phụ nữ|cựu chiến|thương mại|dịch vụ|xuất nhập khẩu"
-    r"|hạ tầng|giao thông|công thương|ngoại vụ|tài chính|nội vụ|tư pháp|dân số|điện lực"
-    r"|ngân hàng|bảo hiểm|sản xuất|kinh doanh|chăn nuôi|thủy sản|thuỷ sản|hàng không|nông dân"
-    r"|thường vụ|chấp hành|kiểm tra|tuyên giáo|dân vận|tổ chức|đối ngoại|thi đua|khen thưởng"
-    r"|viễn thông|bưu chính|truyền hình|phát thanh|môi giới|bất động sản|dự án|viên chức"
-    r"|công chức)(?![\w])"
+_FIELD_PAIRS = WordAlternation(
+    [
+        "phát triển",
+        "đô thị",
+        "điều phối",
+        "đường sắt",
+        "y dược",
+        "kế toán",
+        "địa chính",
+        "môi trường",
+        "tài nguyên",
+        "xây dựng",
+        "văn hóa",
+        "văn hoá",
+        "thể thao",
+        "du lịch",
+        "lao động",
+        "kinh tế",
+        "công nghệ",
+        "khoa học",
+        "an ninh",
+        "quân sự",
+        "thanh niên",
+        "phụ nữ",
+        "cựu chiến",
+        "thương mại",
+        "dịch vụ",
+        "xuất nhập khẩu",
+        "hạ tầng",
+        "giao thông",
+        "công thương",
+        "ngoại vụ",
+        "tài chính",
+        "nội vụ",
+        "tư pháp",
+        "dân số",
+        "điện lực",
+        "ngân hàng",
+        "bảo hiểm",
+        "sản xuất",
+        "kinh doanh",
+        "chăn nuôi",
+        "thủy sản",
+        "thuỷ sản",
+        "hàng không",
+        "nông dân",
+        "thường vụ",
+        "chấp hành",
+        "kiểm tra",
+        "tuyên giáo",
+        "dân vận",
+        "tổ chức",
+        "đối ngoại",
+        "thi đua",
+        "khen thưởng",
+        "viễn thông",
+        "bưu chính",
+        "truyền hình",
+        "phát thanh",
+        "môi giới",
+        "bất động sản",
+        "dự án",
+        "viên chức",
+        "công chức",
+    ]
 )
 
 
@@ -815,20 +871,21 @@ class _Classified:
         for match in _PORTFOLIOS.finditer(text):
             if match.start() in starts and match.end() in ends:
                 self.org.update(range(starts[match.start()], ends[match.end()] + 1))
-        for match in _FIELD_PAIRS.finditer(text):
-            first = starts.get(match.start())
-            lower_field = match.group(0).rsplit(" ", 1)[-1].islower()  # not "Lê Văn Hóa"
+        for start, end in _FIELD_PAIRS.spans(text):
+            first = starts.get(start)
+            lower_field = text[start:end].rsplit(" ", 1)[-1].islower()  # not "Lê Văn Hóa"
             if (
                 first
-                and match.end() in ends
+                and end in ends
                 and lower_field
                 and (self.is_org_word(first - 1) or self._dash_in_name(first - 1))
                 and not self._in_company(first)
             ):
-                self.org.update(range(first, ends[match.end()] + 1))
-        for k, token in enumerate(self.tokens[1:-1], start=1):
+                self.org.update(range(first, ends[end] + 1))
+        for dash in re.finditer("[-–]", text):
             # "Vụ Công chức - viên chức", "Sở Tài nguyên - môi trường": a dash inside the name
-            if token.text in "-–" and k + 1 in self.org and self.tokens[k + 1].text.islower():
+            k = starts.get(dash.start())
+            if k and k + 1 in self.org and self.tokens[k + 1].text.islower():
                 self.org.add(k)
 
     def _dash_in_name(self, k: int) -> bool:
@@ -1518,7 +1575,9 @@ def surname_at(text: str, person: Person, people: list[Person]) -> int | None:
     Shoigu" after "Sergei Shoigu"); None when it does not, or when another known person shares
     the surname."""
     surname = person.name.rsplit(" ", 1)[-1]
-    if len(surname) < 3 or surname == person.name or not _romanised(person.name):
+    if surname not in text or len(surname) < 3 or surname == person.name:
+        return None
+    if not _romanised(person.name):
         return None
     given = person.name.split(" ", 1)[0]
     if any(
@@ -1547,6 +1606,7 @@ def person_actor(person: Person) -> tuple[str, str] | None:
     return ("central", body) if body else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _romanised(name: str) -> bool:
     """A name with a word that cannot be a Vietnamese syllable ("Lee Hae-chan", "Donald
     Trump")."""
