@@ -682,6 +682,12 @@ VISITS = [
         "Petersburg - ' thủ đô phương bắc ' của nước Nga.",
         {("Chính phủ", "Nga")},
     ),
+    (  # a province of the country visited, written as the gold writes one (visits.v13)
+        "Chủ tịch nước thăm nhà máy của Nhật\nNgay sau khi đặt chân xuống sân bay quốc tế Haneda "
+        "(Tokyo, Nhật Bản), chiều 29-5, Chủ tịch nước Trần Đại Quang đã tới thăm tỉnh Gunma, cách "
+        "thủ đô Tokyo khoảng 120km.",
+        {("Chủ tịch nước", "tỉnh Gunma (Nhật Bản)")},
+    ),
     (  # an official who says something is not the subject of what he reports
         "Đoàn tàu đầu tiên tuyến Cát Linh - Hà Đông về Hà Nội\nNgày 19/2, ông Lê Kim Thành, Tổng "
         "Giám đốc Ban Quản lý dự án Đường sắt (Bộ Giao thông Vận tải) cho biết, đoàn tàu đầu tiên "

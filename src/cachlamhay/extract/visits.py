@@ -16,7 +16,9 @@ few fixed shapes:
     makes the capital the venue, not the host (visits.v11);
   - "Trong khuôn khổ chuyến thăm …, ngày 21-5, Thủ tướng và đoàn …": the office alone after the
     opening clause is the visitor; an official who "cho biết, …" is not the subject of what he
-    reports (visits.v12).
+    reports (visits.v12);
+  - "đã tới thăm tỉnh Gunma" in a sentence naming Nhật Bản: the host "tỉnh Gunma (Nhật Bản)"
+    (visits.v13).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v12"
+VERSION = "visits.v13"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -475,6 +477,8 @@ def _actors(
         hosts = _event_owner(rel, verb)
     if not hosts:
         hosts = _place_before(rel, folded, verb, visitor)
+    if visitor[0] != "foreign":
+        hosts = hosts + _foreign_unit_visited(sentence.text, verb, hosts, rel)
     if not hosts and (
         _home_is_host(ctx, verb, visitor, in_lead)
         or _delegation_to_home(ctx, folded, verb, visitor)
@@ -503,6 +507,30 @@ def _actors(
             for visitor, host, leader in found
         ]
     return found
+
+
+# "đã tới thăm tỉnh Gunma, cách thủ đô Tokyo …": a province or state of the country visited
+_UNIT_VISITED = re.compile(
+    rf"\s+(tỉnh|thành phố|bang) ([{UPPER}][\w'-]*(?: [{UPPER}][\w'-]*){{0,2}})(?![\w(])(?! \()"
+)
+
+
+def _foreign_unit_visited(
+    text: str, verb: re.Match[str], hosts: list[Actor], rel: list[tuple[int, Mention]]
+) -> list[Actor]:
+    """The foreign province or state the verb names, written as the gold writes one ("tỉnh Gunma
+    (Nhật Bản)"), when the sentence names one country: the other host, or any one it names."""
+    unit = _UNIT_VISITED.match(text, verb.end())
+    if unit is None or unit.group(2) in province_aliases():
+        return []
+    known = country_aliases()
+    named = hosts or [(m.kind, m.name) for _, m in rel]
+    countries = list(
+        dict.fromkeys(a[1] for a in named if a[0] == "foreign" and known.get(a[1]) == a[1])
+    )
+    if len(countries) != 1:
+        return []
+    return [("foreign", f"{unit.group(1)} {unit.group(2)} ({countries[0]})")]
 
 
 def _host_travelled(ctx: DocContext, visitor: Actor, host: Actor) -> bool:
