@@ -930,6 +930,35 @@ def test_provinces_advancing_money_are_no_receivers() -> None:
     assert out["transfers"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a credit package, nobody's gift (transfers.v8)
+        "Nhà ở xã hội\nĐại diện Công ty Hoàng Quân cho biết công ty dựa trên nguồn vốn hỗ trợ từ "
+        "gói 30.000 tỉ đồng của Chính phủ cho chương trình phát triển nhà ở xã hội.",
+        # a reward offered to whoever helps, not given
+        "Trộm kim cương\nTập đoàn bảo hiểm Lloyds of London đã công bố trao thưởng 1 triệu USD cho "
+        "người nào cung cấp các thông tin giúp truy tìm hung thủ.",
+        # the city where it happened is no giver
+        "Quà tặng\nTrong cuộc gặp tại tòa nhà Trump Tower ở thành phố New York, ông Abe còn tặng "
+        "ông Trump một cây gậy đánh golf mạ vàng trị giá 3.000 USD.",
+    ],
+)
+def test_no_transfer(text: str) -> None:
+    assert extract_text(text)["transfers"] == []
+
+
+def test_a_receiver_ends_before_the_thing_given() -> None:
+    out = extract_text(
+        "Nhật mời ca sĩ đón tiếp ông Trump\nThủ tướng Nhật Shinzo Abe sẽ đón ông Trump. Trong cuộc "
+        "gặp tại tòa nhà Trump Tower, ông Abe còn tặng ông Trump một cây gậy đánh golf mạ vàng trị "
+        "giá 3.000 USD."
+    )
+    assert {(t["from"]["name"], t["to"]["name"]) for t in out["transfers"]} == {
+        ("Nhật Bản", "ông Trump")
+    }
+
+
 # (title + sentence from the corpus, expected (giver, receiver, amount))
 ENTERPRISE_TRANSFERS = [
     (  # a bank named in full with its short form in brackets, though a lower-case word

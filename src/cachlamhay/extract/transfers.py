@@ -39,7 +39,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v7"
+VERSION = "transfers.v8"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -265,7 +265,10 @@ def _rule_transfers(
         money = [
             q
             for q in find_quantities(sentence.text, qualify=False)
-            if q.unit in ("VND", "USD") and q.start > give.start() and q.value > 0
+            if q.unit in ("VND", "USD")
+            and q.start > give.start()
+            and q.value > 0
+            and not _PACKAGE.search(sentence.text, 0, q.start)
         ]
         if not money or money[0].start > reach_end:
             continue
@@ -293,6 +296,10 @@ def _rule_transfers(
     found.extend(_passive_transfers(ctx, people, found))
     found.extend(_province_shares(ctx, found))
     return found
+
+
+# "nguồn vốn hỗ trợ từ gói 30.000 tỉ đồng của Chính phủ": a credit package, nobody's gift
+_PACKAGE = re.compile(r"(?<![\w])gói(?: tín dụng| hỗ trợ| kích cầu)?\s*$")
 
 
 def _giving_verb(text: str) -> tuple[re.Match[str], int] | None:
@@ -502,7 +509,7 @@ _GROUP_END = re.compile(
     r"\s+(?:để|nhằm|lo|với|trị giá|tổng|số tiền|mỗi|tại|trong|nhân dịp|nhân ngày|vào|từ"
     r"|thông qua|qua|xây|sửa|chữa|khắc phục|mua|ổn định|vượt qua|đón|ăn|là|được|đến|ở|khi|sau"
     r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|tử vong|gần|hơn|khoảng|trên|dưới|tổng cộng"
-    r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết)(?![\w])"
+    r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết|một)(?![\w])"
     r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
 )
 # One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
@@ -596,6 +603,10 @@ def _clause_transfers(
                 previous_receiver = None
                 continue
             before = text[clause_start : verb.start()]
+            if _ANYONE.match(lowered, verb.end(), amount.start) or _ANYONE_AFTER.match(
+                lowered, amount.end
+            ):
+                continue  # "công bố trao thưởng 1 triệu USD cho người nào cung cấp …": an offer
             if (
                 re.search(r"(?:buổi|lễ)\s*$", before)
                 or _CLAUSE_NOT.search(before.lower()[-40:])
@@ -620,6 +631,10 @@ def _clause_transfers(
             currency = amount.unit or next(iter(currencies))
             extra.append(Transfer(giver, receiver, amount.value, currency, _purpose(folded), index))
     return extra
+
+
+_ANYONE = re.compile(r".*(?<![\w])(?:người nào|bất kỳ ai|bất cứ ai|ai cung cấp)")
+_ANYONE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?cho (?:người nào|bất kỳ ai|bất cứ ai|ai )")
 
 
 # A sentence can tell a gift only if a number comes with a money word.
@@ -759,9 +774,10 @@ def _full_person_reference(ctx: DocContext, group: str) -> str:
         return group
     given = ref.group(1)
     full = re.search(rf"(?<![\w])((?:[{UPPER}]\w*\s+){{1,3}}{re.escape(given)})(?![\w])", ctx.text)
-    if full is None:
-        return group
-    return group[: ref.start(1)] + full.group(1) + group[ref.end(1) :]
+    name = re.sub(r"^(?:(?:Ông|Bà|Anh|Chị|Em|Cháu|Bé)\s+)+", "", full.group(1)) if full else ""
+    if name == given or not name:
+        return group  # "Ông Trump" is no fuller name of "ông Trump"
+    return group[: ref.start(1)] + name + group[ref.end(1) :]
 
 
 def _clause_giver(
@@ -797,8 +813,10 @@ def _clause_giver(
     company = last_named(window, companies)
     if company:
         return ("enterprise", company[1].name)
-    district = list(_DISTRICT_NAME.finditer(window))
-    if district:
+    district = [
+        m for m in _DISTRICT_NAME.finditer(window) if not _NOT_SUBJECT.search(window[: m.start()])
+    ]
+    if district:  # not "tại tòa nhà Trump Tower ở thành phố New York, ông Abe tặng …": a place
         return _district_actor(district[-1])
     if ctx.home and _HOME_WORD.search(window):
         return ("province", ctx.home)
