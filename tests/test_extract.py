@@ -140,6 +140,14 @@ PEOPLE = [
         "lời: qua nghiên cứu báo cáo.",
         {"Lê Minh Hương": ["Phó Vụ trưởng Vụ Công chức - viên chức"]},
     ),
+    (  # the office then, and its holder (people.v11)
+        "Năm 2005, Chủ tịch Trung Quốc khi đó là ông Hồ Cẩm Đào đã đến thăm Bình Nhưỡng.",
+        {"Hồ Cẩm Đào": ["Chủ tịch Trung Quốc"]},
+    ),
+    (  # … but not "hiện nay là" after candidates for the office
+        "Hai ứng viên hàng đầu cho chiếc ghế Tổng thống Pháp hiện nay là bà Le Pen và ông Fillon.",
+        {},
+    ),
     (  # "nghị sỹ" spelled with ỹ
         "Sau cuộc họp, nghị sỹ Nga Dmitry Sablin cho biết Tổng thống Assad sẵn sàng đối thoại.",
         {"Dmitry Sablin": ["Nghị sỹ Nga"]},

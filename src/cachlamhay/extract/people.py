@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v10"
+VERSION = "people.v11"
 
 RANKS = [
     "Đại tướng",
@@ -1303,6 +1303,17 @@ def _possessive_before(c: _Classified, i: int) -> bool:
     return i > 0 and c.word(i - 1).lower() in ("của", "cùng", "với")
 
 
+_THEN = (("lúc", "đó"), ("khi", "đó"), ("lúc", "ấy"), ("khi", "ấy"))
+
+
+def _skip_then(c: _Classified, j: int) -> int:
+    """Past "lúc đó/khi ấy" when "là" follows: the office then, and its holder."""
+    n = len(c.tokens)
+    if j + 2 < n and (c.word(j), c.word(j + 1)) in _THEN and c.word(j + 2) == "là":
+        return j + 2
+    return j
+
+
 def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông" (also
     "- ông", "là ông": "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là ông X")."""
@@ -1311,6 +1322,7 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
         j += 1  # "Tổng giám đốc cũ – ông Nguyễn Duy Kiên"
     elif j + 2 < n and c.word(j) == "đương" and c.word(j + 1) == "nhiệm":
         j += 2
+    j = _skip_then(c, j)  # "Chủ tịch UBND huyện lúc đó là ông Nguyễn Văn Hùng"
     if j + 2 < n and c.word(j) == "," and c.word(j + 1) in COMMON_SURNAMES:
         # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì": the name without "ông"
         end = j + 1
