@@ -889,7 +889,7 @@ class _Classified:
                 self.org.add(k)
 
     def _dash_in_name(self, k: int) -> bool:
-        return self.tokens[k].text in "-–" and k > 0 and self.is_org_word(k - 1)
+        return self.tokens[k].text in ("-", "–") and k > 0 and self.is_org_word(k - 1)
 
     def _in_company(self, i: int) -> bool:
         """Whether token ``i`` is inside a company's name, which ends with a proper name that
@@ -1395,7 +1395,7 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             and c.word(before[0] - 1) in _HONORIFICS
         )
         # "Dương Đức Toàn - giám đốc BQL …, Bùi Minh Hải - hạt phó …": the name before the dash
-        dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in "-–"
+        dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in ("-", "–")
         after = None
         if not _possessive_before(c, i) and not honorific_before and not dashed_before:
             after = _name_after_comma(c, k)

@@ -784,6 +784,7 @@ _OFFICE_SUBJECT = re.compile(
 
 
 def _office_after_opening(text: str, verb: re.Match[str]) -> Actor | None:
+    """The central body of an office named alone right after the opening clause's comma."""
     comma = text.find(",", verb.end())
     office = _OFFICE_SUBJECT.match(text, comma) if comma >= 0 else None
     listed = _listed_central(office.group("office")) if office else []
@@ -995,7 +996,7 @@ def _named_by_surname(text: str, people: list[Person]) -> tuple[int, Person] | N
         (at, person)
         for person in people
         if (at := surname_at(text, person, people)) is not None
-        and text.find(person.name, at - len(person.name)) < 0
+        and text.find(person.name, max(0, at - len(person.name))) < 0
     ]
     return max(found, key=lambda pair: pair[0], default=None)
 
