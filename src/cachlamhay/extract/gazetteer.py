@@ -81,9 +81,7 @@ def _dataset_connection() -> contextlib.closing[sqlite3.Connection]:
 @functools.cache
 def district_names() -> frozenset[str]:
     """The short names of every district-level unit before the 2025 merger ("Đồng Hới")."""
-    with _dataset_connection() as conn:
-        rows = conn.execute("SELECT DISTINCT districtShort FROM admin_units_legacy").fetchall()
-    return frozenset(re.sub(r"\s*\(.*\)$", "", name) for (name,) in rows if name)
+    return _legacy_short_names("districtShort")
 
 
 @functools.cache
@@ -91,11 +89,12 @@ def local_unit_names() -> frozenset[str]:
     """The short names of every district and commune before the 2025 merger ("Trần Văn Thời",
     "Ba Đình"): a run of capitalised words after "huyện"/"xã" that is one is a place, not a
     person."""
+    return district_names() | _legacy_short_names("wardShort")
+
+
+def _legacy_short_names(column: str) -> frozenset[str]:
     with _dataset_connection() as conn:
-        rows = conn.execute(
-            "SELECT DISTINCT districtShort FROM admin_units_legacy"
-            " UNION SELECT DISTINCT wardShort FROM admin_units_legacy"
-        ).fetchall()
+        rows = conn.execute(f"SELECT DISTINCT {column} FROM admin_units_legacy").fetchall()
     return frozenset(re.sub(r"\s*\(.*\)$", "", name) for (name,) in rows if name)
 
 
