@@ -1166,7 +1166,9 @@ def _name_after_office(
         return None
     text = c.sentence.text[c.tokens[name[0]].start : c.tokens[name[1] - 1].end]
     # "Giám đốc Ngân hàng Agribank Hà Tĩnh": the province ends the office, nobody is named yet
-    return None if _a_place(text, _names_country(c, segment_start, name[0])) else name
+    if _a_place(text) or (_our_district(text) and not _names_country(c, segment_start, name[0])):
+        return None
+    return name
 
 
 def _foreign_head(c: _Classified, i: int) -> bool:
@@ -1413,8 +1415,13 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
     return [
         ((start, _dashed_tail(sentence.text, start, end)), titles)
         for (start, end), titles in found
-        if not _a_place(sentence.text[start:end], any(map(_country_in, titles)))
+        if not _place_for_name(sentence.text[start:end], titles)
     ]
+
+
+def _place_for_name(words: str, titles: list[str]) -> bool:
+    """A place taken for a person's name: anywhere, or a district after an office of ours."""
+    return _a_place(words) or (_our_district(words) and not any(map(_country_in, titles)))
 
 
 # " - Nqakula dẫn đầu", " - ocha,": the rest of a hyphenated foreign name that a corpus wrote
@@ -1444,14 +1451,18 @@ def _figurative_general(c: _Classified, i: int) -> bool:
     return (i > 0 and c.word(i - 1).lower() in _NOT_A_GENERAL_BEFORE) or after in ("của", "Ô")
 
 
-def _a_place(name: str, foreign: bool = False) -> bool:
-    """A "name" that is a province or a country ("… Duy Phong Đồng Tháp", "Saint Petersburg"), a
-    continent ("Châu Á Thái Bình Dương") or, in an office of ours (not ``foreign``), a two-word
-    district ("UBND thành phố Phan Thiết", "Cảng hàng không Đồng Hới"; China's spokesman Cao Phong
-    shares his name with a district of Hòa Bình)."""
+def _our_district(name: str) -> bool:
+    """A two-word district's name ("UBND thành phố Phan Thiết", "Cảng hàng không Đồng Hới"): a
+    place after an office of ours; callers leave foreign offices out, as China's spokesman Cao
+    Phong shares his name with a district of Hòa Bình."""
+    return name.count(" ") == 1 and name in gazetteer.district_names()
+
+
+def _a_place(name: str) -> bool:
+    """A "name" that is a province or a country ("… Duy Phong Đồng Tháp", "Saint Petersburg") or
+    a continent ("Châu Á Thái Bình Dương")."""
     return (
         name.startswith(("Châu Á", "Châu Âu", "Châu Phi", "Châu Mỹ", "Châu Đại Dương"))
-        or (not foreign and name.count(" ") == 1 and name in gazetteer.district_names())
         or name in gazetteer.province_aliases()
         or name in gazetteer.country_aliases()
         or name.split()[0] in _PLACE_FIRST_WORDS

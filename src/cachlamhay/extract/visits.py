@@ -342,13 +342,15 @@ def _verb_pairs(
     return pairs
 
 
+_CAPITAL = ("province", "Hà Nội")
+
+
 def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
     """ "Chiều 30/5, tại Hà Nội, <a general> đã tiếp <a guest>": when a central body received
     the guest, Hà Nội named only as where it happened (or the home province standing in for an
     unnamed host) is no second host."""
-    capital = ("province", "Hà Nội")
     for visitor, host in list(found):
-        if host != capital or not any(h[0] == "central" for v, h in found if v == visitor):
+        if host != _CAPITAL or not any(h[0] == "central" for v, h in found if v == visitor):
             continue
         texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
         if all("tại Hà Nội" in text or "Hà Nội" not in text for text in texts):
@@ -608,7 +610,6 @@ _MET = re.compile(
 )
 
 
-_CAPITAL = ("province", "Hà Nội")
 _CAPITAL_VENUE = re.compile(r"\s+tai (?:thu do )?ha noi,? voi ")
 
 
