@@ -710,6 +710,17 @@ VISITS = [
         "Lịch, Bộ trưởng Quốc phòng Shoigu đã đến chào xã giao Tổng Bí thư Nguyễn Phú Trọng.",
         {("Nga", "Chủ tịch nước"), ("Nga", "Trung ương Đảng")},
     ),
+    (  # a foreign youth union is a body of its own; ours is named as the gold names it
+        "Lãnh đạo TP. HCM tiếp đoàn đại biểu cấp cao Trung ương Đoàn TNCS Cuba\nChiều 21-5, Chủ "
+        "tịch UBND TP. HCM Nguyễn Thành Phong đã có buổi gặp gỡ đoàn đại biểu cấp cao Trung ương "
+        "Đoàn TNCS Cuba do bà Susely Morfa González dẫn đầu.",
+        {("Trung ương Đoàn TNCS Cuba", "Hồ Chí Minh")},
+    ),
+    (
+        "Đoàn đại biểu Trung ương Đoàn thăm Trung Quốc\nNgày 22-5, đoàn đại biểu Trung ương Đoàn "
+        "TNCS Hồ Chí Minh do Bí thư thứ nhất Lê Quốc Phong dẫn đầu đã thăm Trung Quốc.",
+        {("Trung ương Đoàn TNCS Hồ Chí Minh", "Trung Quốc")},
+    ),
 ]
 
 

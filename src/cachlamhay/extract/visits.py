@@ -18,7 +18,9 @@ few fixed shapes:
     opening clause is the visitor; an official who "cho biết, …" is not the subject of what he
     reports (visits.v12);
   - "đã tới thăm tỉnh Gunma" in a sentence naming Nhật Bản: the host "tỉnh Gunma (Nhật Bản)"
-    (visits.v13).
+    (visits.v13);
+  - a foreign youth union ("Trung ương Đoàn TNCS Cuba") is a body of its own, and ours is named
+    "Trung ương Đoàn TNCS Hồ Chí Minh", kind ``other``, as the gold names it (visits.v14).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v13"
+VERSION = "visits.v14"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
