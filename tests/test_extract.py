@@ -721,6 +721,12 @@ VISITS = [
         "TNCS Hồ Chí Minh do Bí thư thứ nhất Lê Quốc Phong dẫn đầu đã thăm Trung Quốc.",
         {("Trung ương Đoàn TNCS Hồ Chí Minh", "Trung Quốc")},
     ),
+    (  # a committee of a foreign chamber is a body of its own (visits.v14)
+        "Bộ trưởng Bộ Quốc phòng tiếp Đoàn Ủy ban Quân lực Thượng viện Hoa Kỳ\nChiều 31/5, tại Hà "
+        "Nội, Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng đã tiếp Đoàn Ủy ban Quân lực Thượng "
+        "viện Hoa Kỳ do Thượng nghị sỹ John McCain dẫn đầu đang thăm, làm việc tại Việt Nam.",
+        {("Ủy ban Quân lực Thượng viện Hoa Kỳ", "Bộ Quốc phòng")},
+    ),
 ]
 
 

@@ -295,9 +295,10 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
     )
 
 
-# A foreign party, parliamentary chamber or youth union named with its country ("Đảng Cộng sản
-# Cuba", "Đảng Dân tiến Nhật Bản", "Hạ viện Nhật Bản", "Trung ương Đoàn TNCS Cuba", "Đoàn Thanh
-# niên Nhân dân cách mạng Lào"): an actor of its own, as the gold names it.
+# A foreign party, parliamentary chamber or committee, or youth union named with its country
+# ("Đảng Cộng sản Cuba", "Đảng Dân tiến Nhật Bản", "Hạ viện Nhật Bản", "Ủy ban Quân lực Thượng
+# viện Hoa Kỳ", "Trung ương Đoàn TNCS Cuba", "Đoàn Thanh niên Nhân dân cách mạng Lào"): an actor
+# of its own, as the gold names it.
 _FOREIGN_BODY_CUE = re.compile(r"Đảng|viện|Đoàn")
 _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|cách|tự|lao|bảo|công|quốc"
 
@@ -306,7 +307,8 @@ _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|
 def _foreign_body_pattern() -> re.Pattern[str]:
     countries = gazetteer.alternation(list(gazetteer.country_aliases()))
     return re.compile(
-        rf"(?<![\w])((?:Đảng|Hạ viện|Thượng viện|Nghị viện|Trung ương Đoàn|Đoàn Thanh niên)"
+        rf"(?<![\w])((?:Ủy ban(?: [{UPPER}][\w'-]*(?: [\w'-]+)?) (?=[HTN]\w+ viện))?"
+        rf"(?:Đảng|Hạ viện|Thượng viện|Nghị viện|Trung ương Đoàn|Đoàn Thanh niên)"
         rf"(?: (?:[{UPPER}][\w'-]*|(?:{_PARTY_WORDS})(?![\w]))){{0,4}}?) ({countries})(?![\w])"
     )
 

@@ -19,7 +19,8 @@ few fixed shapes:
     reports (visits.v12);
   - "đã tới thăm tỉnh Gunma" in a sentence naming Nhật Bản: the host "tỉnh Gunma (Nhật Bản)"
     (visits.v13);
-  - a foreign youth union ("Trung ương Đoàn TNCS Cuba") is a body of its own, and ours is named
+  - a foreign youth union ("Trung ương Đoàn TNCS Cuba") or a committee of a foreign chamber
+    ("Ủy ban Quân lực Thượng viện Hoa Kỳ") is a body of its own, and our youth union is named
     "Trung ương Đoàn TNCS Hồ Chí Minh", kind ``other``, as the gold names it (visits.v14).
 """
 
