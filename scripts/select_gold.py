@@ -299,6 +299,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_7, round_7_stratum),
     (PLAN_7, round_7_stratum),  # round 8: a blind measure of the fifth session's last extractor
     (PLAN_7, round_7_stratum),  # round 9: a blind measure of the sixth session's last extractor
+    (PLAN_7, round_7_stratum),  # round 10: a blind measure of the seventh session's last extractor
 ]
 
 
