@@ -914,6 +914,13 @@ INDICATORS = [
         "km2. ASEAN có dân số trên 600 triệu người.",
         {("Quảng Nam", "fdi_projects", 126), ("Quảng Nam", "fdi_capital", 5.5e9)},
     ),
+    (  # "tốc độ tăng trưởng" of something named is not the economy's; alone it is (indicators.v10)
+        "Hà Nội hạn chế xe máy\nTheo Sở GTVT Hà Nội, mỗi năm tốc độ tăng trưởng ôtô con là 13%. "
+        "Xuất khẩu rau quả của Hà Nội tăng liên tục với tốc độ tăng trưởng hơn 30%.\n"
+        "Ông Sửu cho biết năm 2017 kinh tế thủ đô Hà Nội phát triển khá toàn diện.\n"
+        '" Tốc độ tăng trưởng đạt 8,5% là hoàn thành kế hoạch đề ra ", ông nói.',
+        {("Hà Nội", "grdp_growth", 8.5)},
+    ),
 ]
 
 

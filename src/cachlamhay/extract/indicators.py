@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v9"
+VERSION = "indicators.v10"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -28,11 +28,13 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ("grdp_per_capita", r"(?:grdp|gdp) binh quan dau nguoi|binh quan dau nguoi", ("VND", "USD")),
     (
         "grdp_growth",
-        r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)?"
-        r"|tang truong grdp|tang truong gdp|grdp tang|tang truong binh quan|kinh te tang truong"
+        r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)"
+        r"|tang truong grdp|tang truong gdp|grdp tang|kinh te tang truong"
         r"|tang truong tong san pham(?: tren dia ban)?(?: \(grdp\))?"
-        # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's
-        r"|(?:^|trong do |theo do |nam \d{4},? )tang truong(?= dat| o muc| la| uoc|$)"
+        # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's;
+        # "tốc độ tăng trưởng" of something named ("ôtô con", "dư nợ", "về kim ngạch") is not
+        r"|(?:(?:^|[.?!] )[\"“ ]*|trong do |theo do |nam \d{4},? )(?:toc do )?"
+        r"tang truong(?= dat| o muc| la| uoc|$)"
         # "kinh tế tỉnh vẫn tiếp tục tăng trưởng … với mức 5,6%", "GRDP TP. HCM quý I tăng 7,64%"
         # (not "mức tăng trưởng" alone: a company's or a bank's as often as the province's)
         # "Tổng sản phẩm nội địa (GRDP) tăng 7,76%"
