@@ -402,6 +402,10 @@ PEOPLE = [
         "Đoàn gồm Phó Chủ tịch UBND huyện Cao Văn Tín, Trưởng phòng GD & ĐT Hoàng Văn Phúc.",
         {"Cao Văn Tín": ["Phó Chủ tịch UBND huyện"], "Hoàng Văn Phúc": ["Trưởng phòng GD & ĐT"]},
     ),
+    (  # an international body names a foreign office as a country does (people.v12)
+        "Bảng danh vị do Chủ tịch FIFA Gianni Infantino ký được trao cho HLV Hoàng Anh Tuấn.",
+        {"Gianni Infantino": ["Chủ tịch FIFA"]},
+    ),
 ]
 
 
@@ -443,6 +447,11 @@ def test_titles_after_a_name_and_its_comma_are_that_persons() -> None:
     assert found["Ngô Xuân Lịch"][-1] == "Bộ trưởng Bộ Quốc phòng Việt Nam"
     assert found["Phạm Trường Long"][0] == "Thượng tướng"
     assert "Bộ trưởng Bộ Quốc phòng Việt Nam" not in found["Phạm Trường Long"]
+
+
+def test_the_tail_of_an_international_body_is_no_name() -> None:
+    ctx = build_context("t", "Tiêu đề\nĐặc phái viên của Liên Hợp Quốc đã tới Myanmar.")
+    assert [p.name for p in extract_people(ctx)] == []
 
 
 @pytest.mark.parametrize(("sentence", "expected"), PEOPLE)

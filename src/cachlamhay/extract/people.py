@@ -7,10 +7,10 @@ Hand-written: no bundled model knows Vietnamese office titles, and the shapes ar
     Giám đốc Sở Tài chính tỉnh Hậu Giang", "Đại tá Nguyễn Xuân Thắng - Ủy viên BTV Tỉnh ủy, Chỉ huy
     trưởng Bộ CHQS tỉnh".
 A name is 2-5 capitalised syllables starting with a Vietnamese family name (or, after a title
-naming a country, a foreign name). Titles are completed with the province the sentence is about
-("Phó Chủ tịch UBND tỉnh" → "Phó Chủ tịch UBND tỉnh Hà Tĩnh") and abbreviations expanded
-(BTV → Ban Thường vụ, CHQS → Chỉ huy Quân sự, ĐBQH → Đại biểu Quốc hội).
-"""
+naming a country or an international body such as FIFA, a foreign name). Titles are completed
+with the province the sentence is about ("Phó Chủ tịch UBND tỉnh" → "Phó Chủ tịch UBND tỉnh Hà
+Tĩnh") and abbreviations expanded (BTV → Ban Thường vụ, CHQS → Chỉ huy Quân sự, ĐBQH → Đại biểu
+Quốc hội)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v11"
+VERSION = "people.v12"
 
 RANKS = [
     "Đại tướng",
@@ -1168,6 +1168,8 @@ def _name_after_office(
     # "Giám đốc Ngân hàng Agribank Hà Tĩnh": the province ends the office, nobody is named yet
     if _a_place(text) or (_our_district(text) and not _names_country(c, segment_start, name[0])):
         return None
+    if any(text in body for body in _INTERNATIONAL_BODIES):
+        return None  # "Đặc phái viên của Liên Hợp Quốc": the body's tail, not a name
     return name
 
 
@@ -1201,15 +1203,23 @@ def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
 
 
 _FOREIGN_CHAMBERS = ("Hạ viện", "Thượng viện", "Nghị viện")
+# International bodies name a foreign office as a country does: "Chủ tịch FIFA Gianni Infantino".
+_INTERNATIONAL_BODIES = {
+    "FIFA", "IOC", "AFC", "UNESCO", "UNICEF", "UNDP", "WHO", "IMF", "WTO", "ADB", "NATO",
+    "OPEC", "Interpol", "EU", "LHQ", "Liên Hợp Quốc", "Liên hợp quốc", "Ngân hàng Thế giới",
+    "Ngân hàng thế giới", "Liên minh châu Âu", "Liên minh Châu Âu",
+}  # fmt: skip
 
 
 def _names_country(c: _Classified, lo: int, hi: int) -> bool:
-    """Whether the office names a country or a foreign chamber (its holder's name may then be
-    foreign: "Phó Chủ tịch Hạ viện Tatsuo Kawabata")."""
+    """Whether the office names a country, a foreign chamber or an international body (its
+    holder's name may then be foreign: "Phó Chủ tịch Hạ viện Tatsuo Kawabata")."""
     countries = gazetteer.country_aliases()
     words = [c.word(k) for k in range(lo, hi)]
     text = " ".join(words)
     if any(chamber in text for chamber in _FOREIGN_CHAMBERS):
+        return True
+    if any(body in text for body in _INTERNATIONAL_BODIES):
         return True
     return any(
         " ".join(words[a:b]) in countries
