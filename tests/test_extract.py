@@ -406,6 +406,14 @@ PEOPLE = [
         "Bảng danh vị do Chủ tịch FIFA Gianni Infantino ký được trao cho HLV Hoàng Anh Tuấn.",
         {"Gianni Infantino": ["Chủ tịch FIFA"]},
     ),
+    (  # "ông/bà" right after the office, no comma (people.v12)
+        "Thủ tướng đã gặp Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer tại Mainz.",
+        {"Malu Dreyer": ["Thủ hiến bang Rheinland-Pfalz"]},
+    ),
+    (
+        "Chủ tịch UBND tỉnh Hà Tĩnh ông Đặng Quốc Khánh cho biết tỉnh sẽ hỗ trợ ngư dân.",
+        {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Tĩnh"]},
+    ),
 ]
 
 
@@ -447,6 +455,18 @@ def test_titles_after_a_name_and_its_comma_are_that_persons() -> None:
     assert found["Ngô Xuân Lịch"][-1] == "Bộ trưởng Bộ Quốc phòng Việt Nam"
     assert found["Phạm Trường Long"][0] == "Thượng tướng"
     assert "Bộ trưởng Bộ Quốc phòng Việt Nam" not in found["Phạm Trường Long"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phát ngôn viên của bà Melania Trump cho biết bà sẽ không chuyển tới Washington.",
+        "Đoàn do Trưởng đoàn và bà Janet Kennerley dẫn đầu đã tới Hà Nội.",
+    ],
+)
+def test_an_office_of_someone_is_not_the_name_after_it(sentence: str) -> None:
+    ctx = build_context("t", "Tiêu đề\n" + sentence)
+    assert not any(p.name in ("Melania Trump", "Janet Kennerley") for p in extract_people(ctx))
 
 
 def test_the_tail_of_an_international_body_is_no_name() -> None:

@@ -2,7 +2,8 @@
 
 Hand-written: no bundled model knows Vietnamese office titles, and the shapes are regular:
   - title before name: "Bí thư Tỉnh ủy Hậu Giang Lê Tiến Châu", "Phó Chủ tịch UBND tỉnh Đặng Ngọc
-    Sơn", "Trưởng ban Dân vận Tỉnh ủy - Chủ tịch Ủy ban MTTQ tỉnh Bình Phước Lê Thị Xuân Trang";
+    Sơn", "Trưởng ban Dân vận Tỉnh ủy - Chủ tịch Ủy ban MTTQ tỉnh Bình Phước Lê Thị Xuân Trang",
+    also with "ông/bà" between ("Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer");
   - name before title: "ông Lê Văn Hùng - Phó Chánh Thanh tra TP.HCM", "đồng chí Lê Phước Thái -
     Giám đốc Sở Tài chính tỉnh Hậu Giang", "Đại tá Nguyễn Xuân Thắng - Ủy viên BTV Tỉnh ủy, Chỉ huy
     trưởng Bộ CHQS tỉnh".
@@ -1326,9 +1327,14 @@ def _skip_then(c: _Classified, j: int) -> int:
     return j
 
 
+# "Phát ngôn viên của bà Melania Trump", "Trưởng đoàn và bà X": the office is not the name's
+_NOT_OFFICE_END = {"của", "và", "với", "cùng", "tại", "ở", "cho"}
+
+
 def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     """ "Bí thư Tỉnh ủy Hải Dương, ông Nguyễn Mạnh Hiển, …": the name after ", ông" (also
-    "- ông", "là ông": "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là ông X")."""
+    "- ông", "là ông" and "ông" alone: "Tổng Giám đốc TPBank – ông Nguyễn Hưng", "Trưởng đoàn … là
+    ông X", "Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer")."""
     n = len(c.tokens)
     if j + 1 < n and c.word(j) in ("cũ", "mới"):
         j += 1  # "Tổng giám đốc cũ – ông Nguyễn Duy Kiên"
@@ -1343,13 +1349,17 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
         if 3 <= end - (j + 1) <= 4 and (end == n or not c.word(end)[0].isupper()):
             return j + 1, end
         return None
-    if not (j + 2 < n and c.word(j) in (",", "-", "–", "là") and c.word(j + 1) in _HONORIFICS):
+    if j + 1 < n and c.word(j) in ("ông", "bà", "ngài") and c.word(j - 1) not in _NOT_OFFICE_END:
+        first = j + 1  # "Chủ tịch UBND tỉnh Hà Tĩnh ông Đặng Quốc Khánh": no separator
+    elif j + 2 < n and c.word(j) in (",", "-", "–", "là") and c.word(j + 1) in _HONORIFICS:
+        first = j + 2
+    else:
         return None
-    end = j + 2
+    end = first
     while end < n and c.is_name_part(end):
         end += 1
-    if 2 <= end - (j + 2) <= 5:
-        return j + 2, end
+    if 2 <= end - first <= 5:
+        return first, end
     return None
 
 
