@@ -950,6 +950,11 @@ INDICATORS = [
         '" Tốc độ tăng trưởng đạt 8,5% là hoàn thành kế hoạch đề ra ", ông nói.',
         {("Hà Nội", "grdp_growth", 8.5)},
     ),
+    (  # a region's figure is none of its provinces' (indicators.v10)
+        "Cần Thơ đăng cai hội nghị\nPhát biểu tại hội nghị ở Cần Thơ, Phó Thủ tướng cho biết trong "
+        "6 tháng đầu năm, tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%.",
+        set(),
+    ),
 ]
 
 

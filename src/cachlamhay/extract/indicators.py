@@ -376,6 +376,12 @@ _PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?!
 _SECTOR = re.compile(
     r"(?<![a-z])khu vuc (?:co von dau tu nuoc ngoai|ngoai nha nuoc|nha nuoc|kinh te)(?![a-z])"
 )
+# a region of several provinces: "vùng Tây Nam bộ", "đồng bằng sông Cửu Long", "Đông Bắc Á"
+_REGION = re.compile(
+    r"(?<![a-z])(?:vung (?:tay nam bo|dong nam bo|tay bac|dong bac|bac trung bo|nam trung bo"
+    r"|trung du)|dbscl|dong bang song (?:cuu long|hong)|tay nguyen"
+    r"|khu vuc (?:dong nam a|dong bac a|asean|chau a))(?![a-z])"
+)
 # revenue the customs collect, or the central budget's, is not the province's budget revenue
 _NOT_PROVINCE_BUDGET = re.compile(r"(?<![a-z])(?:hai quan|ngan sach trung uong)(?![a-z])")
 # "6,5 triệu dân thuộc khu vực bờ hữu", "500 triệu dân ở các quốc gia ASEAN"
@@ -443,6 +449,8 @@ def _someone_elses(
         return True
     if _SECTOR.search(before) or _NOT_PROVINCE_BUDGET.search(before):
         return True
+    if _REGION.search(before):
+        return True  # "tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%": a region's
     if indicator == "population" and _POPULATION_ELSEWHERE.match(folded, quantity.end):
         return True
     if named:
