@@ -955,6 +955,14 @@ INDICATORS = [
         "6 tháng đầu năm, tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%.",
         set(),
     ),
+    (  # the foreign count named before the figure (indicators.v10)
+        "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
+        "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",
+        {
+            ("Bà Rịa - Vũng Tàu", "fdi_projects", 301),
+            ("Bà Rịa - Vũng Tàu", "fdi_capital", 26.679e9),
+        },
+    ),
 ]
 
 

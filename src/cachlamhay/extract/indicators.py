@@ -181,6 +181,10 @@ _PARK_AFTER = re.compile(
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
+# "nâng tổng dự án nước ngoài lên 301 dự án": the foreign count named before the figure
+_FDI_TOTAL_BEFORE = re.compile(
+    r"du an (?:dau tu )?(?:nuoc ngoai|fdi) (?:len|la|dat)(?: hon| gan)?$"
+)
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
     r"|thuoc de an|cham tien do|treo)"
@@ -624,7 +628,9 @@ def _classify(
             continue
         if indicator == "investment_projects" and _NOT_INVESTMENT_PROJECT.match(tail):
             continue  # social housing, roads, dams: public works, not investment attracted
-        if indicator == "investment_projects" and _PROJECT_FDI.search(tail[:40]):
+        if indicator == "investment_projects" and (
+            _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-40:])
+        ):
             return "fdi_projects", spec_unit
         return indicator, spec_unit
     if (
