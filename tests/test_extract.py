@@ -955,6 +955,12 @@ INDICATORS = [
         "6 tháng đầu năm, tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%.",
         set(),
     ),
+    (  # an airport's visitors and the country's are not the province's (indicators.v10)
+        "Đà Nẵng quá tải sân bay\nSân bay quốc tế Đà Nẵng được thiết kế với công suất phục vụ đến "
+        "năm 2020 là 6 triệu lượt khách/năm. Trong 6 tháng đầu năm 2017, tổng lượng khách quốc tế "
+        "đến Việt Nam ước đạt 6.206.336 lượt.",
+        set(),
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

@@ -348,7 +348,8 @@ _INCREASE = re.compile(
     r"(?<![a-z])(?<!dieu chinh )(?:tang|giam|tang them)(?: (?:gan|hon|khoang|tren))?\s*$"
 )
 _NATIONAL_FIGURE = re.compile(
-    r"(?<![a-z])(?:ca nuoc|toan quoc|nuoc ta|(?:cua|vao|tai|voi) viet nam|viet nam (?:co|dat|da)"
+    r"(?<![a-z])(?:ca nuoc|toan quoc|nuoc ta|(?:cua|vao|tai|voi|den|toi) (?:viet nam|vn)"
+    r"|viet nam (?:co|dat|da|du kien|se|don|thu hut)"
     r"|nganh [a-z ]{2,20} viet nam|tong cuc thong ke|chinh phu|bo (?:giao thong|tai chinh"
     r"|ke hoach|cong thuong|xay dung|nong nghiep))(?![a-z])"
 )
@@ -403,6 +404,11 @@ _NOT_PROVINCE_AREA = re.compile(
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
 _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
+# visitors an airport, a port, a company or a hotel counts: "Cảng đón trên 2,5 triệu lượt khách"
+_VISITORS_OF_A_BUSINESS = re.compile(
+    r"(?<![a-z])(?:cang|san bay|cong ty|tong cong ty|saigontourist|vietravel|suc chua"
+    r"|khach san|resort)(?![a-z])"
+)
 
 
 def _someone_elses(
@@ -436,7 +442,9 @@ def _someone_elses(
         return True
     if quantity.unit in ("VND", "USD") and _INCREASE.search(folded, 0, quantity.start):
         return True
-    if indicator == "tourism" and _PASSENGERS.search(folded):
+    if indicator == "tourism" and (
+        _PASSENGERS.search(folded) or _VISITORS_OF_A_BUSINESS.search(before)
+    ):
         return True
     if indicator == "tourism" and quantity.unit in ("khách", None) and quantity.value < 100_000:
         return True  # "1.300 khách du lịch" on an island, a tour's guests: not visits counted
