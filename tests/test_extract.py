@@ -961,6 +961,11 @@ INDICATORS = [
         "đến Việt Nam ước đạt 6.206.336 lượt.",
         set(),
     ),
+    (  # the poverty rate in brackets after the count of poor households (indicators.v10)
+        "Nghệ An giảm nghèo\nNghệ An hiện có trên 936.970 hộ. Trong đó có gần 52.000 hộ nghèo "
+        "(tỷ lệ 5,54%), hơn 81.000 hộ cận nghèo (8,7%).",
+        {("Nghệ An", "poverty_rate", 5.54)},
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

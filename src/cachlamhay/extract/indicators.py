@@ -53,7 +53,12 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         r"thu ngan sach|tong thu ngan sach|thu ngan sach nha nuoc|thu noi dia",
         ("VND",),
     ),
-    ("poverty_rate", r"ty le ho ngheo|ho ngheo (?:giam )?con", ("%",)),
+    # "gần 52.000 hộ nghèo (tỷ lệ 5,54%)", "… hộ nghèo, chiếm 3,2%"
+    (
+        "poverty_rate",
+        r"ty le ho ngheo|ho ngheo (?:giam )?con|ho ngheo,? \(?(?:ty le|chiem(?: ty le)?)$",
+        ("%",),
+    ),
     ("fdi_capital", r"von fdi|von dau tu truc tiep nuoc ngoai", ("USD", "VND")),
     (
         "investment_capital",
