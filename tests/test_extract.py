@@ -966,6 +966,13 @@ INDICATORS = [
         "(tỷ lệ 5,54%), hơn 81.000 hộ cận nghèo (8,7%).",
         {("Nghệ An", "poverty_rate", 5.54)},
     ),
+    (  # a phase is no count, a surplus no revenue; FDI spelt out is FDI (indicators.v10)
+        "Quảng Ngãi thu hút đầu tư\nNăm 2016, toàn tỉnh Quảng Ngãi đã có 43 dự án được cấp phép "
+        "đầu tư, trong đó có 8 dự án có vốn đầu tư trực tiếp nước ngoài (FDI) được cấp mới. Tỉnh "
+        "kiến nghị đầu tư giai đoạn 2 dự án lọc hóa dầu Dung Quất. Tỉnh phấn đấu bội thu ngân sách "
+        "496.000 triệu đồng.",
+        {("Quảng Ngãi", "investment_projects", 43), ("Quảng Ngãi", "fdi_projects", 8)},
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

@@ -50,7 +50,8 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ),
     (
         "budget_revenue",
-        r"thu ngan sach|tong thu ngan sach|thu ngan sach nha nuoc|thu noi dia",
+        # not "bội thu ngân sách" (a surplus) nor revenue lost ("thất thoát nguồn thu ngân sách")
+        r"(?<!boi )(?<!that thoat nguon )thu ngan sach|thu noi dia",
         ("VND",),
     ),
     # "gần 52.000 hộ nghèo (tỷ lệ 5,54%)", "… hộ nghèo, chiếm 3,2%"
@@ -184,8 +185,9 @@ _PARK_AFTER = re.compile(
     r"[^,;]{0,25}?(?<![a-z])(?:vao|tai|o|trong) (?:cac )?(?:khu cong nghiep|kcn|cum cong nghiep"
     r"|khu kinh te|khu che xuat|khu cntt|khu cong nghe)"
 )
-_PROJECT_FDI = re.compile(r"fdi|von dau tu nuoc ngoai|von nuoc ngoai")
+_PROJECT_FDI = re.compile(r"fdi|von dau tu (?:truc tiep )?nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
+_ORDINAL_BEFORE = re.compile(r"(?<![a-z])giai doan$")
 # "nâng tổng dự án nước ngoài lên 301 dự án": the foreign count named before the figure
 _FDI_TOTAL_BEFORE = re.compile(
     r"du an (?:dau tu )?(?:nuoc ngoai|fdi) (?:len|la|dat)(?: hon| gan)?$"
@@ -607,6 +609,8 @@ def _classify(
     describe that sum ("10 dự án nước ngoài với 315 triệu USD và 14 dự án trong nước với 818
     triệu USD": the second sum is not foreign)."""
     before = folded[clause_start : quantity.start].rstrip()
+    if _ORDINAL_BEFORE.search(before):
+        return None  # "đầu tư giai đoạn 2 dự án lọc hóa dầu": a phase, not two projects
     own_words = folded[max(clause_start, money_end) : quantity.start]
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
     tail = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
