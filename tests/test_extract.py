@@ -973,6 +973,11 @@ INDICATORS = [
         "496.000 triệu đồng.",
         {("Quảng Ngãi", "investment_projects", 43), ("Quảng Ngãi", "fdi_projects", 8)},
     ),
+    (  # counts too small to be a province's (indicators.v10)
+        "Sạt lở ở TP.HCM\nTrong đêm 26-6, chính quyền TP.HCM đã di dời khẩn cấp 8 hộ dân bị sạt "
+        "lở. Bến xe Kim Mã ở Hà Nội là điểm có nhiều khách du lịch đi nhất với 522 lượt khách.",
+        set(),
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

@@ -411,6 +411,9 @@ _NOT_PROVINCE_AREA = re.compile(
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
 _PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
+# Counts below these are a street's, a site's or a cell's, never a province's (every such count
+# in the gold is optional or scoped)
+_SMALLEST = {"tourism": 1_000, "households_affected": 1_000, "party_members": 1_000}
 # visitors an airport, a port, a company or a hotel counts: "Cảng đón trên 2,5 triệu lượt khách"
 _VISITORS_OF_A_BUSINESS = re.compile(
     r"(?<![a-z])(?:cang|san bay|cong ty|tong cong ty|saigontourist|vietravel|suc chua"
@@ -455,6 +458,8 @@ def _someone_elses(
         return True
     if indicator == "tourism" and quantity.unit in ("khách", None) and quantity.value < 100_000:
         return True  # "1.300 khách du lịch" on an island, a tour's guests: not visits counted
+    if quantity.unit not in ("VND", "USD") and quantity.value < _SMALLEST.get(indicator, 0):
+        return True  # "522 lượt" at a bus station, "8 hộ dân" relocated, "6 đảng viên" disciplined
     if _LOCAL_FIGURE.search(folded[: quantity.start]):
         return True
     if indicator == "tourism" and (
