@@ -978,6 +978,12 @@ INDICATORS = [
         "lở. Bến xe Kim Mã ở Hà Nội là điểm có nhiều khách du lịch đi nhất với 522 lượt khách.",
         set(),
     ),
+    (  # service units, compensation, loans and the inner city are not these (indicators.v10)
+        "Hà Nội sắp xếp bộ máy\nNăm 2016, Hà Nội giảm 130 đơn vị sự nghiệp. Tòa buộc công ty "
+        "bồi thường thiệt hại 2,3 tỷ đồng cho người dân Hà Nội. Ngân hàng ở Hà Nội đã cho vay 11 "
+        "dự án. Hà Nội sẽ tăng dân số khu vực nội đô từ 800.000 người lên 824.000 người.",
+        set(),
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

@@ -68,7 +68,8 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         ("VND", "USD"),
     ),
     ("export_value", r"kim ngach xuat khau|xuat khau dat", ("USD", "VND")),
-    ("disaster_damage", r"thiet hai|tong thiet hai", ("VND",)),
+    # not "bồi thường thiệt hại": compensation a court or a company pays
+    ("disaster_damage", r"(?<!boi thuong )thiet hai", ("VND",)),
     (
         "tourism",
         r"doanh thu du lich|tong thu tu du lich|doanh thu tu du lich|tong thu du lich",
@@ -92,7 +93,15 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("ntm_advanced_communes", r"xa", r"nang cao", None, None, "commune"),
     ("ntm_communes", r"xa", r"nong thon moi|ntm", None, None, "commune"),
     ("ntm_districts", r"huyen|don vi cap huyen", r"nong thon moi|ntm", None, None, "district"),
-    ("admin_units_reduced", r"dvhc|don vi hanh chinh|don vi", None, r"giam", None, "unit"),
+    # not "đơn vị sự nghiệp": public service units
+    (
+        "admin_units_reduced",
+        r"dvhc|don vi hanh chinh|don vi(?! su nghiep)",
+        None,
+        r"giam",
+        None,
+        "unit",
+    ),
     (
         "admin_units",
         r"don vi hanh chinh|dvhc",
@@ -119,7 +128,7 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
         r"(?<!chu )dau tu|von|thu hut|cap phep|cap moi|cap va|dieu chinh|hieu luc|luy ke"
         r"|tong so du an",
         None,
-        None,
+        r"cho vay",  # projects a bank lends to
         "project",
     ),
     (
@@ -402,7 +411,9 @@ _POPULATION_ELSEWHERE = re.compile(
 )
 # Vietnamese provinces had from about 300,000 to 14 million people
 _PROVINCE_POPULATION = (300_000, 14_000_000)
-_PLANNED_POPULATION = re.compile(r"quy mo dan so|quy hoach|toan vung|ca vung")
+_PLANNED_POPULATION = re.compile(
+    r"quy mo dan so|quy hoach|toan vung|ca vung|dan so khu vuc|noi do|noi thanh"
+)
 # "diện tích lưu vực 344 km2", "vùng diện tích 570 km2", "xây dựng trên diện tích …"
 _NOT_PROVINCE_AREA = re.compile(
     r"(?<![a-z])(?:luu vuc|vung|xay dung tren|rung|ho|dao|vinh|lang|du an|cong trinh|giao"
