@@ -984,6 +984,12 @@ INDICATORS = [
         "dự án. Hà Nội sẽ tăng dân số khu vực nội đô từ 800.000 người lên 824.000 người.",
         set(),
     ),
+    (  # "bao gồm", "Phước Lộc" are no storm: a fraud's or a theft's loss (indicators.v10)
+        "Xét xử vụ án tại DAB ở TP.HCM\nÔng Bình đã chiếm đoạt tài sản gây thiệt hại cho ngân hàng "
+        "hơn 3.608 tỉ đồng, bao gồm 1.160 tỉ đồng mua cổ phần. Tại thôn Phước Lộc, kẻ gian cắt "
+        "dây cáp, gây thiệt hại khoảng 15 triệu đồng.",
+        set(),
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",
