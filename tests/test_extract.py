@@ -990,6 +990,10 @@ INDICATORS = [
         "dây cáp, gây thiệt hại khoảng 15 triệu đồng.",
         set(),
     ),
+    (  # "tháng" holds "hang" (goods): growth "6 tháng đầu năm" is still the economy's
+        "Hà Nội phát triển\nTăng trưởng kinh tế 6 tháng đầu năm của Hà Nội đạt 6,2%.",
+        {("Hà Nội", "grdp_growth", 6.2)},
+    ),
     (  # the foreign count named before the figure (indicators.v10)
         "Bà Rịa - Vũng Tàu thu hút đầu tư\nTrong năm qua, tỉnh Bà Rịa-Vũng Tàu nâng tổng dự án "
         "nước ngoài lên 301 dự án với tổng vốn đăng ký 26.679 triệu USD.",

@@ -173,7 +173,9 @@ _HANDOVER = re.compile(
     r"(?<![a-z])(?:trao|ung ho|quyen gop|trich|trao tang|gui tang)"
     r"(?: tang| so tien| kinh phi| tien| ho tro)?\s+(?:tong cong |hon |gan |khoang )?\d"
 )
-_NOT_ECONOMY = re.compile(r"hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach")
+_NOT_ECONOMY = re.compile(
+    r"(?<![a-z])(?:hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach)(?![a-z])"
+)
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
 _GROWTH_WORD = re.compile(r"(?<![a-z])tang(?![a-z])")
 _BREAKDOWN = re.compile(r"(?<![a-z])trong do(?![a-z])")
