@@ -1335,3 +1335,19 @@ def test_a_visit_without_do_dan_dau_is_led_by_the_visitors_first_official() -> N
     )
     leaders = {(v["leader"] or {}).get("name") for v in out["visits"]}
     assert leaders == {"Jose Ramon Balaguer Cabrera"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "purpose"),
+    [
+        ("nghe báo cáo về công tác bảo vệ rừng của tỉnh", "inspection"),
+        ("thăm hỏi, hỗ trợ người dân bị thiệt hại do bão số 10", "relief"),
+    ],
+)
+def test_a_storm_makes_a_relief_visit_a_report_does_not(sentence: str, purpose: str) -> None:
+    text = (
+        "Phó Thủ tướng làm việc tại Hà Tĩnh\nNgày 12-5, Phó Thủ tướng Trịnh Đình Dũng đã có "
+        f"chuyến thăm và làm việc tại tỉnh Hà Tĩnh, {sentence}."
+    )
+    visits = extract_text(text)["visits"]
+    assert [v["purpose"] for v in visits] == [purpose]

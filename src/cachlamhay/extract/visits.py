@@ -95,8 +95,10 @@ _EXCHANGE_CUE = re.compile(
         + r"|báo cáo|thảo luận"
     )
 )
+# With its tones: folded, "bão" (storm) is also "báo cáo", "bảo vệ", "bao gồm"
 _RELIEF = re.compile(
-    fold(r"thăm hỏi|hỗ trợ|ủng hộ|cứu trợ|thiên tai|lũ lụt|mưa lũ|bão|sạt lở|khắc phục")
+    r"(?<!\w)(?:thăm hỏi|hỗ trợ|ủng hộ|cứu trợ|thiên tai|lũ lụt|mưa lũ|bão|sạt lở|khắc phục)(?!\w)",
+    re.IGNORECASE,
 )
 _INVEST = re.compile(
     fold(r"xúc tiến đầu tư|nhà đầu tư|cơ hội đầu tư|hợp tác đầu tư|thương mại|doanh nghiệp")
@@ -1060,7 +1062,7 @@ def _complete(visit: Visit, ctx: DocContext, people: list[Person]) -> None:
         visit.purpose = "investment" if _INVEST.search(folded) else "diplomatic"
     elif _INVEST.search(folded) and "dau tu" in folded:
         visit.purpose = "investment"
-    elif _RELIEF.search(folded):
+    elif _RELIEF.search(text):
         visit.purpose = "relief"
     else:
         visit.purpose = "inspection"
