@@ -1351,3 +1351,11 @@ def test_a_storm_makes_a_relief_visit_a_report_does_not(sentence: str, purpose: 
     )
     visits = extract_text(text)["visits"]
     assert [v["purpose"] for v in visits] == [purpose]
+
+
+def test_a_report_is_no_storm_for_a_gifts_purpose() -> None:
+    text = (
+        "Trao quà cho học sinh nghèo\nTheo báo cáo, Công ty Hòa Phát đã trao 200 triệu đồng "
+        "học bổng cho học sinh nghèo tỉnh Hà Tĩnh."
+    )
+    assert [t["purpose"] for t in extract_text(text)["transfers"]] == ["education"]

@@ -12,6 +12,7 @@ that are groups of people ("gia đình nạn nhân", "lực lượng tham gia ph
 transfers.v6-v7: a company named short after its full name is named in full ("Công ty TNHH một
 thành viên Nam Triệu", as annotators write it), with its short form in brackets ("… Việt Nam
 (BIDV)"); more role words before a receiver's name ("hành khách", "ngư dân", "cầu thủ").
+transfers.v9: a gift's purpose words are matched with their tones ("bão" is not "báo cáo").
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v8"
+VERSION = "transfers.v9"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -53,18 +54,24 @@ _VALUED = re.compile(
     r"(?:kinh phí|trị giá|số tiền)(?: đầu tư| hơn| gần| khoảng| là| lên đến)*\s+\d"
 )
 _NOT_GIVE = re.compile(fold(r"đề nghị|kiến nghị|xin hỗ trợ|đề xuất|mong muốn|cần hỗ trợ|sẽ hỗ trợ"))
+# Matched with their tones: folded, "bão" (storm) is also "báo", "bảo", and "lũ" "lưu", "lúc"
 _PURPOSES = [
-    ("disaster_relief", fold(r"thiên tai|lũ|bão|khắc phục hậu quả|sạt lở|hạn hán|cứu trợ|ngập")),
+    (
+        "disaster_relief",
+        r"thiên tai|lũ|lụt|bão|khắc phục hậu quả|sạt lở|hạn hán|cứu trợ|ngập",
+    ),
     (
         "social_welfare",
-        fold(
-            r"hộ nghèo|an sinh|người có công|gia đình chính sách|hoàn cảnh khó khăn"
-            r"|nhà đại đoàn kết|xóa nhà tạm|Tết"
-        ),
+        r"hộ nghèo|an sinh|người có công|gia đình chính sách|hoàn cảnh khó khăn"
+        r"|nhà đại đoàn kết|xóa nhà tạm|xoá nhà tạm|Tết",
     ),
-    ("education", fold(r"học sinh|học bổng|trường học|giáo dục|sinh viên")),
-    ("health", fold(r"bệnh viện|y tế|bệnh nhân|trang thiết bị y tế")),
-    ("investment", fold(r"đầu tư")),
+    ("education", r"học sinh|học bổng|trường học|giáo dục|sinh viên"),
+    ("health", r"bệnh viện|y tế|bệnh nhân|trang thiết bị y tế"),
+    ("investment", r"đầu tư"),
+]
+_PURPOSE_PATTERNS = [
+    (purpose, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE))
+    for purpose, words in _PURPOSES
 ]
 
 
@@ -181,7 +188,12 @@ def transfer_candidates(
                 f.add("currency", amount.unit)
                 f.add("magnitude", min(int(math.log10(max(amount.value, 1))), 12))
                 payload = by_key.get(key) or Transfer(
-                    a, b, amount.value, amount.unit or "VND", _purpose(folded), index
+                    a,
+                    b,
+                    amount.value,
+                    amount.unit or "VND",
+                    _purpose(ctx.sentences[index].text),
+                    index,
                 )
                 candidates.append(
                     Candidate(
@@ -289,7 +301,12 @@ def _rule_transfers(
                 seen.add(key)
                 found.append(
                     Transfer(
-                        source, target, amount.value, amount.unit or "VND", _purpose(folded), index
+                        source,
+                        target,
+                        amount.value,
+                        amount.unit or "VND",
+                        _purpose(ctx.sentences[index].text),
+                        index,
                     )
                 )
     found.extend(_clause_transfers(ctx, people, found))
@@ -458,9 +475,9 @@ def _districts_before(text: str, verb_end: int, amount_start: int) -> list[Actor
     return [("district", f"{kind} {name}") for name in names]
 
 
-def _purpose(folded: str) -> str:
-    for purpose, words in _PURPOSES:
-        if re.search(words, folded):
+def _purpose(sentence: str) -> str:
+    for purpose, words in _PURPOSE_PATTERNS:
+        if words.search(sentence):
             return purpose
     return "other"
 
@@ -627,9 +644,17 @@ def _clause_transfers(
             if key in seen:
                 continue
             seen.add(key)
-            folded = ctx.folded_sentence(index)
             currency = amount.unit or next(iter(currencies))
-            extra.append(Transfer(giver, receiver, amount.value, currency, _purpose(folded), index))
+            extra.append(
+                Transfer(
+                    giver,
+                    receiver,
+                    amount.value,
+                    currency,
+                    _purpose(ctx.sentences[index].text),
+                    index,
+                )
+            )
     return extra
 
 
@@ -925,14 +950,13 @@ def _passive_transfers(
                 giver = earlier[-1].source if earlier else None
             if giver is None:
                 continue
-            folded = ctx.folded_sentence(index)
             extra.append(
                 Transfer(
                     giver,
                     ("other", subject.group(1)),
                     amount.value,
                     amount.unit or "VND",
-                    _purpose(folded),
+                    _purpose(ctx.sentences[index].text),
                     index,
                 )
             )
@@ -976,11 +1000,19 @@ def _province_shares(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
         giver = _central_giver(ctx, index, verb.start())
         if giver is None:
             continue
-        folded = ctx.folded_sentence(index)
         for province, amount in shares:
             if (index, amount.value) not in done:
                 target = ("province", province)
-                extra.append(Transfer(giver, target, amount.value, "VND", _purpose(folded), index))
+                extra.append(
+                    Transfer(
+                        giver,
+                        target,
+                        amount.value,
+                        "VND",
+                        _purpose(ctx.sentences[index].text),
+                        index,
+                    )
+                )
     return extra
 
 
