@@ -406,6 +406,10 @@ PEOPLE = [
         "Bảng danh vị do Chủ tịch FIFA Gianni Infantino ký được trao cho HLV Hoàng Anh Tuấn.",
         {"Gianni Infantino": ["Chủ tịch FIFA"]},
     ),
+    (  # "sở" left in lower case inside the office (people.v12)
+        "Riêng về xây dựng không phép, Giám đốc sở Xây dựng Trần Trọng Tuấn báo cáo.",
+        {"Trần Trọng Tuấn": ["Giám đốc sở Xây dựng"]},
+    ),
     (  # "ông/bà" right after the office, no comma (people.v12)
         "Thủ tướng đã gặp Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer tại Mainz.",
         {"Malu Dreyer": ["Thủ hiến bang Rheinland-Pfalz"]},

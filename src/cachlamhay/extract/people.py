@@ -310,6 +310,7 @@ _ORG_LOWER = {
     "uỷ",  # the older tone placement ("Thành uỷ"), common in vietnews
     "phủ",  # "Thủ tướng Chính phủ", "Văn phòng Chính phủ"
     "bộ",  # "Thứ trưởng bộ Thông tin và Truyền thông"
+    "sở",  # "Giám đốc sở Xây dựng Trần Trọng Tuấn"
     "bang",  # "Đại sứ Việt Nam tại Liên bang Nga"
     # second syllables that organisation names leave in lower case ("Ủy ban Pháp luật",
     # "Sở Thủy sản", "Bộ tư lệnh", "Viện Kiểm sát")
