@@ -473,6 +473,11 @@ def test_an_office_of_someone_is_not_the_name_after_it(sentence: str) -> None:
     assert not any(p.name in ("Melania Trump", "Janet Kennerley") for p in extract_people(ctx))
 
 
+def test_a_schools_youth_union_is_no_name() -> None:
+    ctx = build_context("t", "Tiêu đề\nBí thư Đoàn Trường ĐH Y dược TP. HCM cho biết như vậy.")
+    assert [p.name for p in extract_people(ctx)] == []
+
+
 def test_the_tail_of_an_international_body_is_no_name() -> None:
     ctx = build_context("t", "Tiêu đề\nĐặc phái viên của Liên Hợp Quốc đã tới Myanmar.")
     assert [p.name for p in extract_people(ctx)] == []

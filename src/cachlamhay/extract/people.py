@@ -943,6 +943,7 @@ class _Classified:
 
 
 _NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
+_YOUTH_UNION_OF = {"Trường", "Khối", "TNCS", "Phường", "Xã", "Huyện", "Tỉnh"}
 # A unit's own name follows these ("Trưởng Khoa Tiết Niệu Nguyễn Văn A"): the person's name
 # starts at the next common family name.
 _UNIT_WORDS = {"Khoa", "Tổ", "Trạm"}
@@ -957,6 +958,8 @@ def _name_run_ending_at(
         first -= 1
     while first < end and c.word(first) in _NEVER_FIRST_NAME_WORD:
         first += 1  # "Chủ tịch Hội Mỹ nghệ": an association, not Mr "Hội Mỹ"
+    if end - first == 2 and c.word(first) == "Đoàn" and c.word(first + 1) in _YOUTH_UNION_OF:
+        return None  # "Bí thư Đoàn Trường ĐH Y dược": a school's youth union, not Mr "Đoàn Trường"
     if first < end and c.word(first) in _UNIT_WORDS:
         first = next((k for k in range(first + 1, end - 1) if c.word(k) in COMMON_SURNAMES), end)
     if end - first < 2:
