@@ -759,6 +759,11 @@ VISITS = [
         "TNCS Hồ Chí Minh do Bí thư thứ nhất Lê Quốc Phong dẫn đầu đã thăm Trung Quốc.",
         {("Trung ương Đoàn TNCS Hồ Chí Minh", "Trung Quốc")},
     ),
+    (  # two foreign sides are out of scope (visits.v14)
+        "Biển người Triều Tiên chào đón Tập Cận Bình\nNgày 20-6, Chủ tịch Trung Quốc Tập Cận Bình "
+        "đã tới thăm Triều Tiên.",
+        set(),
+    ),
     (  # a committee of a foreign chamber is a body of its own (visits.v14)
         "Bộ trưởng Bộ Quốc phòng tiếp Đoàn Ủy ban Quân lực Thượng viện Hoa Kỳ\nChiều 31/5, tại Hà "
         "Nội, Đại tướng Ngô Xuân Lịch, Bộ trưởng Bộ Quốc phòng đã tiếp Đoàn Ủy ban Quân lực Thượng "

@@ -21,7 +21,8 @@ few fixed shapes:
     (visits.v13);
   - a foreign youth union ("Trung ương Đoàn TNCS Cuba") or a committee of a foreign chamber
     ("Ủy ban Quân lực Thượng viện Hoa Kỳ") is a body of its own, and our youth union is named
-    "Trung ương Đoàn TNCS Hồ Chí Minh", kind ``other``, as the gold names it (visits.v14).
+    "Trung ương Đoàn TNCS Hồ Chí Minh", kind ``other``, as the gold names it; a visit between
+    two foreign sides is left out, as out of scope (visits.v14).
 """
 
 from __future__ import annotations
@@ -300,6 +301,8 @@ def _rule_visits(
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
             pairs = _received(ctx, sentence.text, rel, welcome, people)
         for visitor, host, leader in pairs:
+            if visitor[0] == host[0] == "foreign":
+                continue  # two foreign sides: out of the product's scope (optional in the gold)
             visit = found.setdefault((visitor, host), Visit(visitor, host))
             visit.sentence_indexes.append(index)
             if leader and not visit.leader:
