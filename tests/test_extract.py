@@ -759,6 +759,11 @@ VISITS = [
         "TNCS Hồ Chí Minh do Bí thư thứ nhất Lê Quốc Phong dẫn đầu đã thăm Trung Quốc.",
         {("Trung ương Đoàn TNCS Hồ Chí Minh", "Trung Quốc")},
     ),
+    (  # several bodies crossed with several places: an inspection's scope (visits.v14)
+        "Thanh tra đất quốc phòng\nVụ II Thanh tra Chính phủ được giao thanh tra tại Bộ Quốc phòng"
+        ", Bộ Công an trong việc chuyển đổi đất quốc phòng ở Hà Nội, TPHCM, Cần Thơ, Đà Nẵng.",
+        set(),
+    ),
     (  # two foreign sides are out of scope (visits.v14)
         "Biển người Triều Tiên chào đón Tập Cận Bình\nNgày 20-6, Chủ tịch Trung Quốc Tập Cận Bình "
         "đã tới thăm Triều Tiên.",

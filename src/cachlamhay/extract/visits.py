@@ -300,6 +300,8 @@ def _rule_visits(
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
             pairs = _received(ctx, sentence.text, rel, welcome, people)
+        if _cross_product(pairs):
+            continue  # "… thanh tra tại Bộ Quốc phòng, Bộ Công an … ở Hà Nội, TPHCM, Cần Thơ"
         for visitor, host, leader in pairs:
             if visitor[0] == host[0] == "foreign":
                 continue  # two foreign sides: out of the product's scope (optional in the gold)
@@ -325,6 +327,14 @@ def _rule_visits(
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
     return found
+
+
+def _cross_product(pairs: list[tuple[Actor, Actor, Leader]]) -> bool:
+    """Whether a sentence pairs several visitors with several hosts: a list of bodies and a list
+    of places (an inspection's scope, a ranking), not visits."""
+    visitors = {visitor for visitor, _, _ in pairs}
+    hosts = {host for _, host, _ in pairs}
+    return len(visitors) >= 2 and len(hosts) >= 2
 
 
 def _verb_pairs(
