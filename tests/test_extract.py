@@ -764,6 +764,12 @@ VISITS = [
         ", Bộ Công an trong việc chuyển đổi đất quốc phòng ở Hà Nội, TPHCM, Cần Thơ, Đà Nẵng.",
         set(),
     ),
+    (  # a football club, a street and a nationality are no actors (visits.v14)
+        "FLC Thanh Hóa đón tin vui\nĐội bóng xứ Thanh sẽ đón tiếp CLB bóng đá HCM vào 16h ngày 11/2 "
+        "trên sân nhà. Chủ tịch UBND TP Đà Nẵng kiểm tra công trình hầm chui nút giao Điện Biên "
+        "Phủ. Quán chỉ tiếp người Trung Quốc.",
+        set(),
+    ),
     (  # two foreign sides are out of scope (visits.v14)
         "Biển người Triều Tiên chào đón Tập Cận Bình\nNgày 20-6, Chủ tịch Trung Quốc Tập Cận Bình "
         "đã tới thăm Triều Tiên.",

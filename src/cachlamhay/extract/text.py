@@ -120,10 +120,14 @@ _BLOCKING_CUES = {
     "khu",
     "Khu",
     "hồ",
+    "người",  # "người Trung Quốc": a nationality, not the country acting
+    "CLB",  # "CLB bóng đá HCM": a football club
+    "giao",  # "nút giao Điện Biên Phủ": a street
 }
 _CUE = re.compile(
     r"(tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|xã|phường|quận|thị xã|thị trấn|đường|phố"
-    r"|sông|cầu|báo|Báo|đèo|núi|chợ|bến|làng|thôn|ấp|bản|khu|Khu|hồ|nước|bạn|Đại sứ quán)\s*$"
+    r"|sông|cầu|báo|Báo|đèo|núi|chợ|bến|làng|thôn|ấp|bản|khu|Khu|hồ|nước|bạn|Đại sứ quán"
+    r"|người|CLB|giao)\s*$"
 )
 
 
@@ -321,7 +325,8 @@ def _after_family_name(text: str, start: int) -> bool:
 
 
 _GOVERNMENT = {"Chính phủ", "Nhà nước"}
-_FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu"}
+# "Thái Bình Dương" is the Pacific; "Điện Biên Phủ" a street, a battle or the provincial town
+_FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu", "Điện Biên": " Phủ"}
 _FOREIGNABLE = set(gazetteer.CENTRAL_BODIES) | {"Bộ Quốc phòng", "Bộ Ngoại giao"}
 
 
