@@ -770,6 +770,11 @@ VISITS = [
         "Phủ. Quán chỉ tiếp người Trung Quốc.",
         set(),
     ),
+    (  # an official who orders an inspection does not make it (visits.v14)
+        "Thanh tra Chính phủ kiểm tra rừng phòng hộ\nNgày 26/4/2017, Thủ tướng Chính phủ Nguyễn "
+        "Xuân Phúc đã giao Thanh tra Chính phủ chủ trì kiểm tra vụ phá rừng tại tỉnh Phú Yên.",
+        set(),
+    ),
     (  # two foreign sides are out of scope (visits.v14)
         "Biển người Triều Tiên chào đón Tập Cận Bình\nNgày 20-6, Chủ tịch Trung Quốc Tập Cận Bình "
         "đã tới thăm Triều Tiên.",

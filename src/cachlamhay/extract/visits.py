@@ -745,7 +745,14 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
     before = text[max(0, verb.start() - 40) : verb.start()].lower()
     if _NOT_YET.search(before) or _REMOTE.search(text):
         return True
+    if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
+        return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
+
+
+# An official who orders an inspection ("giao …", "văn bản … gửi … chỉ đạo, kiểm tra") is not
+# the one who travels to make it
+_INSTRUCTS = re.compile(r"(?<!\w)(?:giao|yêu cầu|chỉ đạo|đề nghị|văn bản|công văn|chỉ thị)(?!\w)")
 
 
 def _hosts(
