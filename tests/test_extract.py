@@ -771,8 +771,8 @@ VISITS = [
         set(),
     ),
     (  # an official who orders an inspection does not make it (visits.v14)
-        "Thanh tra Chính phủ kiểm tra rừng phòng hộ\nNgày 26/4/2017, Thủ tướng Chính phủ Nguyễn "
-        "Xuân Phúc đã giao Thanh tra Chính phủ chủ trì kiểm tra vụ phá rừng tại tỉnh Phú Yên.",
+        "Yêu cầu làm rõ vụ bạo hành trẻ\nThứ trưởng Bộ GD&ĐT Nguyễn Thị Nghĩa vừa ký văn bản gửi Sở "
+        "GD&ĐT Hà Nội chỉ đạo, kiểm tra thông tin vụ bạo hành trẻ tại quận Hai Bà Trưng, Hà Nội.",
         set(),
     ),
     (  # two foreign sides are out of scope (visits.v14)
