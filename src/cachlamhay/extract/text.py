@@ -303,7 +303,7 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
 # ("Đảng Cộng sản Cuba", "Đảng Dân tiến Nhật Bản", "Hạ viện Nhật Bản", "Ủy ban Quân lực Thượng
 # viện Hoa Kỳ", "Trung ương Đoàn TNCS Cuba", "Đoàn Thanh niên Nhân dân cách mạng Lào"): an actor
 # of its own, as the gold names it.
-_FOREIGN_BODY_CUE = re.compile(r"Đảng|viện|Đoàn")
+_FOREIGN_BODY_CUE = re.compile(r"Đảng|viện|Trung ương Đoàn|Đoàn Thanh niên")
 _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|cách|tự|lao|bảo|công|quốc"
 
 
