@@ -200,7 +200,6 @@ _PARK_AFTER = re.compile(
 )
 _PROJECT_FDI = re.compile(r"fdi|von dau tu (?:truc tiep )?nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
-_ORDINAL_BEFORE = re.compile(r"(?<![a-z])giai doan$")
 # "nâng tổng dự án nước ngoài lên 301 dự án": the foreign count named before the figure
 _FDI_TOTAL_BEFORE = re.compile(
     r"du an (?:dau tu )?(?:nuoc ngoai|fdi) (?:len|la|dat)(?: hon| gan)?$"
@@ -629,7 +628,7 @@ def _classify(
     describe that sum ("10 dự án nước ngoài với 315 triệu USD và 14 dự án trong nước với 818
     triệu USD": the second sum is not foreign)."""
     before = folded[clause_start : quantity.start].rstrip()
-    if _ORDINAL_BEFORE.search(before):
+    if before.endswith("giai doan") and not before[-10:-9].isalpha():
         return None  # "đầu tư giai đoạn 2 dự án lọc hóa dầu": a phase, not two projects
     own_words = folded[max(clause_start, money_end) : quantity.start]
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])

@@ -1214,6 +1214,9 @@ _INTERNATIONAL_BODIES = {
     "OPEC", "Interpol", "EU", "LHQ", "Liên Hợp Quốc", "Liên hợp quốc", "Ngân hàng Thế giới",
     "Ngân hàng thế giới", "Liên minh châu Âu", "Liên minh Châu Âu",
 }  # fmt: skip
+_FOREIGN_OFFICE_WORDS = re.compile(
+    "|".join(re.escape(w) for w in (*_FOREIGN_CHAMBERS, *sorted(_INTERNATIONAL_BODIES)))
+)
 
 
 def _names_country(c: _Classified, lo: int, hi: int) -> bool:
@@ -1221,10 +1224,7 @@ def _names_country(c: _Classified, lo: int, hi: int) -> bool:
     holder's name may then be foreign: "Phó Chủ tịch Hạ viện Tatsuo Kawabata")."""
     countries = gazetteer.country_aliases()
     words = [c.word(k) for k in range(lo, hi)]
-    text = " ".join(words)
-    if any(chamber in text for chamber in _FOREIGN_CHAMBERS):
-        return True
-    if any(body in text for body in _INTERNATIONAL_BODIES):
+    if _FOREIGN_OFFICE_WORDS.search(" ".join(words)):
         return True
     return any(
         " ".join(words[a:b]) in countries

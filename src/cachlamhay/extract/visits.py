@@ -300,7 +300,7 @@ def _rule_visits(
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
             pairs = _received(ctx, sentence.text, rel, welcome, people)
-        if _cross_product(pairs):
+        if len(pairs) >= 4 and _cross_product(pairs):
             continue  # "… thanh tra tại Bộ Quốc phòng, Bộ Công an … ở Hà Nội, TPHCM, Cần Thơ"
         for visitor, host, leader in pairs:
             if visitor[0] == host[0] == "foreign":
