@@ -124,14 +124,8 @@ def _sentence_evidence(ctx: DocContext, index: int) -> list[dict[str, int]]:
     return _evidence(ctx, sentence.start, sentence.end)
 
 
-# Bodies the rules treat as central (they send delegations as a ministry does) that the gold
-# names as mass organisations (tests/gold/CONVENTIONS.md).
-_AS_WRITTEN = {("central", "Trung ương Đoàn"): ("other", "Trung ương Đoàn TNCS Hồ Chí Minh")}
-
-
 def _actor(actor: tuple[str, str]) -> dict[str, str]:
-    kind, name = _AS_WRITTEN.get(actor, actor)
-    return {"kind": kind, "name": name}
+    return people.actor_dict(actor)
 
 
 def _visit(ctx: DocContext, visit: visits.Visit) -> dict[str, Any]:
