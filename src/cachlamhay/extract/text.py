@@ -122,12 +122,12 @@ _BLOCKING_CUES = {
     "hồ",
     "người",  # "người Trung Quốc": a nationality, not the country acting
     "CLB",  # "CLB bóng đá HCM": a football club
-    "giao",  # "nút giao Điện Biên Phủ": a street
+    "nút giao",  # "nút giao Điện Biên Phủ": a street
 }
 _CUE = re.compile(
     r"(tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|xã|phường|quận|thị xã|thị trấn|đường|phố"
     r"|sông|cầu|báo|Báo|đèo|núi|chợ|bến|làng|thôn|ấp|bản|khu|Khu|hồ|nước|bạn|Đại sứ quán"
-    r"|người|CLB|giao)\s*$"
+    r"|người|CLB|nút giao)\s*$"
 )
 
 
