@@ -943,6 +943,7 @@ class _Classified:
 
 
 _NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
+# "Đoàn" before these is a youth union ("Bí thư Đoàn Trường …"), when nothing follows them
 _YOUTH_UNION_OF = {"Trường", "Khối", "TNCS", "Phường", "Xã", "Huyện", "Tỉnh"}
 # A unit's own name follows these ("Trưởng Khoa Tiết Niệu Nguyễn Văn A"): the person's name
 # starts at the next common family name.
@@ -1353,7 +1354,11 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
         if 3 <= end - (j + 1) <= 4 and (end == n or not c.word(end)[0].isupper()):
             return j + 1, end
         return None
-    if j + 1 < n and c.word(j) in ("ông", "bà", "ngài") and c.word(j - 1) not in _NOT_OFFICE_END:
+    if (
+        0 < j < n - 1
+        and c.word(j) in ("ông", "bà", "ngài")
+        and c.word(j - 1) not in _NOT_OFFICE_END
+    ):
         first = j + 1  # "Chủ tịch UBND tỉnh Hà Tĩnh ông Đặng Quốc Khánh": no separator
     elif j + 2 < n and c.word(j) in (",", "-", "–", "là") and c.word(j + 1) in _HONORIFICS:
         first = j + 2
