@@ -160,10 +160,11 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
 ]
 # Households count as affected only where a disaster is written nearby (not "321 hộ dân trong
 # khu vực bị ảnh hưởng" by a project, not "13.000 hộ di dời" for urban renewal).
-# On the text with its tones: folded, "bao" is also "báo", "bao gồm", and "loc" "Phước Lộc"
+# On the cleaned text (tones kept, one tone style): folded, "bao" is also "báo", "bao gồm", and
+# "loc" "Phước Lộc"
 _DISASTER = re.compile(
     r"(?<!\w)(?:bão|lũ|lụt|ngập|sạt lở|thiên tai|mưa lớn|lũ quét|lốc|triều cường|hạn hán"
-    r"|xâm nhập mặn|động đất|cháy rừng|hỏa hoạn|hoả hoạn|mưa đá|giông)(?!\w)",
+    r"|xâm nhập mặn|động đất|cháy rừng|hỏa hoạn|mưa đá|giông)(?!\w)",
     re.IGNORECASE,
 )
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}

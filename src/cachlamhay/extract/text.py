@@ -124,10 +124,15 @@ _BLOCKING_CUES = {
     "CLB",  # "CLB bóng đá HCM": a football club
     "nút giao",  # "nút giao Điện Biên Phủ": a street
 }
+# Cues that introduce a province or a country without blocking it
+_PLACE_CUES = {
+    "tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "Tp",
+    "nước", "bạn", "Đại sứ quán",
+}  # fmt: skip
+# The word before a name: only the one ending where the name starts can match, so the order
+# of the alternatives does not matter
 _CUE = re.compile(
-    r"(tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|huyện|xã|phường|quận|thị xã|thị trấn|đường|phố"
-    r"|sông|cầu|báo|Báo|đèo|núi|chợ|bến|làng|thôn|ấp|bản|khu|Khu|hồ|nước|bạn|Đại sứ quán"
-    r"|người|CLB|nút giao)\s*$"
+    "(" + "|".join(re.escape(c) for c in sorted(_BLOCKING_CUES | _PLACE_CUES)) + r")\s*$"
 )
 
 

@@ -54,7 +54,8 @@ _VALUED = re.compile(
     r"(?:kinh phí|trị giá|số tiền)(?: đầu tư| hơn| gần| khoảng| là| lên đến)*\s+\d"
 )
 _NOT_GIVE = re.compile(fold(r"đề nghị|kiến nghị|xin hỗ trợ|đề xuất|mong muốn|cần hỗ trợ|sẽ hỗ trợ"))
-# Matched with their tones: folded, "bão" (storm) is also "báo", "bảo", and "lũ" "lưu", "lúc"
+# Matched with their tones (on the cleaned text, one tone style): folded, "bão" (storm) is also
+# "báo", "bảo", and "lũ" "lưu", "lúc"
 _PURPOSES = [
     (
         "disaster_relief",
@@ -63,7 +64,7 @@ _PURPOSES = [
     (
         "social_welfare",
         r"hộ nghèo|an sinh|người có công|gia đình chính sách|hoàn cảnh khó khăn"
-        r"|nhà đại đoàn kết|xóa nhà tạm|xoá nhà tạm|Tết",
+        r"|nhà đại đoàn kết|xóa nhà tạm|Tết",
     ),
     ("education", r"học sinh|học bổng|trường học|giáo dục|sinh viên"),
     ("health", r"bệnh viện|y tế|bệnh nhân|trang thiết bị y tế"),
@@ -188,12 +189,7 @@ def transfer_candidates(
                 f.add("currency", amount.unit)
                 f.add("magnitude", min(int(math.log10(max(amount.value, 1))), 12))
                 payload = by_key.get(key) or Transfer(
-                    a,
-                    b,
-                    amount.value,
-                    amount.unit or "VND",
-                    _purpose(ctx.sentences[index].text),
-                    index,
+                    a, b, amount.value, amount.unit or "VND", _purpose(ctx, index), index
                 )
                 candidates.append(
                     Candidate(
@@ -305,7 +301,7 @@ def _rule_transfers(
                         target,
                         amount.value,
                         amount.unit or "VND",
-                        _purpose(ctx.sentences[index].text),
+                        _purpose(ctx, index),
                         index,
                     )
                 )
@@ -475,9 +471,10 @@ def _districts_before(text: str, verb_end: int, amount_start: int) -> list[Actor
     return [("district", f"{kind} {name}") for name in names]
 
 
-def _purpose(sentence: str) -> str:
+def _purpose(ctx: DocContext, index: int) -> str:
+    """What the gift of sentence ``index`` is for."""
     for purpose, words in _PURPOSE_PATTERNS:
-        if words.search(sentence):
+        if words.search(ctx.sentences[index].text):
             return purpose
     return "other"
 
@@ -646,14 +643,7 @@ def _clause_transfers(
             seen.add(key)
             currency = amount.unit or next(iter(currencies))
             extra.append(
-                Transfer(
-                    giver,
-                    receiver,
-                    amount.value,
-                    currency,
-                    _purpose(ctx.sentences[index].text),
-                    index,
-                )
+                Transfer(giver, receiver, amount.value, currency, _purpose(ctx, index), index)
             )
     return extra
 
@@ -956,7 +946,7 @@ def _passive_transfers(
                     ("other", subject.group(1)),
                     amount.value,
                     amount.unit or "VND",
-                    _purpose(ctx.sentences[index].text),
+                    _purpose(ctx, index),
                     index,
                 )
             )
@@ -1004,14 +994,7 @@ def _province_shares(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
             if (index, amount.value) not in done:
                 target = ("province", province)
                 extra.append(
-                    Transfer(
-                        giver,
-                        target,
-                        amount.value,
-                        "VND",
-                        _purpose(ctx.sentences[index].text),
-                        index,
-                    )
+                    Transfer(giver, target, amount.value, "VND", _purpose(ctx, index), index)
                 )
     return extra
 
