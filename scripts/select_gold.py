@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 9
+    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 11
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -288,6 +288,16 @@ def round_7_stratum(title: str, text: str) -> tuple[str, int] | None:
     return cued
 
 
+# Round 11 (eighth session): round 10 drew 27 of its 40 documents (practices' pool ran dry at
+# 3 of 16). The locked test split is weakest on visits and indicators, so they lead.
+PLAN_11 = {
+    "visits": (7, (0, 2, 5)),
+    "indicators": (7, (0, 2, 5)),
+    "transfers": (4, (0, 1, 3)),
+    "practices": (4, (0, 1, 3)),
+}
+
+
 # Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a
 # blind measure of the previous session's last extractor, then more documents to learn from.
 LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
@@ -300,6 +310,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_7, round_7_stratum),  # round 8: a blind measure of the fifth session's last extractor
     (PLAN_7, round_7_stratum),  # round 9: a blind measure of the sixth session's last extractor
     (PLAN_7, round_7_stratum),  # round 10: a blind measure of the seventh session's last extractor
+    (PLAN_11, round_7_stratum),  # round 11: a blind measure of the eighth session's start
 ]
 
 

@@ -786,6 +786,34 @@ VISITS = [
         "viện Hoa Kỳ do Thượng nghị sỹ John McCain dẫn đầu đang thăm, làm việc tại Việt Nam.",
         {("Ủy ban Quân lực Thượng viện Hoa Kỳ", "Bộ Quốc phòng")},
     ),
+    (  # "liên tiếp" (in a row) is not "tiếp" (receive) (visits.v15)
+        "Giá vàng tăng phiên thứ 8 liên tiếp\nĐây là phiên thứ 2 liên tiếp vàng thế giới tăng mạnh, "
+        "nhà đầu tư đang phân tích những yếu tố ảnh hưởng đến kinh tế và chính sách điều hành của "
+        "Tổng thống Mỹ Donald Trump. Giá vàng SJC tại TP.HCM tăng 50.000 đồng.",
+        set(),
+    ),
+    (  # a match is no visit (visits.v15)
+        "U23 Việt Nam diện đồ trắng\nU23 Việt Nam mặc áo trắng tiếp Malaysia trên sân Chi Lăng, "
+        "TP Đà Nẵng. Đến 8/3 Than Quảng Ninh sẽ tiếp đón đối thủ đến từ Myanmar.",
+        set(),
+    ),
+    (  # a minister who writes to a province from afar is not there (visits.v15)
+        "Bộ trưởng gửi thư khen nhân viên\nHôm nay (6/2), Bộ trưởng Bộ GTVT Trương Quang Nghĩa gửi "
+        "thư khen cán bộ, nhân viên Đội An ninh hàng không thuộc Cảng Hàng không Thọ Xuân, Thanh "
+        "Hóa đã nhiều lần phát hiện và trả lại tài sản cho hành khách.",
+        set(),
+    ),
+    (  # a late or former official acts for no body (visits.v15)
+        "Lễ viếng tại TP. HCM\nSáng 21-3, nhiều phái đoàn tại TP. HCM đến viếng cố Thủ tướng Phan "
+        "Văn Khải tại Hội trường Thống Nhất. Đó là chia sẻ của bà Trương Mỹ Hoa, nguyên Phó Chủ "
+        "tịch nước tại buổi lễ diễn ra tại TP. HCM.",
+        set(),
+    ),
+    (  # an official named at an event in the province is there (visits.v15 keeps it)
+        "Thủ tướng dự hội nghị ngành tôm\nNgày 6/2, tại tỉnh Cà Mau, Thủ tướng Chính phủ Nguyễn "
+        "Xuân Phúc chủ trì Hội nghị ngành tôm Việt Nam.",
+        {("Chính phủ", "Cà Mau")},
+    ),
 ]
 
 

@@ -22,7 +22,11 @@ few fixed shapes:
   - a foreign youth union ("Trung ương Đoàn TNCS Cuba") or a committee of a foreign chamber
     ("Ủy ban Quân lực Thượng viện Hoa Kỳ") is a body of its own, and our youth union is named
     "Trung ương Đoàn TNCS Hồ Chí Minh", kind ``other``, as the gold names it; a visit between
-    two foreign sides is left out, as out of scope (visits.v14).
+    two foreign sides is left out, as out of scope (visits.v14);
+  - a match ("U23 Việt Nam … tiếp Malaysia") is no visit; "liên tiếp" (in a row) is no
+    receiving; a central official in the article's province must be there (a cue before the
+    name, or after it before "gửi thư khen", "yêu cầu", "chỉ đạo" …), and a late or former
+    official acts for no body (visits.v15).
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v14"
+VERSION = "visits.v15"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -86,9 +90,12 @@ _WELCOME = re.compile(
     r"|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Tt]ổng [Bb]í thư|[Đđ]ại sứ|[Tt]ổng thống)\b)"
 )
 _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])")
+# "trực tiếp", "liên tiếp" (in a row), "gián tiếp", "kế tiếp", "nối tiếp" are not receiving
 _RECEIVES = re.compile(
-    r"(?<![a-z])(?<!truc )(?:tiep va lam viec|tiep don|tiep|don tiep)"
-    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu))(?![a-z])"
+    r"(?<![a-z])(?<!truc )(?<!lien )(?<!gian )(?<!ke )(?<!noi )"
+    r"(?:tiep va lam viec|tiep don|tiep|don tiep)"
+    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu|thi|giap|te))"
+    r"(?![a-z])"
 )
 _EXCHANGE_CUE = re.compile(
     fold(
@@ -292,7 +299,7 @@ def _rule_visits(
     found: dict[tuple[tuple[str, str], tuple[str, str]], Visit] = {}
     lead = _lead_sentences(ctx)
     for index, sentence in enumerate(ctx.sentences):
-        if sentence.caption:
+        if sentence.caption or _SPORT.search(sentence.text):
             continue
         folded = ctx.folded_sentence(index)
         pairs = _verb_pairs(ctx, index, folded, people, index in lead)
@@ -327,6 +334,13 @@ def _rule_visits(
             )
             found[first].sentence_indexes += found.pop(second).sentence_indexes
     return found
+
+
+# A match: "U23 Việt Nam … tiếp Malaysia", "Than Quảng Ninh sẽ tiếp đón đối thủ đến từ Myanmar"
+_SPORT = re.compile(
+    r"(?<!\w)(?:đối thủ|FC|U\d\d|đội tuyển|đội bóng|trận đấu|lượt trận|cầu thủ|HLV|sân nhà"
+    r"|sân khách|vòng bảng|AFC|V-League|V\.League|giải đấu|bàn thắng)(?!\w)"
+)
 
 
 def _cross_product(pairs: list[tuple[Actor, Actor, Leader]]) -> bool:
@@ -375,11 +389,39 @@ def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Vis
             del found[(visitor, host)]  # named only as the venue, or not at all (the home)
 
 
-# Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …"
+# Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …".
+# With their tones: folded, "tại" is also "tài", "tai nạn"; "về" is "tự vệ"; "dự" is "du lịch".
 _PRESENCE = re.compile(
-    r"(?<![a-z])(?:tai|ve|vao|den|du|tham|tiep xuc cu tri|lam viec voi|kiem tra|thi sat"
-    r"|khao sat|chu tri)(?![a-z])"
+    r"(?<!\w)(?:tại|về|vào|đến|dự|thăm|tiếp xúc cử tri|làm việc với|kiểm tra|thị sát|khảo sát"
+    r"|chủ trì)(?!\w)",
+    re.IGNORECASE,
 )
+# What an official does from afar: "vừa gửi thư khen …", "yêu cầu tỉnh …", "nhận định bão …"
+_FROM_AFAR = re.compile(
+    r"(?<!\w)(?:gửi|yêu cầu|chỉ đạo|đề nghị|nhận định|ký|giao(?= [A-ZĐ]| cho)|tên thật|sinh)(?!\w)"
+)
+# "cố Thủ tướng Phan Văn Khải", "nguyên Chủ tịch nước Trương Tấn Sang" (not "cố gắng")
+_FORMER = re.compile(
+    r"(?:(?<!\w)(?:cố|nguyên)|(?:^|(?<=[:.\"] ))(?:Cố|Nguyên))"  # not "Thái Nguyên"
+    r" (?:[A-ZĐ]|[Tt]hủ |[Cc]hủ |[Bb]ộ |[Pp]hó |[Tt]ổng |[Bb]í )[^,;]{0,50}$"
+)
+
+
+def _present(text: str, person: Person) -> bool:
+    """Whether the sentence puts ``person`` somewhere: a presence cue before the name ("Tại hội
+    nghị …, Thủ tướng …", "Dự buổi lễ có …"), or after it before anything done from afar
+    ("Thủ tướng … đã về …", not "… vừa gửi thư khen … tại …"). A late or former official
+    ("cố Thủ tướng", "nguyên Phó Chủ tịch nước") acts for no body."""
+    at = text.find(person.name)
+    if at < 0 or any(t.lower().startswith(("nguyên ", "cố ")) for t in person.titles[:1]):
+        return False
+    if _FORMER.search(text, max(at - 60, 0), at):
+        return False
+    if _PRESENCE.search(text, 0, at):
+        return True
+    after = text[at + len(person.name) :]
+    afar = _FROM_AFAR.search(after)
+    return bool(_PRESENCE.search(after, 0, afar.start() if afar else len(after)))
 
 
 def _central_presence(
@@ -397,10 +439,8 @@ def _central_presence(
         sentence = ctx.sentences[index]
         if home not in {m.name for m in ctx.provinces_in(index)}:
             continue
-        if not _PRESENCE.search(ctx.folded_sentence(index)):
-            continue
         for person in people:
-            if person.name not in sentence.text:
+            if not _present(sentence.text, person):
                 continue
             actor = _acting_for(ctx, person)
             if actor == ("central", "Quốc hội") and not any(
