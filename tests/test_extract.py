@@ -814,6 +814,22 @@ VISITS = [
         "Xuân Phúc chủ trì Hội nghị ngành tôm Việt Nam.",
         {("Chính phủ", "Cà Mau")},
     ),
+    (  # a complaint sent to a ministry, an appointment: nobody travels (visits.v15)
+        "Phục chức nguyên phó chánh thanh tra\nÔng Lê Khả Đoàn, nguyên Phó Chánh Thanh tra tỉnh "
+        "Hậu Giang, đã khiếu nại. Ông Đoàn khiếu nại đến Bộ Nội vụ. Thứ trưởng Đỗ Đức Duy nhận "
+        "nhiệm vụ mới tại Yên Bái.",
+        set(),
+    ),
+    (  # a province's own deputies at work in it are no visit by the Assembly (visits.v15)
+        "TP. HCM: khó xử lý các vụ bắt trẻ ăn xin\nSáng 16-8, Đoàn đại biểu Quốc hội TP. HCM đã "
+        "có buổi làm việc với UBND quận 12 giám sát về việc thực hiện Luật trẻ em.",
+        set(),
+    ),
+    (  # "Công ty TNHH BOT Sóc Trăng" is a company, not the province (visits.v15)
+        "Sẽ miễn giảm phí BOT\nÔng Nguyễn Văn Phương - chủ tịch HĐQT Công ty TNHH BOT Sóc Trăng "
+        "khẳng định như vậy sau khi làm việc với Bộ Giao thông vận tải chiều 8-1.",
+        set(),
+    ),
 ]
 
 

@@ -123,6 +123,7 @@ _BLOCKING_CUES = {
     "người",  # "người Trung Quốc": a nationality, not the country acting
     "CLB",  # "CLB bóng đá HCM": a football club
     "nút giao",  # "nút giao Điện Biên Phủ": a street
+    "BOT",  # "Công ty TNHH BOT Sóc Trăng": a toll-road company
 }
 # Cues that introduce a province or a country without blocking it
 _PLACE_CUES = {

@@ -26,7 +26,9 @@ few fixed shapes:
   - a match ("U23 Việt Nam … tiếp Malaysia") is no visit; "liên tiếp" (in a row) is no
     receiving; a central official in the article's province must be there (a cue before the
     name, or after it before "gửi thư khen", "yêu cầu", "chỉ đạo" …), and a late or former
-    official acts for no body (visits.v15).
+    official acts for no body; a complaint "gửi/khiếu nại đến" a body, an appointment, a
+    province's own Assembly deputies and a company named after a province ("BOT Sóc Trăng")
+    make no visit (visits.v15).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ _VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|tham quan"
-    r"|(?<!tiếp )đến|tới|sang"  # "tiếp đến là Bahamas": next in a list
+    r"|(?<![Tt]iếp )đến|tới|sang"  # "tiếp đến là Bahamas": next in a list
     # "<official of Y> đã tiếp <guest>": only the receiving sense, not "tiếp tục", "tiếp nhận"…
     r"|tiếp(?= (?:đoàn|[Đđ]ồng chí|ông|bà|ngài|Đại sứ|[A-ZĐ])))(?!\w)"
 )
@@ -392,13 +394,14 @@ def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Vis
 # Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …".
 # With their tones: folded, "tại" is also "tài", "tai nạn"; "về" is "tự vệ"; "dự" is "du lịch".
 _PRESENCE = re.compile(
-    r"(?<!\w)(?:tại|về|vào|đến|dự|thăm|tiếp xúc cử tri|làm việc với|kiểm tra|thị sát|khảo sát"
-    r"|chủ trì)(?!\w)",
+    r"(?<!\w)(?:tại|(?:về|vào|đến)(?! (?:năm|tháng|ngày|nay|cuối|đầu|hết|\d))|dự|thăm"
+    r"|tiếp xúc cử tri|làm việc với|kiểm tra|thị sát|khảo sát|chủ trì)(?!\w)",
     re.IGNORECASE,
 )
 # What an official does from afar: "vừa gửi thư khen …", "yêu cầu tỉnh …", "nhận định bão …"
 _FROM_AFAR = re.compile(
-    r"(?<!\w)(?:gửi|yêu cầu|chỉ đạo|đề nghị|nhận định|ký|giao(?= [A-ZĐ]| cho)|tên thật|sinh)(?!\w)"
+    r"(?<!\w)(?:gửi|yêu cầu|chỉ đạo|đề nghị|nhận định|ký|giao(?= [A-ZĐ]| cho)|tên thật|sinh"
+    r"|nhận nhiệm vụ|bổ nhiệm|điều động|giữ chức)(?!\w)"
 )
 # "cố Thủ tướng Phan Văn Khải", "nguyên Chủ tịch nước Trương Tấn Sang" (not "cố gắng")
 _FORMER = re.compile(
@@ -501,7 +504,8 @@ def _actors(
         visitor = _office_after_opening(sentence.text, verb)
     if visitor is None and in_lead:
         listed = _listed_central(sentence.text[: verb.start()])
-        if len(listed) > 1:  # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
+        if len(listed) > 1 and verb.group(0) not in _WEAK_VERBS:
+            # "Thường trực Ban Bí thư, Thủ tướng và Quốc hội làm việc với …"
             hosts = _hosts(rel, folded, verb, listed[0])
             return [(actor, host, None) for actor in listed for host in hosts if host != actor]
         if listed and _BARE_OFFICE.match(sentence.text[: verb.start()]):
@@ -531,7 +535,11 @@ def _actors(
         hosts = _official_met(ctx, sentence.text, verb, visitor, people, met_from) or hosts
     if not hosts and not weak_verb:
         hosts = _official_met(ctx, sentence.text, verb, visitor, people)
-    if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
+    if weak_verb and (
+        not hosts
+        or not _right_after(rel, folded, verb, hosts[0])
+        or _SENT_TO.search(sentence.text, 0, verb.start())
+    ):
         return []  # "đến/tới/sang" must be followed by the place itself: "đến Bình Dương"
     if not hosts and visitor[0] in ("central", "foreign") and verb.group(0) in _EVENT_VERBS:
         hosts = _event_owner(rel, verb)
@@ -552,6 +560,8 @@ def _actors(
         and not _guest_in_vietnam(ctx, visitor)
     ):
         hosts = [h for h in hosts if h[0] != "central"]  # "Chính phủ Mỹ … với Quốc hội": theirs
+    if visitor == ("central", "Quốc hội"):
+        hosts = [h for h in hosts if not _deputies_of(rel, folded, h)]
     found = [
         (visitor, host, leader)
         for host in hosts
@@ -567,6 +577,18 @@ def _actors(
             for visitor, host, leader in found
         ]
     return found
+
+
+_DEPUTIES = re.compile(r"(?:dai bieu quoc hoi|dbqh)\s+(?:tinh |thanh pho |tp\.? ?)?$")
+
+
+def _deputies_of(rel: list[tuple[int, Mention]], folded: str, host: Actor) -> bool:
+    """ "Đoàn đại biểu Quốc hội TP. HCM … làm việc với UBND quận 12": a province's own deputies
+    at work in it, not the Assembly visiting it."""
+    return any(
+        (m.kind, m.name) == host and _DEPUTIES.search(folded, max(offset - 40, 0), offset)
+        for offset, m in rel
+    )
 
 
 # "đã tới thăm tỉnh Gunma, cách thủ đô Tokyo …": a province or state of the country visited
@@ -816,6 +838,10 @@ def _hosts(
 
 
 _WEAK_VERBS = {"đến", "tới", "sang"}
+# What goes "đến/tới" a body without anyone travelling: "Ông Đoàn khiếu nại đến Bộ Nội vụ"
+_SENT_TO = re.compile(
+    r"(?<!\w)(?:khiếu nại|phản ánh|kiến nghị|gửi|chuyển|báo cáo|trình|tố cáo|thư)\s+$"
+)
 _STATE_FORM = re.compile(r"\s*(?:cong hoa|lien bang|vuong quoc|chlb|chdcnd|nuoc)\s*")
 _OPENING = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?"
