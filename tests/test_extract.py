@@ -1076,6 +1076,13 @@ INDICATORS = [
             ("Bà Rịa - Vũng Tàu", "fdi_capital", 26.679e9),
         },
     ),
+    (  # a bus line's passengers, a rate per day, a festival's or a capacity (indicators.v11)
+        "Buýt nhanh BRT của Hà Nội\nTuyến buýt BRT 01 của Hà Nội đã vận chuyển được 440.000 lượt "
+        "khách, trung bình khoảng 12.000 lượt khách/ngày. Hội xuân Yên Tử năm 2017 của tỉnh "
+        "Quảng Ninh sẽ đón khoảng 2 triệu lượt khách. Đền thờ ở Bến Tre có công suất thiết kế: "
+        "phục vụ từ 250.000 khách du lịch trở lên.",
+        set(),
+    ),
 ]
 
 

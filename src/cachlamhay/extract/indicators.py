@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v10"
+VERSION = "indicators.v11"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -394,8 +394,11 @@ _ATTRACTED = re.compile(
     r"(?<![a-z])(?:thu hut|cap moi|cap phep|giay chung nhan|dang ky|tren dia ban|toan tinh"
     r"|toan thanh pho|xuc tien|luy ke|tinh|thanh pho)(?![a-z])"
 )
-_EVENT_VISITORS = re.compile(r"(?<![a-z])(?:le hoi|su kien|chuong trinh|giai dau)(?![a-z])")
+_EVENT_VISITORS = re.compile(
+    r"(?<![a-z])(?:le hoi|hoi xuan|ban to chuc|su kien|chuong trinh|giai dau)(?![a-z])"
+)
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
+_PER_TIME = ("/ngày", "/tuần", "/tháng")
 _PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?![a-z])")
 # "khu vực có vốn đầu tư nước ngoài đạt 53 nghìn tỷ": one sector's share of the province's figure
 _SECTOR = re.compile(
@@ -425,14 +428,14 @@ _NOT_PROVINCE_AREA = re.compile(
     r"|dien tich (?:luu vuc|rung|dat|mat nuoc|ho|xay dung)(?![a-z])"
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
-_PASSENGERS = re.compile(r"hanh khach|xe buyt|van tai cong cong")
+_PASSENGERS = re.compile(r"hanh khach|xe buyt|tuyen buyt|van tai cong cong|van chuyen")
 # Counts below these are a street's, a site's or a cell's, never a province's (every such count
 # in the gold is optional or scoped)
 _SMALLEST = {"tourism": 1_000, "households_affected": 1_000, "party_members": 1_000}
 # visitors an airport, a port, a company or a hotel counts: "Cảng đón trên 2,5 triệu lượt khách"
 _VISITORS_OF_A_BUSINESS = re.compile(
     r"(?<![a-z])(?:cang|san bay|cong ty|tong cong ty|saigontourist|vietravel|suc chua"
-    r"|khach san|resort)(?![a-z])"
+    r"|khach san|resort|cong suat|phuc vu)(?![a-z])"
 )
 
 
@@ -463,8 +466,8 @@ def _someone_elses(
             return True
     if indicator == "investment_capital" and not named and not _ATTRACTED.search(folded):
         return True  # "tổng vốn đầu tư 9 tỉ USD" alone: one work's cost, a loan, a budget line
-    if _PER_DAY.match(folded, quantity.end):
-        return True
+    if _PER_DAY.match(folded, quantity.end) or (quantity.unit or "").endswith(_PER_TIME):
+        return True  # "12.000 lượt khách/ngày"
     if quantity.unit in ("VND", "USD") and _INCREASE.search(folded, 0, quantity.start):
         return True
     if indicator == "tourism" and (
