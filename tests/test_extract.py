@@ -830,6 +830,12 @@ VISITS = [
         "khẳng định như vậy sau khi làm việc với Bộ Giao thông vận tải chiều 8-1.",
         set(),
     ),
+    (  # "về những nội dung" (about), "dự án" and "đưa đón" put no official anywhere (v15)
+        "Kiểm điểm lãnh đạo Phú Yên\nÔng Hoàng Văn Trà - chủ tịch UBND tỉnh Phú Yên - vừa ký kế "
+        "hoạch kiểm điểm về những nội dung liên quan kết luận của Phó thủ tướng Trương Hòa Bình về "
+        "một số dự án. Các cán bộ đưa đón bộ trưởng Bộ Công thương Trần Tuấn Anh đã có thẻ.",
+        set(),
+    ),
 ]
 
 

@@ -85,11 +85,12 @@ _DELEGATION = re.compile(
     r"(?: (?:tinh uy|thanh uy|ubnd|hdnd|quoc hoi|chinh phu))?"
     r"(?: tinh| thanh pho| tp\.?| nuoc| bo| dang,? nha nuoc)?\s*$"
 )
-# "đón" receives a guest only when an office or a delegation follows ("đón Tết", "đón nhận"
-# do not)
+# "đón" receives a guest only when an office or a delegation follows ("đón Tết", "đón nhận",
+# "đưa đón bộ trưởng" do not)
 _WELCOME = re.compile(
-    r"(?<!\w)(?:được |đã )?đón(?: tiếp)? (?=(?:đoàn|Đoàn|[Tt]hủ tướng|Phó [Tt]hủ tướng|[Cc]hủ tịch"
-    r"|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Tt]ổng [Bb]í thư|[Đđ]ại sứ|[Tt]ổng thống)\b)"
+    r"(?<!\w)(?<!đưa )(?:được |đã )?đón(?: tiếp)? (?=(?:đoàn|Đoàn|[Tt]hủ tướng|Phó [Tt]hủ tướng"
+    r"|[Cc]hủ tịch|[Pp]hó [Cc]hủ tịch|[Bb]ộ trưởng|[Tt]hứ trưởng|[Tt]ổng [Bb]í thư|[Đđ]ại sứ"
+    r"|[Tt]ổng thống)\b)"
 )
 _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])")
 # "trực tiếp", "liên tiếp" (in a row), "gián tiếp", "kế tiếp", "nối tiếp" are not receiving
@@ -392,11 +393,13 @@ def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Vis
 
 
 # Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …".
-# With their tones: folded, "tại" is also "tài", "tai nạn"; "về" is "tự vệ"; "dự" is "du lịch".
+# With their tones (folded, "tại" is also "tài", "tai nạn"; "về" is "tự vệ"; "dự" is "du lịch"),
+# and "về/vào/đến" only before a place or an errand ("về những nội dung" is "about").
 _PRESENCE = re.compile(
-    r"(?<!\w)(?:tại|(?:về|vào|đến)(?! (?:năm|tháng|ngày|nay|cuối|đầu|hết|\d))|dự|thăm"
-    r"|tiếp xúc cử tri|làm việc với|kiểm tra|thị sát|khảo sát|chủ trì)(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:[Tt]ại|(?:[Vv]ề|[Vv]ào|[Đđ]ến)(?= (?:thăm|dự|làm việc|kiểm tra|chúc|tỉnh|thành phố"
+    r"|TP|huyện|xã|hiện trường|[A-ZĐ]))|[Dd]ự(?! (?:án|kiến|báo|toán|thảo|định|trữ|phòng|thi))"
+    r"|[Tt]hăm|[Tt]iếp xúc cử tri|[Ll]àm việc (?:với|giữa|tại)|[Kk]iểm tra|[Tt]hị sát"
+    r"|[Kk]hảo sát|[Cc]hủ trì)(?!\w)"
 )
 # What an official does from afar: "vừa gửi thư khen …", "yêu cầu tỉnh …", "nhận định bão …"
 _FROM_AFAR = re.compile(
