@@ -836,6 +836,13 @@ VISITS = [
         "một số dự án. Các cán bộ đưa đón bộ trưởng Bộ Công thương Trần Tuấn Anh đã có thẻ.",
         set(),
     ),
+    (  # a verb may open the sentence; its hosts stand before the subject's comma (v15)
+        "Thủ tướng tin sẽ có sự bùng nổ đầu tư của Canada\nHội kiến với Toàn quyền Canada Julie "
+        "Payette trước đó, Thủ tướng Nguyễn Xuân Phúc đề nghị Canada tiếp tục thúc đẩy phong trào "
+        "Pháp ngữ. Làm việc tại Q.2 sáng 7.2, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP.HCM Đinh La "
+        "Thăng yêu cầu chính quyền quận phải kéo giảm tai nạn giao thông.",
+        {("Chính phủ", "Canada")},
+    ),
 ]
 
 

@@ -28,7 +28,8 @@ few fixed shapes:
     name, or after it before "gửi thư khen", "yêu cầu", "chỉ đạo" …), and a late or former
     official acts for no body; a complaint "gửi/khiếu nại đến" a body, an appointment, a
     province's own Assembly deputies and a company named after a province ("BOT Sóc Trăng")
-    make no visit (visits.v15).
+    make no visit; a verb opening the sentence ("Hội kiến với Toàn quyền Canada …, Thủ
+    tướng …") is read, its hosts named before the subject's comma (visits.v15).
 """
 
 from __future__ import annotations
@@ -361,7 +362,7 @@ def _verb_pairs(
     after it and its meetings later in the sentence ("Tiếp tục chuyến thăm Nhật Bản, … đã hội
     kiến với Chủ tịch Hạ viện Nhật Bản")."""
     # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
-    verbs = _VISIT_VERB.finditer(ctx.sentences[index].text)
+    verbs = _VISIT_VERB.finditer(_first_letter_lowered(ctx.sentences[index].text))
     for verb in verbs:
         pairs = _actors(ctx, index, folded, verb, people, in_lead)
         if pairs:
@@ -375,6 +376,25 @@ def _verb_pairs(
             more = _actors(ctx, index, folded, later, people, in_lead)
             pairs += [pair for pair in more if pair[0] == visitor]
     return pairs
+
+
+def _in_opening_clause(
+    text: str, rel: list[tuple[int, Mention]], hosts: list[Actor]
+) -> list[Actor]:
+    """The hosts a sentence-opening verb names before its comma; the bodies after it are the
+    subject's titles."""
+    comma = text.find(",")
+    if comma < 0:
+        return hosts
+    named = {(m.kind, m.name) for offset, m in rel if offset < comma}
+    return [host for host in hosts if host in named]
+
+
+def _first_letter_lowered(text: str) -> str:
+    """ "Đến thăm và chúc tết …, Phó bí thư … chia sẻ": a verb opening the sentence is a verb
+    (inside it, a capital marks a name: "Ủy ban Kiểm tra"). One character for one, so offsets
+    hold."""
+    return text[:1].lower() + text[1:]
 
 
 _CAPITAL = ("province", "Hà Nội")
@@ -532,6 +552,8 @@ def _actors(
     if visitor is None:
         return []
     hosts = _hosts(rel, folded, verb, visitor)
+    if verb.start() == 0:  # "Làm việc tại Q.2 …, Ủy viên Bộ Chính trị, Bí thư Thành ủy …"
+        hosts = _in_opening_clause(sentence.text, rel, hosts)
     venue = _CAPITAL_VENUE.match(folded, verb.end()) if hosts == [_CAPITAL] else None
     if venue:  # "hội đàm tại Hà Nội với Chủ tịch nước Trần Đại Quang": the capital is the venue
         met_from = venue.end() - len("voi ")
