@@ -843,6 +843,11 @@ VISITS = [
         "Thăng yêu cầu chính quyền quận phải kéo giảm tai nạn giao thông.",
         {("Chính phủ", "Canada")},
     ),
+    (  # a capital stands for its country; "Czech" is Séc (gazetteer)
+        "Thủ tướng thăm Czech và Úc\nNgày 14-3, tại Canberra, Thủ tướng Nguyễn Xuân Phúc đã hội đàm "
+        "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",
+        {("Chính phủ", "Australia"), ("Chính phủ", "Séc")},
+    ),
 ]
 
 

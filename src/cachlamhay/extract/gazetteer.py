@@ -347,7 +347,7 @@ COUNTRIES: dict[str, list[str]] = {
     "Thụy Sĩ": [],
     "Áo": [],
     "Ba Lan": [],
-    "Séc": ["CH Séc"],
+    "Séc": ["CH Séc", "Czech", "Cộng hòa Czech"],
     "Hungary": [],
     "Ukraine": ["Ucraina", "Ukraina"],
     "Belarus": [],
@@ -499,6 +499,35 @@ COUNTRIES: dict[str, list[str]] = {
 }
 
 
+# A capital stands for its country as a visit's host ("tham quan hệ thống xe buýt nhanh của thủ
+# đô Jakarta"). Left out: capitals that also name treaties, newspapers or people ("Hiệp định
+# Paris", "Washington Post").
+CAPITALS: dict[str, str] = {
+    "Bắc Kinh": "Trung Quốc",
+    "Viêng Chăn": "Lào",
+    "Vientiane": "Lào",
+    "Phnom Penh": "Campuchia",
+    "Phnôm Pênh": "Campuchia",
+    "Tokyo": "Nhật Bản",
+    "Seoul": "Hàn Quốc",
+    "Bình Nhưỡng": "Triều Tiên",
+    "Moskva": "Nga",
+    "Moscow": "Nga",
+    "Mát-xcơ-va": "Nga",
+    "Jakarta": "Indonesia",
+    "Bangkok": "Thái Lan",
+    "Kuala Lumpur": "Malaysia",
+    "Manila": "Philippines",
+    "Canberra": "Australia",
+    "Berlin": "Đức",
+    "La Habana": "Cuba",
+    "Havana": "Cuba",
+    "New Delhi": "Ấn Độ",
+    "Praha": "Séc",
+    "Budapest": "Hungary",
+}
+
+
 @functools.cache
 def country_aliases() -> dict[str, str]:
     aliases: dict[str, str] = {}
@@ -506,6 +535,9 @@ def country_aliases() -> dict[str, str]:
         aliases[name] = name
         for alias in extra:
             aliases[alias] = name
+    for capital, country in CAPITALS.items():
+        if country in COUNTRIES:
+            aliases[capital] = country
     return aliases
 
 
