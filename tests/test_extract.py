@@ -1101,6 +1101,23 @@ INDICATORS = [
         "phục vụ từ 250.000 khách du lịch trở lên.",
         set(),
     ),
+    (  # workers' income is not the province's per head (indicators.v11)
+        "LĐLĐ tỉnh Hưng Yên: Đẩy mạnh hoạt động\nTheo khảo sát của LĐLĐ tỉnh, việc làm và thu nhập "
+        "của người lao động được cải thiện, thu nhập bình quân của CNLĐ từ 3,5 - 3,7 triệu đồng.",
+        set(),
+    ),
+    (  # trips of a bus line are no visitors (indicators.v11)
+        "Buýt nhanh BRT đông khách\nNgười sử dụng vé tháng vẫn có thể dùng để đi buýt nhanh ở Hà "
+        "Nội. Từ ngày 1.1 đến 31.1, buýt nhanh BRT đã thực hiện hơn 9.300 lượt xe và đón hơn "
+        "376.000 lượt khách đi xe.",
+        set(),
+    ),
+    (  # the people of 9 districts are not the city's (indicators.v11)
+        "Bộ Công an hoàn thành cơ sở dữ liệu dân cư TP. HCM\nBộ công an sẽ triển khai cơ sở dữ "
+        "liệu quốc gia về dân cư tại TP. HCM. Bộ đã gửi mẫu Phiếu thu thập thông tin dân cư của 9 "
+        "quận huyện, với khoảng 6,3 triệu nhân khẩu.",
+        set(),
+    ),
 ]
 
 

@@ -377,7 +377,12 @@ _NATIONAL_FIGURE = re.compile(
 _INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
 # "tổng thu ngân sách của huyện", "toàn huyện đạt": the district's figure
 _LOCAL_FIGURE = re.compile(
-    r"(?<![a-z])(?:cua|toan|tren dia ban|trong) (?:huyen|quan|thi xa|xa|phuong)(?![a-z])"
+    r"(?<![a-z])(?:cua|toan|tren dia ban|trong)(?: \d+)? (?:huyen|quan|thi xa|xa|phuong)(?![a-z])"
+)
+# "thu nhập bình quân của CNLĐ": a trade's or a workforce's income, not the province's per head
+_INCOME_OF_A_GROUP = re.compile(
+    r"(?<![a-z])(?:cua|cho) (?:cnld|cong nhan|nguoi lao dong|lao dong|giao vien|can bo|doan vien"
+    r"|nong dan|ngu dan|hoi vien)(?![a-z])"
 )
 # Visitors of one site, not of the province: "Khu Du lịch Buôn Đôn", "làng chài", "phố đi bộ"
 _TOURIST_SITE = re.compile(
@@ -428,7 +433,7 @@ _NOT_PROVINCE_AREA = re.compile(
     r"|dien tich (?:luu vuc|rung|dat|mat nuoc|ho|xay dung)(?![a-z])"
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
-_PASSENGERS = re.compile(r"hanh khach|xe buyt|tuyen buyt|van tai cong cong|van chuyen")
+_PASSENGERS = re.compile(r"hanh khach|buyt|van tai cong cong|van chuyen|luot xe")
 # Counts below these are a street's, a site's or a cell's, never a province's (every such count
 # in the gold is optional or scoped)
 _SMALLEST = {"tourism": 1_000, "households_affected": 1_000, "party_members": 1_000}
@@ -487,6 +492,8 @@ def _someone_elses(
         or _RATE.match(folded, quantity.end)
     ):
         return True  # a site's visitors, or visitors a day/week/month
+    if indicator == "income_per_capita" and _INCOME_OF_A_GROUP.search(before):
+        return True
     if indicator == "grdp_growth" and _SHARE.search(before):
         return True
     if _SECTOR.search(before) or _NOT_PROVINCE_BUDGET.search(before):
