@@ -870,6 +870,11 @@ PRACTICES = [
         "mà đơn vị lập vào giữa năm 2016.",
         set(),
     ),
+    (  # "gây ấn tượng" with tourists praises no practice (practices.v4)
+        "Đắk Lắk - Vùng đất di sản\nĐắk Lắk gây ấn tượng mạnh mẽ với du khách bởi những sắc màu "
+        "văn hóa độc đáo, những sản phẩm làng nghề truyền thống.",
+        set(),
+    ),
 ]
 
 

@@ -9,6 +9,8 @@ province in the sentence, or the speaker's province. Those rules are practices.v
 generates every (province, topic) named in a sentence with a broad praise or sharing cue and a
 trained model (extract.model) keeps the ones that are practices. practices.v3: praise that names
 a way of working ("cách làm sáng tạo", "mô hình") may close its sentence, after the topic.
+practices.v4: "ấn tượng" is no praise of a practice ("gây ấn tượng với du khách", "một kết hợp
+ấn tượng"), and praise naming more than six topics is praise of a whole programme.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v3"
+VERSION = "practices.v4"
 
 _PRAISE = re.compile(
     fold(
         r"(?:có (?:nhiều|những|một số)? ?(?:cách làm hay|cách làm sáng tạo|kinh nghiệm quý"
         r"|mô hình hay|kinh nghiệm hay)"
-        r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao|ấn tượng"
+        r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao"
         r"|học hỏi (?:kinh nghiệm|cách làm|mô hình)"
         r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
         r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm)"
@@ -169,8 +171,8 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
         if not after_cue and not (praise and _NAMES_A_WAY.match(praise.group(0))):
             continue
         topics = [topic for _, topic in positions] if praise else after_cue
-        if not topics:
-            continue
+        if not topics or len(set(topics)) > _MOST_TOPICS:
+            continue  # praise of a whole programme ("thành phố thông minh, phát triển bền vững …")
         provinces = list(ctx.provinces_in(index))
         speaker = _speaker(ctx.sentences[index].text, people)
         if praise:
@@ -196,8 +198,11 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
     return list(found.values())
 
 
+# A practice is about one thing or a few: praise naming more topics is of a whole programme
+# ("… các dự án và chương trình xây dựng thành phố thông minh, phát triển bền vững …")
+_MOST_TOPICS = 6
 # Praise that names a way of working may close its sentence ("… đánh giá đây là cách làm sáng
-# tạo"); other praise ("đánh giá cao", "ấn tượng") is followed by what it praises.
+# tạo"); other praise ("đánh giá cao") is followed by what it praises.
 _NAMES_A_WAY = re.compile(fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)"))
 
 
