@@ -1195,6 +1195,11 @@ def test_a_receiver_ends_before_the_thing_given() -> None:
 
 # (title + sentence from the corpus, expected (giver, receiver, amount))
 ENTERPRISE_TRANSFERS = [
+    (  # "Cổ phần" is the legal form, the sector words belong to the name (transfers.v10)
+        "Thưởng tài xế xe buýt\nCông ty Cổ phần vận tải TP. HCM quyết định khen thưởng tài xế Lê "
+        "Xuân Huy. Công ty Cổ phần vận tải TP. HCM đã thưởng anh Lê Xuân Huy 2 triệu đồng.",
+        {("Công ty Cổ phần vận tải TP. HCM", "Lê Xuân Huy", 2e6)},
+    ),
     (  # a bank named in full with its short form in brackets, though a lower-case word
         "BIDV dành 20 tỷ đồng tặng quà tết người nghèo\nNgày 10/01/2019, Ngân hàng TMCP Đầu tư và "
         "Phát triển Việt Nam (BIDV) đã công bố chương trình Quà tết tặng đồng bào nghèo với tổng "

@@ -7,17 +7,22 @@ hàng NN&PTNT", "Công ty CP Tập đoàn Phúc Lộc") and later by the bare na
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from cachlamhay.extract.gazetteer import province_aliases
 from cachlamhay.vntext import UPPER
 
 _FORM = r"(?:[Tt]ổng [Cc]ông ty|[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng)"
 _QUALIFIER = (
     r"(?i:TNHH|CP|TMCP|MTV|cổ phần|một thành viên|tập đoàn|đầu tư|xây dựng|thương mại|dịch vụ"
-    r"|sản xuất|phát triển|xuất nhập khẩu|và|&)"
+    r"|sản xuất|phát triển|xuất nhập khẩu|vận tải|xe khách|du lịch|bảo hiểm|môi trường|đô thị"
+    r"|công nghệ|kinh doanh|bất động sản|thực phẩm|khoáng sản|năng lượng|dược phẩm|thủy sản"
+    r"|cơ khí|xăng dầu|và|&)"
 )
-_PROPER = rf"[{UPPER}0-9][\w&.'-]*"
+# "Cổ" of "Cổ phần" is a legal form, not the name: "Công ty Cổ phần vận tải TP. HCM"
+_PROPER = rf"(?!Cổ phần)[{UPPER}0-9][\w&.'-]*"
 _ENTERPRISE = re.compile(
     rf"(?<![\w]){_FORM}((?: {_QUALIFIER})*(?: {_PROPER})+)"
     # "NN&PTNT", "VN": stop before a word that starts the next clause
@@ -45,8 +50,8 @@ def enterprises_in(text: str) -> list[Enterprise]:
         name = name[0].upper() + name[1:]
         if _NOT_ENTERPRISE.match(text, match.start()) or name in found:
             continue
-        bare = _bare(match.group(0))
-        alias = bare if bare and bare not in _GENERIC else None
+        bare = _bare(name)
+        alias = bare if bare and bare not in _GENERIC and bare not in _places() else None
         short = _ABBREVIATION.match(text, match.end())
         if short and not name.endswith(")"):
             # "Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)": named with its short form,
@@ -57,6 +62,13 @@ def enterprises_in(text: str) -> list[Enterprise]:
             continue
         found[name] = Enterprise(name, alias)
     return list(found.values())
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Province names and their short forms: "Công ty Cổ phần vận tải TP. HCM" is not named
+    "TP. HCM" later, the city is."""
+    return frozenset(province_aliases()) | frozenset(f"TP. {a}" for a in province_aliases())
 
 
 def full_name(name: str, known: list[Enterprise]) -> str:

@@ -13,6 +13,8 @@ transfers.v6-v7: a company named short after its full name is named in full ("C�
 thành viên Nam Triệu", as annotators write it), with its short form in brackets ("… Việt Nam
 (BIDV)"); more role words before a receiver's name ("hành khách", "ngư dân", "cầu thủ").
 transfers.v9: a gift's purpose words are matched with their tones ("bão" is not "báo cáo").
+transfers.v10: "Công ty Cổ phần vận tải TP. HCM" is named in full (it was "Công ty Cổ"), and a
+company is never named later by a province it carries in its name.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v9"
+VERSION = "transfers.v10"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
