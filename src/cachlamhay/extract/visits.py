@@ -303,7 +303,7 @@ def _rule_visits(
     found: dict[tuple[tuple[str, str], tuple[str, str]], Visit] = {}
     lead = _lead_sentences(ctx)
     for index, sentence in enumerate(ctx.sentences):
-        if sentence.caption or _SPORT.search(sentence.text):
+        if sentence.caption:
             continue
         folded = ctx.folded_sentence(index)
         pairs = _verb_pairs(ctx, index, folded, people, index in lead)
@@ -311,6 +311,8 @@ def _rule_visits(
         if welcome:  # "Hội nghị vinh dự được đón Thủ tướng Chính phủ Nguyễn Xuân Phúc"
             rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
             pairs = _received(ctx, sentence.text, rel, welcome, people)
+        if pairs and _SPORT.search(sentence.text):
+            continue
         if len(pairs) >= 4 and _cross_product(pairs):
             continue  # "… thanh tra tại Bộ Quốc phòng, Bộ Công an … ở Hà Nội, TPHCM, Cần Thơ"
         for visitor, host, leader in pairs:
