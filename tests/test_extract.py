@@ -843,6 +843,17 @@ VISITS = [
         "Thăng yêu cầu chính quyền quận phải kéo giảm tai nạn giao thông.",
         {("Chính phủ", "Canada")},
     ),
+    (  # the delegation met is the side that came, unless the subject leads one (visits.v15)
+        "Ông Nguyễn Thiện Nhân: TP HCM thu ngân sách nhiều\nLàm việc với đoàn công tác của Thủ "
+        "tướng Nguyễn Xuân Phúc chiều 12/4, Bí thư Thành ủy TP HCM Nguyễn Thiện Nhân cho biết, dân "
+        "số thành phố chiếm 9,5%.",
+        {("Chính phủ", "Hồ Chí Minh")},
+    ),
+    (
+        "Cứu hộ tàu mắc cạn trên biển Bình Thuận\nSáng 1/7, UBND tỉnh Bình Thuận làm việc với đoàn "
+        "công tác của Ủy ban Quốc gia Tìm kiếm Cứu nạn về việc hỗ trợ công tác cứu hộ tàu.",
+        {("Ủy ban Quốc gia Tìm kiếm Cứu nạn", "Bình Thuận")},
+    ),
     (  # a capital stands for its country; "Czech" is Séc (gazetteer)
         "Thủ tướng thăm Czech và Úc\nNgày 14-3, tại Canberra, Thủ tướng Nguyễn Xuân Phúc đã hội đàm "
         "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",

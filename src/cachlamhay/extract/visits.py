@@ -513,6 +513,7 @@ def _actors(
         if offset < verb.start() + 200 and _DELEGATION.search(folded[:offset]):
             visitor = (mention.kind, mention.name)
             break
+    led_delegation = visitor is not None
     subject = _subject_person(sentence.text, verb.start(), people)
     if subject is None and _opens_with_verb(sentence.text, verb):
         # "Ngày 22/12, làm việc với lãnh đạo tỉnh Quảng Ninh, Thủ tướng Nguyễn Xuân Phúc …"
@@ -597,9 +598,10 @@ def _actors(
         and (host[1] not in visitor[1] or (visitor[0], host[0]) == ("foreign", "central"))
     ]
     if verb.group(0) in _MUTUAL_VERBS:
+        met_delegation = not led_delegation and bool(_WITH_DELEGATION.match(folded, verb.end()))
         found = [
             (host, visitor, None)
-            if _host_travelled(ctx, visitor, host)
+            if met_delegation or _host_travelled(ctx, visitor, host)
             else (visitor, host, leader)
             for visitor, host, leader in found
         ]
@@ -763,6 +765,9 @@ def _listed_after(text: str, people: list[Person], at: int, first: Person) -> li
 
 # Talks between two sides: the verb does not say who travelled.
 _MUTUAL_VERBS = {"hội đàm", "hội kiến", "có buổi", "làm việc"}
+# "Làm việc với đoàn công tác của Thủ tướng …, Bí thư Thành ủy TP HCM …": the delegation met is
+# the side that came
+_WITH_DELEGATION = re.compile(r"\s*voi doan(?![a-z])")
 _IN_VIETNAM = re.compile(
     r"(?<!\w)(?:thăm|làm việc)(?: chính thức| cấp nhà nước| hữu nghị| và làm việc| làm việc){0,3}"
     r"(?: tại| ở| đến| tới)? Việt Nam(?!\w)"
