@@ -1117,6 +1117,11 @@ INDICATORS = [
         "phục vụ từ 250.000 khách du lịch trở lên.",
         set(),
     ),
+    (  # growth told right after the total it grew (indicators.v11)
+        "TP HCM năm 2018\nNăm qua, kinh tế TP HCM đạt kết quả quan trọng. Tổng sản phẩm (GRDP) "
+        "đạt hơn 1,33 triệu tỷ đồng - tăng 8,3%.",
+        {("Hồ Chí Minh", "grdp_total", 1.33e15), ("Hồ Chí Minh", "grdp_growth", 8.3)},
+    ),
     (  # workers' income is not the province's per head (indicators.v11)
         "LĐLĐ tỉnh Hưng Yên: Đẩy mạnh hoạt động\nTheo khảo sát của LĐLĐ tỉnh, việc làm và thu nhập "
         "của người lao động được cải thiện, thu nhập bình quân của CNLĐ từ 3,5 - 3,7 triệu đồng.",

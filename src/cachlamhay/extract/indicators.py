@@ -561,9 +561,15 @@ def _elliptic(
     if previous is None:
         return None
     indicator, unit, earlier = previous
+    at = offset + (quantity.qualifier_start or quantity.start)
+    if (
+        indicator == "grdp_total"
+        and quantity.unit == "%"
+        and _GROWTH_OF_TOTAL.fullmatch(fold(ctx.text[offset + earlier.end : at]))
+    ):
+        return "grdp_growth", "%"  # "GRDP đạt hơn 1,33 triệu tỷ đồng - tăng 8,3%"
     if quantity.unit not in (None, earlier.unit) and not _same_noun(quantity, earlier):
         return None
-    at = offset + (quantity.qualifier_start or quantity.start)
     if quantity.unit == earlier.unit and _NEXT_YEAR.fullmatch(
         fold(ctx.text[offset + earlier.end : at])
     ):
@@ -577,6 +583,7 @@ def _elliptic(
     return indicator, unit
 
 
+_GROWTH_OF_TOTAL = re.compile(r"\s*(?:,|-|–)?\s*(?:tang|tang truong)\s*(?:hon|gan|khoang|tren)?\s*")
 # "kim ngạch xuất khẩu năm 2020 đạt 1,25 tỷ USD; năm 2025 là 2,6 tỷ USD và năm 2030 là 5,2 tỷ
 # USD": the same figure for another year
 _NEXT_YEAR = re.compile(
