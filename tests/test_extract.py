@@ -1117,6 +1117,12 @@ INDICATORS = [
         "phục vụ từ 250.000 khách du lịch trở lên.",
         set(),
     ),
+    (  # a site's visitors, a railway's passengers (indicators.v11)
+        "Phú Yên giải tỏa lồng bè\nĐược biết, hàng năm thắng cảnh quốc gia gành Đá Đĩa của tỉnh "
+        "Phú Yên thu hút khoảng 200.000 lượt khách. Tổng lượng khách mà VNR chuyên chở qua Hà Nội "
+        "trong tháng 5/2017 lên tới 873.000 lượt khách.",
+        set(),
+    ),
     (  # growth told right after the total it grew (indicators.v11)
         "TP HCM năm 2018\nNăm qua, kinh tế TP HCM đạt kết quả quan trọng. Tổng sản phẩm (GRDP) "
         "đạt hơn 1,33 triệu tỷ đồng - tăng 8,3%.",

@@ -369,7 +369,7 @@ _INCREASE = re.compile(
 )
 _NATIONAL_FIGURE = re.compile(
     r"(?<![a-z])(?:ca nuoc|toan quoc|nuoc ta|(?:cua|vao|tai|voi|den|toi) (?:viet nam|vn)"
-    r"|viet nam (?:co|dat|da|du kien|se|don|thu hut)"
+    r"|viet nam (?:co|dat|da|du kien|se|don|thu hut|la)"
     r"|nganh [a-z ]{2,20} viet nam|tong cuc thong ke|chinh phu|bo (?:giao thong|tai chinh"
     r"|ke hoach|cong thuong|xay dung|nong nghiep))(?![a-z])"
 )
@@ -387,7 +387,7 @@ _INCOME_OF_A_GROUP = re.compile(
 # Visitors of one site, not of the province: "Khu Du lịch Buôn Đôn", "làng chài", "phố đi bộ"
 _TOURIST_SITE = re.compile(
     r"(?<![a-z])(?:khu du lich|kdl|diem du lich|khu di tich|lang chai|pho di bo|khu vui choi"
-    r"|vuon quoc gia|bao tang)(?![a-z])"
+    r"|vuon quoc gia|bao tang|thang canh|danh thang|duong sach|duong hoa)(?![a-z])"
 )
 _RATE = re.compile(
     r"[^,;.]{0,20}?(?<![a-z])(?:moi ngay|mot ngay|hang ngay|moi tuan|hang tuan|moi thang"
@@ -433,7 +433,7 @@ _NOT_PROVINCE_AREA = re.compile(
     r"|dien tich (?:luu vuc|rung|dat|mat nuoc|ho|xay dung)(?![a-z])"
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
-_PASSENGERS = re.compile(r"hanh khach|buyt|van tai cong cong|van chuyen|luot xe")
+_PASSENGERS = re.compile(r"hanh khach|buyt|van tai cong cong|van chuyen|chuyen cho|luot xe")
 # Counts below these are a street's, a site's or a cell's, never a province's (every such count
 # in the gold is optional or scoped)
 _SMALLEST = {"tourism": 1_000, "households_affected": 1_000, "party_members": 1_000}
