@@ -854,6 +854,12 @@ VISITS = [
         "công tác của Ủy ban Quốc gia Tìm kiếm Cứu nạn về việc hỗ trợ công tác cứu hộ tàu.",
         {("Ủy ban Quốc gia Tìm kiếm Cứu nạn", "Bình Thuận")},
     ),
+    (  # workers employed abroad make no visit (visits.v15)
+        "Lao động Việt Nam ở Qatar vẫn đang làm việc bình thường\nCục Quản lý lao động ngoài nước "
+        "(Bộ Lao động - Thương binh và Xã hội) vừa thông tin về tình hình lao động của Việt Nam "
+        "đang làm việc tại Qatar.",
+        set(),
+    ),
     (  # a capital stands for its country; "Czech" is Séc (gazetteer)
         "Thủ tướng thăm Czech và Úc\nNgày 14-3, tại Canberra, Thủ tướng Nguyễn Xuân Phúc đã hội đàm "
         "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",

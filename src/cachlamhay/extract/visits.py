@@ -400,6 +400,8 @@ def _first_letter_lowered(text: str) -> str:
 
 
 _CAPITAL = ("province", "Hà Nội")
+# "Khu công nghiệp An ninh (huyện Hoài Đức, Hà Nội)": the capital in a site's address
+_ADDRESS_IN_HANOI = re.compile(r",\s*(?:TP\.? |thành phố )?Hà Nội\)")
 
 
 def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
@@ -410,8 +412,12 @@ def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Vis
         if host != _CAPITAL or not any(h[0] == "central" for v, h in found if v == visitor):
             continue
         texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
-        if all("tại Hà Nội" in text or "Hà Nội" not in text for text in texts):
-            del found[(visitor, host)]  # named only as the venue, or not at all (the home)
+        if all(
+            "tại Hà Nội" in text or "Hà Nội" not in text or _ADDRESS_IN_HANOI.search(text)
+            for text in texts
+        ):
+            # named only as the venue or in a site's address, or not at all (the home)
+            del found[(visitor, host)]
 
 
 # Where an official is present: "tại buổi lễ …", "về/vào/đến …", "dự …", "tiếp xúc cử tri …".
@@ -841,9 +847,15 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
         return True
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
+    if verb.group(0) == "làm việc" and _WORKERS.search(before):
+        return True  # "lao động của Việt Nam đang làm việc tại Qatar": employed, not visiting
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
 
 
+_WORKERS = re.compile(  # on the lower-cased text
+    r"(?<!\w)(?:lao động|công nhân|kiều bào|du học sinh)(?: (?:của )?việt nam)?"
+    r"(?: (?:ở|tại) [^,;]{1,20})?(?: (?:đang|đã|vẫn|sẽ|vẫn đang))? $"
+)
 # An official who orders an inspection ("giao …", "văn bản … gửi … chỉ đạo, kiểm tra") is not
 # the one who travels to make it
 _INSTRUCTS = re.compile(r"(?<!\w)(?:giao|yêu cầu|chỉ đạo|đề nghị|văn bản|công văn|chỉ thị)(?!\w)")
