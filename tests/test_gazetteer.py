@@ -92,6 +92,10 @@ def test_aliases(written: str, name: str) -> None:
             "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
             [("province", "Quảng Trị")],
         ),
+        (  # "đoàn" makes "Đức" the country, "Tập đoàn" does not; a capital is its country
+            "Công ty cổ phần Tập đoàn Đức Bình (TP. HCM) và đoàn Đức đến thủ đô Jakarta.",
+            [("province", "Hồ Chí Minh"), ("foreign", "Đức"), ("foreign", "Indonesia")],
+        ),
     ],
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str]]) -> None:

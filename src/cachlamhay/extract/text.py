@@ -364,7 +364,7 @@ _COMMON_WORD_COUNTRIES = {
 }
 _COUNTRY_CONTEXT = re.compile(
     r"(?:nước|quốc gia|Đại sứ|Tổng thống|Thủ tướng|Chính phủ|Quốc hội|Đại sứ quán|Bộ trưởng"
-    r"|đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,"
+    r"|(?<![Tt]ập )đoàn|Đoàn|bạn|phía|của|với|tại|sang|từ|các|và|,"  # not "Tập đoàn Đức Bình"
     # "thăm chính thức Nga", "thăm cấp nhà nước Nhật Bản"
     r"|thăm|chính thức|cấp nhà nước|hữu nghị|Cộng hòa|Cộng hoà|Liên bang|Vương quốc"
     # "Bộ trưởng Quốc phòng Nga", "Hải quân Mỹ": a portfolio or a force of that country
