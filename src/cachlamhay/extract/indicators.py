@@ -403,7 +403,7 @@ _EVENT_VISITORS = re.compile(
     r"(?<![a-z])(?:le hoi|hoi xuan|ban to chuc|su kien|chuong trinh|giai dau)(?![a-z])"
 )
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
-_PER_TIME = ("/ngày", "/tuần", "/tháng")
+_PER_TIME = ("/ngày", "/tuần", "/tháng")  # units of a rate: "12.000 lượt khách/ngày"
 _PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?![a-z])")
 # "khu vực có vốn đầu tư nước ngoài đạt 53 nghìn tỷ": one sector's share of the province's figure
 _SECTOR = re.compile(

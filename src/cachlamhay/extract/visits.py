@@ -29,7 +29,9 @@ few fixed shapes:
     official acts for no body; a complaint "gửi/khiếu nại đến" a body, an appointment, a
     province's own Assembly deputies and a company named after a province ("BOT Sóc Trăng")
     make no visit; a verb opening the sentence ("Hội kiến với Toàn quyền Canada …, Thủ
-    tướng …") is read, its hosts named before the subject's comma (visits.v15).
+    tướng …") is read, its hosts named before the subject's comma, and a delegation it meets
+    ("Làm việc với đoàn công tác của Thủ tướng …") is the side that came; workers employed
+    abroad make no visit, and Hà Nội in a site's address is no second host (visits.v15).
 """
 
 from __future__ import annotations
