@@ -124,15 +124,11 @@ def _sentence_evidence(ctx: DocContext, index: int) -> list[dict[str, int]]:
     return _evidence(ctx, sentence.start, sentence.end)
 
 
-def _actor(actor: tuple[str, str]) -> dict[str, str]:
-    return people.actor_dict(actor)
-
-
 def _visit(ctx: DocContext, visit: visits.Visit) -> dict[str, Any]:
     return {
         "date": visit.date,
-        "visitor": _actor(visit.visitor),
-        "host": _actor(visit.host),
+        "visitor": people.actor_dict(visit.visitor),
+        "host": people.actor_dict(visit.host),
         "leader": {"name": visit.leader[0], "title": visit.leader[1]} if visit.leader else None,
         "received_by": [{"name": n, "title": t} for n, t in visit.received_by],
         "purpose": visit.purpose,
@@ -178,8 +174,8 @@ def _indicator(ctx: DocContext, item: indicators.Indicator) -> dict[str, Any]:
 
 def _transfer(ctx: DocContext, item: transfers.Transfer) -> dict[str, Any]:
     return {
-        "from": _actor(item.source),
-        "to": _actor(item.target),
+        "from": people.actor_dict(item.source),
+        "to": people.actor_dict(item.target),
         "amount": item.amount,
         "currency": item.currency,
         "purpose": item.purpose,
