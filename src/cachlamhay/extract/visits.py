@@ -398,7 +398,7 @@ def _first_letter_lowered(text: str) -> str:
     """ "Đến thăm và chúc tết …, Phó bí thư … chia sẻ": a verb opening the sentence is a verb
     (inside it, a capital marks a name: "Ủy ban Kiểm tra"). One character for one, so offsets
     hold."""
-    return text[:1].lower() + text[1:]
+    return text[:1].lower() + text[1:] if text[:1].isupper() else text
 
 
 _CAPITAL = ("province", "Hà Nội")
