@@ -380,6 +380,11 @@ PEOPLE = [
         "Nẵng đề nghị Sở Nội vụ. Thủ tướng gặp Thủ hiến bang Hessen Volker Bouffler.",
         {"Nguyễn Hoài Nam": ["Bí thư Quận 2"], "Nguyễn Nho Trung": [], "Volker Bouffler": []},
     ),
+    (  # an international body before a foreign name, capitalised or not (people.v13)
+        "Thủ tướng sẽ gặp Tổng Thư ký Liên Hợp Quốc Antonio Guterres, dự lễ kỷ niệm. Đại sứ "
+        "Nikki Haley gặp Phó Tổng thư ký Liên hợp quốc Amina Mohammed tại New York.",
+        {"Antonio Guterres": ["Tổng Thư ký Liên Hợp Quốc"], "Amina Mohammed": []},
+    ),
     (  # "former/current" between the office and the name
         "Bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – ông "
         "Nguyễn Xuân Bình, hồ sơ bị thiếu.",

@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v12"
+VERSION = "people.v13"
 
 RANKS = [
     "Đại tướng",
@@ -913,6 +913,8 @@ class _Classified:
             return True
         if token == "toàn":  # "Cục An toàn thực phẩm", not "Giám đốc toàn cầu"
             return i > 0 and self.tokens[i - 1].text == "An"
+        if token == "hợp":  # "Tổng Thư ký Liên hợp quốc"
+            return i > 0 and self.tokens[i - 1].text == "Liên"
         if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
             return self.tokens[i - 1].end == self.tokens[i].start  # "UBND TP. HCM", "Q. 1"
         if token[0].isdigit():  # "Bí thư Quận 2 Nguyễn Hoài Nam", "Phường 12"
@@ -955,6 +957,7 @@ def _name_run_ending_at(
     first = end
     while first > lo and c.is_name_part(first - 1):
         first -= 1
+    first = _after_international_body(c, first, end)
     while first < end and c.word(first) in _NEVER_FIRST_NAME_WORD:
         first += 1  # "Chủ tịch Hội Mỹ nghệ": an association, not Mr "Hội Mỹ"
     if end - first == 2 and c.word(first) == "Đoàn" and c.word(first + 1) in _YOUTH_UNION_OF:
@@ -1068,6 +1071,16 @@ def _name_run_ending_at(
     ):
         return begin, end  # "Tổng thống Donald Trump", "Thượng nghị sĩ John McCain"
     return None
+
+
+def _after_international_body(c: _Classified, first: int, end: int) -> int:
+    """Past an international body opening the run ("Tổng Thư ký Liên Hợp Quốc Antonio
+    Guterres": the name starts at "Antonio", not at "Hợp")."""
+    for body in _INTERNATIONAL_BODY_WORDS:
+        stop = first + len(body)
+        if stop < end and tuple(c.word(k) for k in range(first, stop)) == body:
+            return stop
+    return first
 
 
 def _vietnamese_after_foreign(c: _Classified, begin: int, end: int) -> bool:
@@ -1213,6 +1226,9 @@ _INTERNATIONAL_BODIES = {
     "OPEC", "Interpol", "EU", "LHQ", "Liên Hợp Quốc", "Liên hợp quốc", "Ngân hàng Thế giới",
     "Ngân hàng thế giới", "Liên minh châu Âu", "Liên minh Châu Âu",
 }  # fmt: skip
+_INTERNATIONAL_BODY_WORDS = sorted(
+    (tuple(body.split()) for body in _INTERNATIONAL_BODIES), key=len, reverse=True
+)
 _FOREIGN_OFFICE_WORDS = re.compile(
     "|".join(re.escape(w) for w in (*_FOREIGN_CHAMBERS, *sorted(_INTERNATIONAL_BODIES)))
 )
