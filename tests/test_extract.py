@@ -385,6 +385,15 @@ PEOPLE = [
         "Nikki Haley gặp Phó Tổng thư ký Liên hợp quốc Amina Mohammed tại New York.",
         {"Antonio Guterres": ["Tổng Thư ký Liên Hợp Quốc"], "Amina Mohammed": []},
     ),
+    (  # "Bản" of "Nhật Bản" is no village before a name (people.v13)
+        "Nhận lời mời của Thủ tướng Nhật Bản Shinzo Abe, Thủ tướng Nguyễn Xuân Phúc sẽ thăm Nhật "
+        "Bản. Bộ trưởng Quốc phòng Nhật Bản Tomomi Inada cũng có mặt.",
+        {
+            "Shinzo Abe": ["Thủ tướng Nhật Bản"],
+            "Nguyễn Xuân Phúc": ["Thủ tướng"],
+            "Tomomi Inada": ["Bộ trưởng Quốc phòng Nhật Bản"],
+        },
+    ),
     (  # "former/current" between the office and the name
         "Bàn giao giữa Tổng giám đốc cũ – ông Nguyễn Duy Kiên và Tổng giám đốc đương nhiệm – ông "
         "Nguyễn Xuân Bình, hồ sơ bị thiếu.",
@@ -696,10 +705,11 @@ VISITS = [
         "mong muốn được học tập kinh nghiệm xây dựng nhà ở xã hội tại đây.",
         {("Hồ Chí Minh", "Bình Dương")},
     ),
-    (  # … but not one named further on, after someone we do not know
+    (  # … not one named further on: the guest right after the comma visits (people.v13 knows
+        # "Shinzo Abe"; before, nobody was found and no visit either)
         "Báo Mỹ: Việt Nam mua tàu ngầm Kilo\nTrong chuyến thăm Hà Nội, thủ tướng Nhật Bản Shinzo Abe "
         "đã nhất trí với thủ tướng Việt Nam Nguyễn Xuân Phúc về việc cung cấp 6 tàu tuần tra.",
-        set(),
+        {("Nhật Bản", "Hà Nội")},
     ),
     (  # a romanised name's office without its country is not our ministry's
         "Trung Quốc trả đũa Hàn Quốc\nBộ trưởng Tài chính Yoo Il-ho hồi tháng trước cho biết những "
@@ -869,6 +879,17 @@ VISITS = [
         "Thủ tướng thăm Czech và Úc\nNgày 14-3, tại Canberra, Thủ tướng Nguyễn Xuân Phúc đã hội đàm "
         "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",
         {("Chính phủ", "Australia"), ("Chính phủ", "Séc")},
+    ),
+    (  # an official who approves from afar is not in the province (visits.v16)
+        "Sắp có tuyến đường bộ ven biển tỉnh Nam Định\nThủ tướng Nguyễn Xuân Phúc đã đồng ý cho "
+        "UBND tỉnh Nam Định chủ trì triển khai các thủ tục đầu tư xây dựng tuyến đường bộ ven biển.",
+        set(),
+    ),
+    (  # the visit told after a leader's praise is the praised leader's (visits.v16)
+        "Tổng bí thư tiếp Phó Chủ tịch Quân ủy trung ương TQ\nChủ tịch nước Trần Đại Quang đánh giá "
+        "cao việc Tổng bí thư, Chủ tịch TQ Tập Cận Bình đã sớm nhận lời thăm cấp nhà nước tới VN và "
+        "tham dự Tuần lễ cấp cao APEC lần thứ 25, tại TP Đà Nẵng.",
+        {("Trung Quốc", "Đà Nẵng")},
     ),
 ]
 

@@ -31,7 +31,11 @@ few fixed shapes:
     make no visit; a verb opening the sentence ("Hội kiến với Toàn quyền Canada …, Thủ
     tướng …") is read, its hosts named before the subject's comma, and a delegation it meets
     ("Làm việc với đoàn công tác của Thủ tướng …") is the side that came; workers employed
-    abroad make no visit, and Hà Nội in a site's address is no second host (visits.v15).
+    abroad make no visit, and Hà Nội in a site's address is no second host (visits.v15);
+  - approving from afar ("đồng ý", "phê duyệt", "cho phép") puts no official in the province,
+    a presence cue after a foreign leader's name is the leader's, and the visit told after a
+    first official's praise or thanks ("đánh giá cao việc …", "cảm ơn …") is the praised
+    official's, not the first one's (visits.v16).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v15"
+VERSION = "visits.v16"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -434,6 +438,7 @@ _PRESENCE = re.compile(
 # What an official does from afar: "vừa gửi thư khen …", "yêu cầu tỉnh …", "nhận định bão …"
 _FROM_AFAR = re.compile(
     r"(?<!\w)(?:gửi|yêu cầu|chỉ đạo|đề nghị|nhận định|ký|giao(?= [A-ZĐ]| cho)|tên thật|sinh"
+    r"|đồng ý|cho phép|phê duyệt|chấp thuận"
     r"|nhận nhiệm vụ|bổ nhiệm|điều động|giữ chức)(?!\w)"
 )
 # "cố Thủ tướng Phan Văn Khải", "nguyên Chủ tịch nước Trương Tấn Sang" (not "cố gắng")
@@ -443,11 +448,13 @@ _FORMER = re.compile(
 )
 
 
-def _present(text: str, person: Person) -> bool:
+def _present(text: str, person: Person, foreigners: list[str]) -> bool:
     """Whether the sentence puts ``person`` somewhere: a presence cue before the name ("Tại hội
     nghị …, Thủ tướng …", "Dự buổi lễ có …"), or after it before anything done from afar
-    ("Thủ tướng … đã về …", not "… vừa gửi thư khen … tại …"). A late or former official
-    ("cố Thủ tướng", "nguyên Phó Chủ tịch nước") acts for no body."""
+    ("Thủ tướng … đã về …", not "… vừa gửi thư khen … tại …") and before a foreign leader's
+    name, whose visit the cue then tells ("Chủ tịch nước … đánh giá cao việc Chủ tịch Tập Cận
+    Bình nhận lời thăm …"). A late or former official ("cố Thủ tướng", "nguyên Phó Chủ tịch
+    nước") acts for no body."""
     at = text.find(person.name)
     if at < 0 or (person.titles and person.titles[0].lower().startswith(("nguyên ", "cố "))):
         return False
@@ -457,7 +464,12 @@ def _present(text: str, person: Person) -> bool:
         return True
     after = text[at + len(person.name) :]
     afar = _FROM_AFAR.search(after)
-    return bool(_PRESENCE.search(after, 0, afar.start() if afar else len(after)))
+    stop = afar.start() if afar else len(after)
+    for name in foreigners:
+        found = after.find(name)
+        if 0 <= found < stop:
+            stop = found
+    return bool(_PRESENCE.search(after, 0, stop))
 
 
 def _central_presence(
@@ -471,12 +483,13 @@ def _central_presence(
     home = ctx.home
     if home is None or home == "Hà Nội":
         return None
+    foreigners = [p.name for p in people if (_acting_for(ctx, p) or ("",))[0] == "foreign"]
     for index in sorted(lead):
         sentence = ctx.sentences[index]
         if home not in {m.name for m in ctx.provinces_in(index)}:
             continue
         for person in people:
-            if not _present(sentence.text, person):
+            if not _present(sentence.text, person, foreigners):
                 continue
             actor = _acting_for(ctx, person)
             if actor == ("central", "Quốc hội") and not any(
@@ -1110,14 +1123,19 @@ def _subject_person(text: str, verb_at: int, people: list[Person]) -> Person | N
     opener = _SUBJECT_OPENER.match(before)
     rest = before[opener.end() if opener else 0 :]
     first = min(named, key=lambda pair: before.find(pair[1].name))[1]
-    if len(named) > 1 and (starts_with_title(rest) or rest.startswith(first.name)):
-        return first
     last_at, last = named[-1]
+    if len(named) > 1 and (starts_with_title(rest) or rest.startswith(first.name)):
+        between = before[before.find(first.name) + len(first.name) : last_at]
+        if not _ABOUT_OTHERS.search(between):
+            return first
     if _SPEECH.search(before, last_at + len(last.name)):
         return None  # "ông X, Tổng Giám đốc …, cho biết, đoàn tàu đầu tiên … đã về đến Hà Nội"
     return last
 
 
+# What the first official says of the next one, whose visit follows: "Chủ tịch nước … đánh giá
+# cao việc Chủ tịch Tập Cận Bình đã sớm nhận lời thăm …", "… cảm ơn Tổng thống … đã đến"
+_ABOUT_OTHERS = re.compile(r"(?<!\w)(?:đánh giá cao|hoan nghênh|cảm ơn|chúc mừng|mời|việc)(?!\w)")
 # What the official says, not does: the visit after it is someone else's
 _SPEECH = re.compile(r"(?<!\w)(?:cho biết|nói|thông tin|khẳng định|nhấn mạnh)\s*[,:]")
 
