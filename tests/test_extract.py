@@ -880,6 +880,27 @@ VISITS = [
         "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",
         {("Chính phủ", "Australia"), ("Chính phủ", "Séc")},
     ),
+    (  # a ministry's "bộ" in lower case; "nơi làm việc" is a workplace, not working (v16)
+        "Đà Nẵng khát nước\nNgày 15/11, đoàn công tác của bộ Tài nguyên Môi trường do ông Châu Trần "
+        "Vĩnh dẫn đầu đã có buổi làm việc với các nhà máy nước tại TP. Đà Nẵng. Cơ quan CSĐT bộ "
+        "Công an đã khám xét nơi làm việc đối với ông Đào Tấn Bằng ở Đà Nẵng.",
+        {("Bộ Tài nguyên và Môi trường", "Đà Nẵng")},
+    ),
+    (  # a foreign ministry's name ends with its country; its romanised minister is not ours
+        "Tăng cường hợp tác Việt-Lào\nNgày 21/6, tại Hà Nội, Phó Thủ tướng Trịnh Đình Dũng đã tiếp "
+        "Đoàn cán bộ cao cấp của Bộ Bưu chính và Viễn thông Lào do Bộ trưởng Thansamay Kommasith "
+        "dẫn đầu sang thăm và làm việc tại Việt Nam. Bộ Thông tin và Truyền thông có mặt.",
+        {("Lào", "Chính phủ")},
+    ),
+    (  # every place a stop lists after "; thăm và làm việc tại" (visits.v16)
+        "Chủ tịch Quốc hội Cuba kết thúc chuyến thăm\nĐoàn đại biểu cấp cao Quốc hội Cuba đã thăm "
+        "Học viện Chính trị; thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La.",
+        {
+            ("Quốc hội Cuba", "Hồ Chí Minh"),
+            ("Quốc hội Cuba", "Bến Tre"),
+            ("Quốc hội Cuba", "Sơn La"),
+        },
+    ),
     (  # an official who approves from afar is not in the province (visits.v16)
         "Sắp có tuyến đường bộ ven biển tỉnh Nam Định\nThủ tướng Nguyễn Xuân Phúc đã đồng ý cho "
         "UBND tỉnh Nam Định chủ trì triển khai các thủ tục đầu tư xây dựng tuyến đường bộ ven biển.",

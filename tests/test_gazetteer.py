@@ -96,6 +96,14 @@ def test_aliases(written: str, name: str) -> None:
             "Công ty cổ phần Tập đoàn Đức Bình (TP. HCM) và đoàn Đức đến thủ đô Jakarta.",
             [("province", "Hồ Chí Minh"), ("foreign", "Đức"), ("foreign", "Indonesia")],
         ),
+        (  # a ministry's "bộ" in lower case, but not "cán bộ" or after a company's name
+            "Đoàn của bộ Công an gặp cán bộ Công an xã và công ty Thái Sơn bộ Quốc phòng.",
+            [("central", "Bộ Công an")],
+        ),
+        (  # a foreign ministry's name, its last word in lower case, then its country
+            "Đoàn Bộ Bưu chính và Viễn thông Lào; Bộ trưởng Bộ Công thương Trần Tuấn Anh.",
+            [("foreign", "Lào"), ("central", "Bộ Công Thương")],
+        ),
     ],
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str]]) -> None:

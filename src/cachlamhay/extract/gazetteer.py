@@ -295,6 +295,7 @@ CENTRAL_ALIASES = {
     "Tổng cục Chính trị": "Bộ Quốc phòng",
     "Bộ Tài nguyên - Môi trường": "Bộ Tài nguyên và Môi trường",
     "Bộ Tài nguyên - môi trường": "Bộ Tài nguyên và Môi trường",
+    "Bộ Tài nguyên Môi trường": "Bộ Tài nguyên và Môi trường",
     "Bộ Kế hoạch và đầu tư": "Bộ Kế hoạch và Đầu tư",
     "Bộ Kế hoạch - Đầu tư": "Bộ Kế hoạch và Đầu tư",
     "Ủy ban Quốc gia Tìm kiếm cứu nạn": "Ủy ban Quốc gia Tìm kiếm Cứu nạn",
@@ -543,9 +544,17 @@ def country_aliases() -> dict[str, str]:
 
 @functools.cache
 def central_aliases() -> dict[str, str]:
+    """Every spelling of a central body, with a ministry's "bộ" also in lower case ("đoàn công
+    tác của bộ Tài nguyên Môi trường", as some papers write it)."""
     aliases = {name: name for name in CENTRAL_BODIES}
     aliases.update({normalize_unicode(k): v for k, v in CENTRAL_ALIASES.items()})
+    aliases.update(
+        {"bộ" + alias[2:]: body for alias, body in aliases.items() if _MINISTRY.match(alias)}
+    )
     return aliases
+
+
+_MINISTRY = re.compile(r"Bộ [A-ZĐ]")
 
 
 # -- compiled look-ups ---------------------------------------------------------------------------

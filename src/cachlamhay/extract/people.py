@@ -482,7 +482,7 @@ def _vietnamese_syllable(word: str) -> bool:
 def _foreign_looking(c: _Classified, begin: int, end: int) -> bool:
     """Whether a run of capitalised words is a foreign name: one of its words cannot be a
     Vietnamese syllable ("Donald", "Trump", "McCain"; not "Dong", "Kim")."""
-    return _romanised(" ".join(c.word(k) for k in range(begin, end)))
+    return romanised(" ".join(c.word(k) for k in range(begin, end)))
 
 
 # Capitalised Vietnamese words that open a sentence or a clause, never part of a foreign name
@@ -1485,7 +1485,7 @@ _DASHED_TAIL = re.compile(r" - ([A-Za-z][a-z]+)(?=[,.;:)]|\s+[^\W\d_A-ZĐ]|\s*$)
 def _dashed_tail(text: str, start: int, end: int) -> int:
     """The end of the name at [start, end), with the hyphenated tail of a foreign name."""
     tail = _DASHED_TAIL.match(text, end)
-    if tail is None or not _romanised(f"{text[start:end]} {tail.group(1)}"):
+    if tail is None or not romanised(f"{text[start:end]} {tail.group(1)}"):
         return end  # "Lê Văn Hùng - Ban …": a Vietnamese name, then its office
     if tail.group(1).islower() and _vietnamese_syllable(tail.group(1)):
         return end  # "Rex Tillerson - trong …": a dash, then the sentence goes on
@@ -1653,7 +1653,7 @@ def surname_at(text: str, person: Person, people: list[Person]) -> int | None:
     surname = person.name.rsplit(" ", 1)[-1]
     if surname not in text or len(surname) < 3 or surname == person.name:
         return None
-    if not _romanised(person.name):
+    if not romanised(person.name):
         return None
     given = person.name.split(" ", 1)[0]
     if any(
@@ -1676,14 +1676,14 @@ def person_actor(person: Person) -> tuple[str, str] | None:
         country = _country_in(title)
         if country:
             return ("foreign", country)
-    if _romanised(person.name):
+    if romanised(person.name):
         return None  # "Bộ trưởng Tài chính Yoo Il-ho": a foreign minister, no body of ours
     body = central_body_of(person.titles)
     return ("central", body) if body else None
 
 
 @functools.lru_cache(maxsize=4096)
-def _romanised(name: str) -> bool:
+def romanised(name: str) -> bool:
     """A name with a word that cannot be a Vietnamese syllable ("Lee Hae-chan", "Donald
     Trump")."""
     return not all(_vietnamese_syllable(word) for word in name.split())

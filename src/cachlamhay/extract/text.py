@@ -267,6 +267,8 @@ def mentions(text: str) -> list[Mention]:
                 found.append(Mention(match.start(), end, "foreign", label, cue))
                 covered_until = end
                 continue
+        if match.kind == "central" and surface.startswith("bộ ") and _PART_OF_NOUN.search(before):
+            continue  # "cán bộ Công an xã", "toàn bộ Tài chính": not the ministry
         if match.kind == "central":
             found.append(
                 Mention(
@@ -344,6 +346,10 @@ def _country_after(text: str, end: int) -> tuple[str, int] | None:
     return gazetteer.country_aliases()[found.group(1)], end + found.end()
 
 
+# Words "bộ" ends without being a ministry ("cán bộ", "toàn bộ", "nội bộ", "đồng bộ"), or a
+# capitalised word before it: a company's name ("công ty Cổ phần Thái Sơn bộ Quốc phòng")
+_PART_OF_NOUN = re.compile(r"(?:(?:cán|toàn|nội|đồng|thiết|trang|bản|sơ)|[A-ZĐ]\w*)\s*$")
+
 _COMMON_WORD_COUNTRIES = {
     "Anh",
     "Đức",
@@ -372,5 +378,13 @@ _COUNTRY_CONTEXT = re.compile(
 )
 
 
+# "Bộ Bưu chính và Viễn thông Lào": a ministry's name, its last word in lower case (not a
+# person's given name as in "Bộ trưởng Bộ Công Thương Trần Tuấn Anh"), then its country
+_MINISTRY_BEFORE = re.compile(r"(?<!\w)Bộ(?: [^\W\d_]+){0,5} [^\W\d_A-ZĐ][^\W\d_]* $")
+
+
 def _country_context(text: str, start: int) -> bool:
-    return bool(_COUNTRY_CONTEXT.search(text[max(0, start - 16) : start]))
+    return bool(
+        _COUNTRY_CONTEXT.search(text[max(0, start - 16) : start])
+        or _MINISTRY_BEFORE.search(text[max(0, start - 60) : start])
+    )

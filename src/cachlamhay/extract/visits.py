@@ -35,7 +35,9 @@ few fixed shapes:
   - approving from afar ("đồng ý", "phê duyệt", "cho phép") puts no official in the province,
     a presence cue after a foreign leader's name is the leader's, and the visit told after a
     first official's praise or thanks ("đánh giá cao việc …", "cảm ơn …") is the praised
-    official's, not the first one's (visits.v16).
+    official's, not the first one's; a stop lists all its places ("; thăm và làm việc tại
+    Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La"); "nơi làm việc" (a workplace) is no
+    working visit; a romanised "Bộ trưởng" never acts for one of our ministries (visits.v16).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from cachlamhay.extract.people import (
     mention_of_people,
     people_by_sentence,
     person_actor,
+    romanised,
     starts_with_title,
     surname_at,
 )
@@ -71,7 +74,8 @@ VERSION = "visits.v16"
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
 _VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first letters
-    r"(?=[lđtkhdcs])(?<!\w)(?:thăm và làm việc|làm việc|đến thăm|thăm chính thức|thăm hỏi|thăm"
+    r"(?=[lđtkhdcs])(?<!\w)(?:thăm và làm việc|(?<!nơi )làm việc|đến thăm|thăm chính thức"
+    r"|thăm hỏi|thăm"
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
     r"|tham quan"
@@ -694,11 +698,7 @@ def _itinerary(
     stops = list(_NEXT_STOP.finditer(text, after))
     for stop, following in itertools.zip_longest(stops, stops[1:]):
         end = _clause_end(text, stop.end(), following.start() if following else len(text))
-        named: list[tuple[int, Actor]] = [
-            (m.start - sentence.start, (m.kind, m.name))
-            for m in ctx.sentence_mentions(index)
-            if stop.end() <= m.start - sentence.start < min(end, stop.end() + _STOP_REACH)
-        ][:1]
+        named = _stop_places(ctx, index, stop.end(), end)
         for at, person in _named_between(text, people, stop.end(), end):
             if actor := _acting_for(ctx, person):
                 named.append((at, actor))
@@ -706,6 +706,36 @@ def _itinerary(
             if host != visitor and not (host[0] == visitor[0] == "foreign"):
                 found.append((visitor, host, None))
     return list(dict.fromkeys(found))
+
+
+# Between two places a stop lists: "thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre"
+_PLACE_LIST_GAP = re.compile(
+    r"\s*(?:,|và|,\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE
+)
+
+
+def _stop_places(ctx: DocContext, index: int, start: int, end: int) -> list[tuple[int, Actor]]:
+    """The body a stop names first, within reach of its verb, and the places listed right after
+    it ("…, tỉnh Bến Tre, tỉnh Sơn La")."""
+    sentence = ctx.sentences[index]
+    mentions = [
+        (m.start - sentence.start, m)
+        for m in ctx.sentence_mentions(index)
+        if start <= m.start - sentence.start < end
+    ]
+    if not mentions or mentions[0][0] >= start + _STOP_REACH:
+        return []
+    at, first = mentions[0]
+    named = [(at, (first.kind, first.name))]
+    last_end = at + first.end - first.start
+    for offset, mention in mentions[1:]:
+        if first.kind != "province" or mention.kind != "province":
+            break
+        if not _PLACE_LIST_GAP.fullmatch(sentence.text, last_end, offset):
+            break
+        named.append((offset, (mention.kind, mention.name)))
+        last_end = offset + mention.end - mention.start
+    return named
 
 
 def _named_between(
@@ -980,7 +1010,11 @@ def _acting_for(ctx: DocContext, person: Person) -> Actor | None:
     """``person_actor``, and for "Bộ trưởng X" without the ministry, the ministry the article
     names most."""
     actor = person_actor(person)
-    if actor is None and any(t.startswith(("Bộ trưởng", "Thứ trưởng")) for t in person.titles):
+    if (
+        actor is None
+        and any(t.startswith(("Bộ trưởng", "Thứ trưởng")) for t in person.titles)
+        and not romanised(person.name)  # "Bộ trưởng Thansamay Kommasith" of Laos: not ours
+    ):
         ministries = Counter(
             m.name for m in ctx.mentions if m.kind == "central" and m.name.startswith("Bộ ")
         )
