@@ -950,6 +950,19 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # "tổng sản phẩm quốc nội trên địa bàn … tăng trưởng" is GRDP growth (indicators.v12)
+        "Chuẩn bị xây dựng sân bay Long Thành\nTại kỳ họp HĐND tỉnh Đồng Nai, ông Thái cho biết, "
+        "trong 6 tháng đầu năm 2017, tổng sản phẩm quốc nội trên địa bàn vẫn đạt mức tăng trưởng "
+        "7,26% so với cùng kỳ.",
+        {("Đồng Nai", "grdp_growth", 7.26)},
+    ),
+    (  # the province's FDI count after a company's projects; projects amended are no count
+        "Trên 47 triệu USD đầu tư vào Quảng Ninh\nTỉnh Quảng Ninh cấp giấy chứng nhận đăng ký đầu "
+        "tư điều chỉnh cho 6 dự án có vốn đầu tư trực tiếp nước ngoài. Hai dự án cấp mới của Công "
+        "ty TNHH Texhong Việt Nam với tổng số vốn đăng ký đạt trên 20 triệu USD, nâng tổng số dự "
+        "án FDI còn hiệu lực trên địa bàn tỉnh là 58 dự án.",
+        {("Quảng Ninh", "fdi_projects", 58.0)},
+    ),
     (  # "(GRDP)" between the product and its growth (indicators.v9)
         "TP.HCM: kinh tế 6 tháng tăng trưởng cao\nTrong 6 tháng đầu năm nay, kinh tế TP.HCM tiếp "
         "tục tăng trưởng. Tổng sản phẩm nội địa (GRDP) tăng 7,76%, chuyển dịch cơ cấu kinh tế theo "

@@ -20,7 +20,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v11"
+VERSION = "indicators.v12"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -38,7 +38,9 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         # "kinh tế tỉnh vẫn tiếp tục tăng trưởng … với mức 5,6%", "GRDP TP. HCM quý I tăng 7,64%"
         # (not "mức tăng trưởng" alone: a company's or a bank's as often as the province's)
         # "Tổng sản phẩm nội địa (GRDP) tăng 7,76%"
-        r"|tong san pham(?: noi dia| tren dia ban)?(?: \(grdp\))? tang|\(grdp\) tang"
+        # "tổng sản phẩm quốc nội trên địa bàn vẫn đạt mức tăng trưởng 7,26%"
+        r"|tong san pham(?: noi dia| quoc noi)?(?: tren dia ban)?(?: \(grdp\))?"
+        r"(?: van| da)?(?: dat)?(?: muc)? tang|\(grdp\) tang"
         r"|kinh te (?!(?:trong nuoc|dat nuoc|ca nuoc|nuoc|the gioi|toan cau|viet nam)(?![a-z]))"
         r"(?:[^ ,;.]+ ){1,6}tang truong|grdp (?:[^ ,;]+ ){1,6}tang",
         ("%",),
@@ -202,9 +204,12 @@ _PARK_AFTER = re.compile(
 _PROJECT_FDI = re.compile(r"fdi|von dau tu (?:truc tiep )?nuoc ngoai|von nuoc ngoai")
 _FOREIGN = re.compile(r"fdi|nuoc ngoai")
 # "nâng tổng dự án nước ngoài lên 301 dự án": the foreign count named before the figure
-_FDI_TOTAL_BEFORE = re.compile(
-    r"du an (?:dau tu )?(?:nuoc ngoai|fdi) (?:len|la|dat)(?: hon| gan)?$"
+_FDI_TOTAL_BEFORE = re.compile(  # … "dự án FDI còn hiệu lực trên địa bàn tỉnh là 58 dự án"
+    r"du an (?:dau tu )?(?:nuoc ngoai|fdi)(?: [a-z]+){0,8} (?:len|la|dat)(?: hon| gan)?$"
 )
+# "cấp giấy chứng nhận đăng ký đầu tư điều chỉnh cho 6 dự án": projects amended, not a count of
+# the province's projects ("cấp và điều chỉnh cho 203 dự án" counts both, so it stays)
+_AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?: cho)?$")
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
     r"|thuoc de an|cham tien do|treo)"
@@ -680,10 +685,12 @@ def _classify(
             and not re.search(r"ngap(?: (?:hon|gan|khoang))?$", before)
         ):
             continue
+        if indicator == "investment_projects" and _AMENDED_BEFORE.search(before):
+            continue
         if indicator == "investment_projects" and _NOT_INVESTMENT_PROJECT.match(tail):
             continue  # social housing, roads, dams: public works, not investment attracted
         if indicator == "investment_projects" and (
-            _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-40:])
+            _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-80:])
         ):
             return "fdi_projects", spec_unit
         return indicator, spec_unit
@@ -719,8 +726,17 @@ def _classify(
     return best[1], best[2] or "person"
 
 
+# The clause counts the whole province, whatever company or park the sentence opened with
+_WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:trên địa bàn (?:tỉnh|thành phố|TP)|toàn tỉnh)(?!\w)")
+
+
 def _scope(text: str, clause_start: int, at: int) -> str | None:
     window = text[clause_start:at]
+    whole = _WHOLE_PROVINCE.search(window)
+    if whole and all(m.end() <= whole.start() for m in _SCOPE.finditer(window)):
+        # "Hai dự án của Công ty … đạt 20 triệu USD, nâng tổng số dự án FDI còn hiệu lực trên địa
+        # bàn tỉnh là 58 dự án": the company comes before, the count is the province's
+        return None
     head_end = min(at, 80)
     while head_end < at and text[head_end].isalnum():
         head_end += 1  # whole words: "dự án F" is not "dự án FDI"
