@@ -934,6 +934,12 @@ PRACTICES = [
         "mà đơn vị lập vào giữa năm 2016.",
         set(),
     ),
+    (  # a province told to learn from another "trong việc" (practices.v5)
+        "Quảng Nam: chống xói lở Cửa Đại\nPhó Chủ tịch Quốc hội Phùng Quốc Hiển cho rằng chính quyền "
+        "tỉnh Quảng Nam có thể học tập tỉnh Cà Mau trong việc xây dựng công trình 2 lớp đê ngầm "
+        "chắn sóng chống xói lở.",
+        {("Cà Mau", "disaster")},
+    ),
     (  # "gây ấn tượng" with tourists praises no practice (practices.v4)
         "Đắk Lắk - Vùng đất di sản\nĐắk Lắk gây ấn tượng mạnh mẽ với du khách bởi những sắc màu "
         "văn hóa độc đáo, những sản phẩm làng nghề truyền thống.",
@@ -950,6 +956,11 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # "số tiền ủng hộ là 12 tỷ đồng": a sum given, not a damage (indicators.v12)
+        "Hà Nội không bắn pháo hoa\nThành phố lập 3 đoàn công tác đi thăm, tặng quà đồng bào các "
+        "tỉnh miền Trung bị thiệt hại do lũ lụt gây ra, với số tiền ủng hộ là 12 tỷ đồng.",
+        set(),
+    ),
     (  # "tổng sản phẩm quốc nội trên địa bàn … tăng trưởng" is GRDP growth (indicators.v12)
         "Chuẩn bị xây dựng sân bay Long Thành\nTại kỳ họp HĐND tỉnh Đồng Nai, ông Thái cho biết, "
         "trong 6 tháng đầu năm 2017, tổng sản phẩm quốc nội trên địa bàn vẫn đạt mức tăng trưởng "

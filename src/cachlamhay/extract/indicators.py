@@ -176,6 +176,10 @@ _HANDOVER = re.compile(
     r"(?<![a-z])(?:trao|ung ho|quyen gop|trich|trao tang|gui tang)"
     r"(?: tang| so tien| kinh phi| tien| ho tro)?\s+(?:tong cong |hon |gan |khoang )?\d"
 )
+# "với số tiền ủng hộ là 12 tỷ đồng": the sum given, not a damage or a budget
+_DONATED_SUM = re.compile(
+    r"(?<![a-z])(?:so tien|tong so tien) (?:ung ho|quyen gop|tang)(?: la)?\s*$"
+)
 _NOT_ECONOMY = re.compile(
     r"(?<![a-z])(?:hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach)(?![a-z])"
 )
@@ -701,7 +705,9 @@ def _classify(
     ):
         return "grdp_growth", "%"  # "tăng 8,5% GRDP"; "1,5% GDP" alone is a share of GDP
     if quantity.unit in ("VND", "USD") and (
-        _HANDOVER.search(folded[: quantity.start]) or "ho tro" in before[-60:]
+        _HANDOVER.search(folded[: quantity.start])
+        or "ho tro" in before[-60:]
+        or _DONATED_SUM.search(before[-30:])
     ):
         return None  # money handed over: a transfer, not an indicator
     best: tuple[int, str, str] | None = None

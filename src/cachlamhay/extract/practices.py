@@ -25,7 +25,7 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v4"
+VERSION = "practices.v5"
 
 _PRAISE = re.compile(
     fold(
@@ -34,6 +34,8 @@ _PRAISE = re.compile(
         r"|cách làm (?:hay|riêng|sáng tạo|hiệu quả)(?: của)?|đánh giá cao"
         r"|học hỏi (?:kinh nghiệm|cách làm|mô hình)"
         r"|học tập (?:kinh nghiệm|mô hình|cách làm)|khảo sát mô hình|tham khảo mô hình"
+        # "Quảng Nam có thể học tập tỉnh Cà Mau trong việc xây dựng … đê ngầm"
+        r"|(?:học tập|học hỏi)(?: từ)? (?:tỉnh|thành phố) [^ ]+(?: [^ ]+){0,3} trong việc"
         r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm)"
         r"|nhân rộng (?:mô hình|cách làm|kinh nghiệm)|biểu dương|điển hình cho cả nước"
         r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình)"

@@ -122,6 +122,8 @@ TOPIC_WORDS: dict[str, list[str]] = {
         "bão lũ",
         "mưa lũ",
         "sạt lở",
+        "xói lở",
+        "đê ngầm",
         "khắc phục hậu quả bão",
         "phòng chống lụt bão",
         "cứu hộ cứu nạn",
