@@ -901,6 +901,12 @@ VISITS = [
             ("Quốc hội Cuba", "Sơn La"),
         },
     ),
+    (  # a parliament's chair acts for it, not for their party's country (people.v13)
+        "Việt Nam nhất quán lập trường ủng hộ Cuba\nChiều 12/6, tại Trụ sở Chính phủ, Thủ tướng "
+        "Nguyễn Xuân Phúc tiếp ông Esteban Lazo Hernandez, Ủy viên Bộ Chính trị Đảng Cộng sản "
+        "Cuba, Chủ tịch Quốc hội Cuba đang thăm Việt Nam.",
+        {("Quốc hội Cuba", "Chính phủ")},
+    ),
     (  # an official who approves from afar is not in the province (visits.v16)
         "Sắp có tuyến đường bộ ven biển tỉnh Nam Định\nThủ tướng Nguyễn Xuân Phúc đã đồng ý cho "
         "UBND tỉnh Nam Định chủ trì triển khai các thủ tục đầu tư xây dựng tuyến đường bộ ven biển.",

@@ -1672,10 +1672,12 @@ def person_actor(person: Person) -> tuple[str, str] | None:
     """Whom an official acts for: the province, else a foreign country, else the central body."""
     if person.province:
         return ("province", person.province)
-    for title in person.titles:
-        country = _country_in(title)
-        if country:
-            return ("foreign", country)
+    countries = [country for title in person.titles if (country := _country_in(title))]
+    for country in countries:
+        if country.startswith(_FOREIGN_CHAMBER_BODIES):
+            return ("foreign", country)  # a parliament's chair acts for it, whatever else they are
+    if countries:
+        return ("foreign", countries[0])
     if romanised(person.name):
         return None  # "Bộ trưởng Tài chính Yoo Il-ho": a foreign minister, no body of ours
     body = central_body_of(person.titles)
@@ -1687,6 +1689,9 @@ def romanised(name: str) -> bool:
     """A name with a word that cannot be a Vietnamese syllable ("Lee Hae-chan", "Donald
     Trump")."""
     return not all(_vietnamese_syllable(word) for word in name.split())
+
+
+_FOREIGN_CHAMBER_BODIES = ("Quốc hội ", "Thượng viện ", "Hạ viện ", "Nghị viện ")
 
 
 @functools.lru_cache(maxsize=4096)  # titles repeat across an article's mentions and articles
