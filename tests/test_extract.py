@@ -380,6 +380,11 @@ PEOPLE = [
         "Nẵng đề nghị Sở Nội vụ. Thủ tướng gặp Thủ hiến bang Hessen Volker Bouffler.",
         {"Nguyễn Hoài Nam": ["Bí thư Quận 2"], "Nguyễn Nho Trung": [], "Volker Bouffler": []},
     ),
+    (  # a district committee left unnamed, then its secretary's name (people.v13)
+        "Tại quận 2, báo cáo với đoàn công tác, Bí thư Quận ủy Nguyễn Hoài Nam cho biết. Bí thư "
+        "Huyện ủy Trần Tới đã chỉ đạo lực lượng công an huyện. Bí thư Huyện ủy Đông Anh dự.",
+        {"Nguyễn Hoài Nam": ["Bí thư Quận ủy"], "Trần Tới": ["Bí thư Huyện ủy"]},
+    ),
     (  # an international body before a foreign name, capitalised or not (people.v13)
         "Thủ tướng sẽ gặp Tổng Thư ký Liên Hợp Quốc Antonio Guterres, dự lễ kỷ niệm. Đại sứ "
         "Nikki Haley gặp Phó Tổng thư ký Liên hợp quốc Amina Mohammed tại New York.",

@@ -1031,6 +1031,8 @@ def _name_run_ending_at(
             start = end - length
             if start > begin and c.word(start) in SURNAMES:
                 return start, end
+        if _unnamed_committee_then_name(c, begin, end):
+            return begin, end  # "Bí thư Huyện ủy Trần Tới": the district in focus left unnamed
         return None
     for start in range(begin, end - 1):
         if c.word(start) in SURNAMES and 2 <= end - start <= 5:
@@ -1101,6 +1103,18 @@ def _vietnamese_after_foreign(c: _Classified, begin: int, end: int) -> bool:
         not last.isascii()
         and _vietnamese_syllable(last)  # not "Erdoğan"
         and all(c.word(k).isascii() for k in range(begin, end - 1))
+    )
+
+
+def _unnamed_committee_then_name(c: _Classified, begin: int, end: int) -> bool:
+    """ "Bí thư Huyện ủy Trần Tới": a common family name right after the committee, and no
+    district or commune called by the run's words."""
+    if not (2 <= end - begin <= 4 and c.word(begin) in COMMON_SURNAMES):
+        return False
+    places = gazetteer.local_unit_names()
+    return not any(
+        " ".join(c.word(k) for k in range(begin, stop)) in places
+        for stop in range(begin + 1, end + 1)
     )
 
 
