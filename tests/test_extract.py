@@ -912,6 +912,12 @@ VISITS = [
         "Cuba, Chủ tịch Quốc hội Cuba đang thăm Việt Nam.",
         {("Quốc hội Cuba", "Chính phủ")},
     ),
+    (  # a central body in Hà Nội, where it sits, visits the city only by meeting its government
+        "APEC: Mọi kế hoạch sẽ không thành nếu thiếu lòng tin\nSáng 20-5, Thủ tướng Nguyễn Xuân "
+        "Phúc đã tham dự và có bài phát biểu tại hội nghị các Bộ trưởng phụ trách Thương mại APEC "
+        "tại Hà Nội. Chiều 21-5, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến làm việc với UBND TP Hà Nội.",
+        {("Bộ Y tế", "Hà Nội")},
+    ),
     (  # an official who approves from afar is not in the province (visits.v16)
         "Sắp có tuyến đường bộ ven biển tỉnh Nam Định\nThủ tướng Nguyễn Xuân Phúc đã đồng ý cho "
         "UBND tỉnh Nam Định chủ trì triển khai các thủ tục đầu tư xây dựng tuyến đường bộ ven biển.",

@@ -37,7 +37,9 @@ few fixed shapes:
     first official's praise or thanks ("đánh giá cao việc …", "cảm ơn …") is the praised
     official's, not the first one's; a stop lists all its places ("; thăm và làm việc tại
     Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La"); "nơi làm việc" (a workplace) is no
-    working visit; a romanised "Bộ trưởng" never acts for one of our ministries (visits.v16).
+    working visit; a romanised "Bộ trưởng" never acts for one of our ministries; a central body
+    visits Hà Nội, where it sits, only when its sentences name the city's government
+    (visits.v16).
 """
 
 from __future__ import annotations
@@ -338,6 +340,7 @@ def _rule_visits(
             visitor, host, leader, index = present
             found[(visitor, host)] = Visit(visitor, host, leader=leader, sentence_indexes=[index])
     _drop_capital_as_venue(ctx, found)
+    _drop_capital_as_seat(ctx, found)
     lead_end = max(lead, default=0) + 1
     for visit in found.values():
         opening, *also = visit.sentence_indexes
@@ -427,6 +430,25 @@ def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Vis
             for text in texts
         ):
             # named only as the venue or in a site's address, or not at all (the home)
+            del found[(visitor, host)]
+
+
+# Hà Nội's own government: what a central body working in the capital must meet to visit it
+_CAPITAL_GOVERNMENT = re.compile(
+    r"(?:Thành ủy|Thành uỷ|UBND|HĐND|Ủy ban nhân dân|lãnh đạo|chính quyền|Bí thư|Chủ tịch)"
+    r"(?: thành phố| TP\.?| Tp\.?)? Hà Nội"
+)
+
+
+def _drop_capital_as_seat(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
+    """A central body is seated in Hà Nội: an event there ("tham dự hội nghị … tại Hà Nội"),
+    a return home ("kết thúc chuyến thăm … về Hà Nội") or a visit to a site is no visit to the
+    city unless its sentences name the city's own government ("làm việc với Thành ủy Hà Nội")."""
+    for visitor, host in list(found):
+        if host != _CAPITAL or visitor[0] != "central":
+            continue
+        texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
+        if not any(_CAPITAL_GOVERNMENT.search(text) for text in texts):
             del found[(visitor, host)]
 
 
