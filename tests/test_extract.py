@@ -918,6 +918,11 @@ VISITS = [
         "tại Hà Nội. Chiều 21-5, Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến làm việc với UBND TP Hà Nội.",
         {("Bộ Y tế", "Hà Nội")},
     ),
+    (  # … and so does a foreign guest: arriving in the capital is no visit to the city
+        "Bộ trưởng Quốc phòng Mỹ James Mattis đến Hà Nội\nChiều 24/1, Bộ trưởng Quốc phòng Mỹ James "
+        "Mattis đã tới Hà Nội, bắt đầu chuyến thăm Việt Nam.",
+        set(),
+    ),
     (  # an official who approves from afar is not in the province (visits.v16)
         "Sắp có tuyến đường bộ ven biển tỉnh Nam Định\nThủ tướng Nguyễn Xuân Phúc đã đồng ý cho "
         "UBND tỉnh Nam Định chủ trì triển khai các thủ tục đầu tư xây dựng tuyến đường bộ ven biển.",

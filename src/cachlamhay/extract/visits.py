@@ -38,8 +38,8 @@ few fixed shapes:
     official's, not the first one's; a stop lists all its places ("; thăm và làm việc tại
     Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La"); "nơi làm việc" (a workplace) is no
     working visit; a romanised "Bộ trưởng" never acts for one of our ministries; a central body
-    visits Hà Nội, where it sits, only when its sentences name the city's government
-    (visits.v16).
+    or a foreign guest visits Hà Nội, the capital, only when its sentences name the city's
+    government (visits.v16).
 """
 
 from __future__ import annotations
@@ -441,11 +441,12 @@ _CAPITAL_GOVERNMENT = re.compile(
 
 
 def _drop_capital_as_seat(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
-    """A central body is seated in Hà Nội: an event there ("tham dự hội nghị … tại Hà Nội"),
-    a return home ("kết thúc chuyến thăm … về Hà Nội") or a visit to a site is no visit to the
-    city unless its sentences name the city's own government ("làm việc với Thành ủy Hà Nội")."""
+    """A central body is seated in Hà Nội and a foreign guest lands there: an event there
+    ("tham dự hội nghị … tại Hà Nội"), an arrival or a return ("tới Hà Nội", "về Hà Nội") or a
+    visit to a site is no visit to the city unless its sentences name the city's own government
+    ("làm việc với Thành ủy Hà Nội"); the gold names the central bodies met instead."""
     for visitor, host in list(found):
-        if host != _CAPITAL or visitor[0] != "central":
+        if host != _CAPITAL or visitor[0] not in ("central", "foreign"):
             continue
         texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
         if not any(_CAPITAL_GOVERNMENT.search(text) for text in texts):
