@@ -978,6 +978,12 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # one project's or company's capital is not the province's investment (indicators.v12)
+        "Đà Nẵng: Cấp chứng nhận đầu tư cho dự án logistics\nĐây là dự án dịch vụ logistics đầu "
+        "tiên được đầu tư trong Khu CNC Đà Nẵng với tổng vốn đầu tư đăng ký hơn 316 tỷ đồng. Dự án "
+        "đầu tư phát triển chăn nuôi lợn tại Vĩnh Phúc với số vốn đăng ký 200 triệu USD.",
+        set(),
+    ),
     (  # "số tiền ủng hộ là 12 tỷ đồng": a sum given, not a damage (indicators.v12)
         "Hà Nội không bắn pháo hoa\nThành phố lập 3 đoàn công tác đi thăm, tặng quà đồng bào các "
         "tỉnh miền Trung bị thiệt hại do lũ lụt gây ra, với số tiền ủng hộ là 12 tỷ đồng.",

@@ -363,8 +363,10 @@ def _indicator_features(ctx: DocContext, index: int, item: Indicator) -> dict[st
 # dự án", "giai đoạn 1 … tổng vốn"), the country's ("của Việt Nam", "cả nước"), a rate per day,
 # passengers of public transport counted like tourists.
 _PROJECT_FIGURE = re.compile(
-    r"(?<![a-z])(?<!\d )(?<!cac )(?<!nhung )"  # "8 dự án có tổng vốn …" is a count's total
-    r"(?:cua du an|du an (?:co|nay|duoc|se|dat)|giai doan (?:\d|mot|hai|ba)"
+    r"(?<![a-z])(?<!\d )(?<!cac )(?<!nhung )(?<!nhieu )"  # "8 dự án có tổng vốn …": a count's
+    r"(?:cua du an|du an (?:co|nay|duoc|se|dat|dau tu)|giai doan (?:\d|mot|hai|ba)"
+    # "Đây là dự án … với tổng vốn", "vốn đầu tư dự án lên đến", a company's "vốn đầu tư ban đầu"
+    r"|day la du an|von dau tu du an|von dau tu ban dau|ham duong bo|duong ham"
     r"|cong trinh|nha may|tuyen duong|cua cong ty|cong ty (?:co|nay|da)"
     # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
     # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
