@@ -978,6 +978,11 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # the country's growth named in the figure's clause, in a sentence naming a province
+        "Nhà đầu tư ngoại đổ bộ vào TP. HCM\nTS Nguyễn Văn Bình, trường đại học Kinh tế TP. HCM "
+        "phân tích: tăng trưởng kinh tế Việt Nam trong năm 2017 tốt (6,8%).",
+        set(),
+    ),
     (  # one project's or company's capital is not the province's investment (indicators.v12)
         "Đà Nẵng: Cấp chứng nhận đầu tư cho dự án logistics\nĐây là dự án dịch vụ logistics đầu "
         "tiên được đầu tư trong Khu CNC Đà Nẵng với tổng vốn đầu tư đăng ký hơn 316 tỷ đồng. Dự án "

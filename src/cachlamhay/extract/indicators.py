@@ -384,6 +384,11 @@ _NATIONAL_FIGURE = re.compile(
     r"|nganh [a-z ]{2,20} viet nam|tong cuc thong ke|chinh phu|bo (?:giao thong|tai chinh"
     r"|ke hoach|cong thuong|xay dung|nong nghiep))(?![a-z])"
 )
+# The country's economy named in the figure's own clause, whatever province the sentence names
+_COUNTRY_ECONOMY = re.compile(
+    r"(?<![a-z])(?:kinh te|tang truong(?: kinh te)?|gdp|xuat khau|kim ngach xuat khau)"
+    r" (?:cua )?(?:viet nam|vn|nuoc ta|ca nuoc)(?![a-z])"
+)
 # "ngành da giày đặt mục tiêu …": an industry's figure, unless the sentence names the province
 _INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
 # "tổng thu ngân sách của huyện", "toàn huyện đạt": the district's figure
@@ -513,6 +518,8 @@ def _someone_elses(
         return True  # "tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%": a region's
     if indicator == "population" and _POPULATION_ELSEWHERE.match(folded, quantity.end):
         return True
+    if _COUNTRY_ECONOMY.search(before):
+        return True  # "Tăng trưởng kinh tế Việt Nam … (6,8%)" in a sentence naming TP. HCM
     if named:
         return False
     if title and _LOCAL_TITLE.search(title):
