@@ -978,6 +978,11 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # a village's people's income is not the province's (indicators.v12)
+        "Độc đáo Con đường nghệ thuật Tam Thanh, Quảng Nam\nNăm 2015, thu nhập bình quân của người "
+        "dân thôn Trung Thanh là 24 triệu đồng/người/năm.",
+        set(),
+    ),
     (  # the country's growth named in the figure's clause, in a sentence naming a province
         "Nhà đầu tư ngoại đổ bộ vào TP. HCM\nTS Nguyễn Văn Bình, trường đại học Kinh tế TP. HCM "
         "phân tích: tăng trưởng kinh tế Việt Nam trong năm 2017 tốt (6,8%).",

@@ -392,8 +392,9 @@ _COUNTRY_ECONOMY = re.compile(
 # "ngành da giày đặt mục tiêu …": an industry's figure, unless the sentence names the province
 _INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
 # "tổng thu ngân sách của huyện", "toàn huyện đạt": the district's figure
-_LOCAL_FIGURE = re.compile(
-    r"(?<![a-z])(?:cua|toan|tren dia ban|trong)(?: \d+)? (?:huyen|quan|thi xa|xa|phuong)(?![a-z])"
+_LOCAL_FIGURE = re.compile(  # … "thu nhập bình quân của người dân thôn Trung Thanh": a village's
+    r"(?<![a-z])(?:cua|toan|tren dia ban|trong)(?: nguoi dan)?(?: \d+)?"
+    r" (?:huyen|quan|thi xa|xa|phuong|thon|ap)(?![a-z])"
 )
 # "thu nhập bình quân của CNLĐ": a trade's or a workforce's income, not the province's per head
 _INCOME_OF_A_GROUP = re.compile(
