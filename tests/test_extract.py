@@ -978,6 +978,11 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # a foreign country's figure: "đến/của <country>" right before it (indicators.v12)
+        "Quảng Ninh ngậm ngùi nhìn khách quốc tế\nTrong năm 2017, khách quốc tế đến Singapore đạt "
+        "17 triệu lượt. Tổng vốn vay của Trung Quốc cho tuyến đường sắt Hà Nội là 669,62 triệu USD.",
+        set(),
+    ),
     (  # a village's people's income is not the province's (indicators.v12)
         "Độc đáo Con đường nghệ thuật Tam Thanh, Quảng Nam\nNăm 2015, thu nhập bình quân của người "
         "dân thôn Trung Thanh là 24 triệu đồng/người/năm.",

@@ -271,6 +271,8 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
             named = any(m.name == province for m in ctx.provinces_in(index))
             if not named and not _established(ctx, index, province):
                 continue
+            if _foreign_owner(ctx, index, clause_start, quantity.start):
+                continue  # "khách quốc tế đến Singapore đạt 17 triệu lượt"
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
                 continue  # a district's, company's or park's figure: never the province's
@@ -299,6 +301,24 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
                 )
             )
     return _dedupe(found)
+
+
+def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> bool:
+    """Whether the figure's clause gives it to a foreign country named after "đến/tại/của/ở"
+    before it, with no province of ours named after that country."""
+    sentence = ctx.sentences[index]
+    named = [
+        (m.start - sentence.start, m)
+        for m in ctx.sentence_mentions(index)
+        if clause_start <= m.start - sentence.start < at
+    ]
+    if not named or named[-1][1].kind != "foreign":
+        return False
+    offset = named[-1][0]
+    return bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
+
+
+_FOREIGN_OWNER_CUE = re.compile(r"(?<!\w)(?:đến|tới|tại|của|ở) $")
 
 
 # What a figure's sentence says about whose figure it is (the model weighs these: the rules above
