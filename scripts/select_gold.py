@@ -312,6 +312,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_7, round_7_stratum),  # round 10: a blind measure of the seventh session's last extractor
     (PLAN_11, round_7_stratum),  # round 11: a blind measure of the eighth session's start
     (PLAN_11, round_7_stratum),  # round 12: a blind measure of the ninth session's start
+    (PLAN_11, round_7_stratum),  # round 13: a blind measure of the ninth session's last extractor
 ]
 
 
