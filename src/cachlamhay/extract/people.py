@@ -1078,7 +1078,7 @@ def _name_run_ending_at(
 def _after_international_body(c: _Classified, first: int, end: int) -> int:
     """Past an international body opening the run ("Tổng Thư ký Liên Hợp Quốc Antonio
     Guterres": the name starts at "Antonio", not at "Hợp")."""
-    for body in _INTERNATIONAL_BODY_WORDS:
+    for body in _INTERNATIONAL_BODY_WORDS.get(c.word(first), ()) if first < end else ():
         stop = first + len(body)
         if stop < end and tuple(c.word(k) for k in range(first, stop)) == body:
             return stop
@@ -1250,9 +1250,10 @@ _INTERNATIONAL_BODIES = {
     "OPEC", "Interpol", "EU", "LHQ", "Liên Hợp Quốc", "Liên hợp quốc", "Ngân hàng Thế giới",
     "Ngân hàng thế giới", "Liên minh châu Âu", "Liên minh Châu Âu",
 }  # fmt: skip
-_INTERNATIONAL_BODY_WORDS = sorted(
-    (tuple(body.split()) for body in _INTERNATIONAL_BODIES), key=len, reverse=True
-)
+# by their first word, longest first
+_INTERNATIONAL_BODY_WORDS: dict[str, list[tuple[str, ...]]] = {}
+for _body in sorted((tuple(b.split()) for b in _INTERNATIONAL_BODIES), key=len, reverse=True):
+    _INTERNATIONAL_BODY_WORDS.setdefault(_body[0], []).append(_body)
 _FOREIGN_OFFICE_WORDS = re.compile(
     "|".join(re.escape(w) for w in (*_FOREIGN_CHAMBERS, *sorted(_INTERNATIONAL_BODIES)))
 )
