@@ -1111,11 +1111,7 @@ def _unnamed_committee_then_name(c: _Classified, begin: int, end: int) -> bool:
     district or commune called by the run's words."""
     if not (2 <= end - begin <= 4 and c.word(begin) in COMMON_SURNAMES):
         return False
-    places = gazetteer.local_unit_names()
-    return not any(
-        " ".join(c.word(k) for k in range(begin, stop)) in places
-        for stop in range(begin + 1, end + 1)
-    )
+    return not _opens_with_local_unit(c, begin, end)
 
 
 def _unnamed_unit_then_name(c: _Classified, begin: int, end: int) -> bool:
@@ -1127,8 +1123,14 @@ def _unnamed_unit_then_name(c: _Classified, begin: int, end: int) -> bool:
         return False
     if c.word(begin - 1).lower() not in ("huyện", "quận"):
         return False  # wards and communes are often named after people ("phường Trần Đại Nghĩa")
+    return not _opens_with_local_unit(c, begin, end)
+
+
+def _opens_with_local_unit(c: _Classified, begin: int, end: int) -> bool:
+    """Whether tokens from ``begin`` on (up to ``end``) start with a district's or commune's
+    name."""
     places = gazetteer.local_unit_names()
-    return not any(
+    return any(
         " ".join(c.word(k) for k in range(begin, stop)) in places
         for stop in range(begin + 1, end + 1)
     )
@@ -1706,7 +1708,8 @@ def romanised(name: str) -> bool:
     return not all(_vietnamese_syllable(word) for word in name.split())
 
 
-_FOREIGN_CHAMBER_BODIES = ("Quốc hội ", "Thượng viện ", "Hạ viện ", "Nghị viện ")
+# A foreign parliament as a mention names it: "Quốc hội Cuba", "Thượng viện Haiti"
+_FOREIGN_CHAMBER_BODIES = tuple(f"{chamber} " for chamber in ("Quốc hội", *_FOREIGN_CHAMBERS))
 
 
 @functools.lru_cache(maxsize=4096)  # titles repeat across an article's mentions and articles
