@@ -731,16 +731,16 @@ def _itinerary(
     return list(dict.fromkeys(found))
 
 
-# Between two places a stop lists: "thăm và làm việc tại Thành phố Hồ Chí Minh, tỉnh Bến Tre"
-_PLACE_LIST_GAP = re.compile(
-    r"\s*(?:,|và|,\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE
-)
+# Between two places listed (folded): "hai tỉnh Khánh Hòa và Phú Yên", "tại Thành phố Hồ Chí
+# Minh, tỉnh Bến Tre, tỉnh Sơn La"
+_PLACE_LIST_GAP = re.compile(r"\s*(?:va|,)\s*(?:tinh |thanh pho |tp\.? )?")
 
 
 def _stop_places(ctx: DocContext, index: int, start: int, end: int) -> list[tuple[int, Actor]]:
     """The body a stop names first, within reach of its verb, and the places listed right after
     it ("…, tỉnh Bến Tre, tỉnh Sơn La")."""
     sentence = ctx.sentences[index]
+    folded = ctx.folded_sentence(index)
     mentions = [
         (m.start - sentence.start, m)
         for m in ctx.sentence_mentions(index)
@@ -754,7 +754,7 @@ def _stop_places(ctx: DocContext, index: int, start: int, end: int) -> list[tupl
     for offset, mention in mentions[1:]:
         if first.kind != "province" or mention.kind != "province":
             break
-        if not _PLACE_LIST_GAP.fullmatch(sentence.text, last_end, offset):
+        if not _PLACE_LIST_GAP.fullmatch(folded, last_end, offset):
             break
         named.append((offset, (mention.kind, mention.name)))
         last_end = offset + mention.end - mention.start
@@ -940,7 +940,7 @@ def _hosts(
     hosts = [(after[0][1].kind, after[0][1].name)]
     for (prev_offset, prev), (offset, mention) in itertools.pairwise(after):
         between = folded[prev.end - prev.start + prev_offset : offset]
-        if re.fullmatch(r"\s*(?:va|,)\s*(?:tinh |thanh pho |tp\.? )?", between):
+        if _PLACE_LIST_GAP.fullmatch(between):
             hosts.append((mention.kind, mention.name))
         else:
             break
