@@ -303,6 +303,9 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
     return _dedupe(found)
 
 
+_FOREIGN_OWNER_CUE = re.compile(r"(?<!\w)(?:đến|tới|tại|của|ở) $")
+
+
 def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> bool:
     """Whether the figure's clause gives it to a foreign country named after "đến/tại/của/ở"
     before it, with no province of ours named after that country."""
@@ -316,9 +319,6 @@ def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> b
         return False
     offset = named[-1][0]
     return bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
-
-
-_FOREIGN_OWNER_CUE = re.compile(r"(?<!\w)(?:đến|tới|tại|của|ở) $")
 
 
 # What a figure's sentence says about whose figure it is (the model weighs these: the rules above
@@ -719,14 +719,11 @@ def _classify(
             and not re.search(r"ngap(?: (?:hon|gan|khoang))?$", before)
         ):
             continue
-        if indicator == "investment_projects" and _AMENDED_BEFORE.search(before):
-            continue
-        if indicator == "investment_projects" and _NOT_INVESTMENT_PROJECT.match(tail):
-            continue  # social housing, roads, dams: public works, not investment attracted
-        if indicator == "investment_projects" and (
-            _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-80:])
-        ):
-            return "fdi_projects", spec_unit
+        if indicator == "investment_projects":
+            if _AMENDED_BEFORE.search(before) or _NOT_INVESTMENT_PROJECT.match(tail):
+                continue  # projects amended; social housing, roads, dams: public works
+            if _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-80:]):
+                return "fdi_projects", spec_unit
         return indicator, spec_unit
     if (
         quantity.unit == "%"

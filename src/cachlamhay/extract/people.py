@@ -980,6 +980,7 @@ def _name_run_ending_at(
                 begin += length
                 moved = True
                 break
+    opened_by_place = begin > first
     company_end = begin
     while (
         company_end > 0
@@ -1017,7 +1018,12 @@ def _name_run_ending_at(
                 return start, end
         return None
     urban = begin > 1 and c.word(begin - 1) == "thị" and c.word(begin - 2).lower() == "đô"
-    if begin > 0 and _after_place_word(c, begin, _PLACE_WORDS) and not after_city and not urban:
+    if (
+        begin > 0
+        and _place_word_before(c, begin, opened_by_place) in _PLACE_WORDS
+        and not after_city
+        and not urban
+    ):
         if _unnamed_unit_then_name(c, begin, end):
             return begin, end
         # only a common family name opens the person's name here: place names are made of
@@ -1043,7 +1049,7 @@ def _name_run_ending_at(
         foreign_ok
         and end - begin >= 2
         and not any(c.word(k) in SURNAMES for k in range(begin, end))
-        and not _after_place_word(c, begin)
+        and _place_word_before(c, begin, opened_by_place) not in _FOREIGN_PLACE_WORDS
         and _spaced_words(c, begin, end)
     ):
         first_word, counted = end, 0
@@ -1060,7 +1066,8 @@ def _name_run_ending_at(
     if (
         foreign_head
         and 2 <= end - begin - sum(c.is_particle(k) for k in range(begin, end)) <= 4
-        and not _after_place_word(c, begin)  # "Thống đốc bang Hạ Áo"
+        # "Thống đốc bang Hạ Áo"
+        and _place_word_before(c, begin, opened_by_place) not in _FOREIGN_PLACE_WORDS
         and c.word(begin) not in _SENTENCE_OPENERS
         and c.word(end - 1) not in _SENTENCE_OPENERS
         and len(c.word(end - 1)) > 1  # "George W. Bush" is cut at the initial
@@ -1085,14 +1092,11 @@ def _after_international_body(c: _Classified, first: int, end: int) -> int:
     return first
 
 
-def _after_place_word(c: _Classified, begin: int, words: set[str] | None = None) -> bool:
-    """Whether the run follows a word naming a kind of place, so the run is the place's name
-    ("bang Hạ Áo", "bản Phà Đánh"), not after the country "Nhật Bản" ("Thủ tướng Nhật Bản
-    Shinzo Abe")."""
-    word = c.word(begin - 1)
-    if word == "Bản" and c.word(begin - 2) == "Nhật":
-        return False
-    return word.lower() in (_FOREIGN_PLACE_WORDS if words is None else words)
+def _place_word_before(c: _Classified, begin: int, opened_by_place: bool) -> str:
+    """The word a place's name follows ("xã Văn Đồng", "bang Hạ Áo"), lower-cased; none when a
+    province or country opened the run: "Bản" ends "Nhật Bản", it is no village ("Thủ tướng
+    Nhật Bản Shinzo Abe")."""
+    return "" if opened_by_place else c.word(begin - 1).lower()
 
 
 def _vietnamese_after_foreign(c: _Classified, begin: int, end: int) -> bool:

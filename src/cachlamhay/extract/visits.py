@@ -339,8 +339,7 @@ def _rule_visits(
         if present:
             visitor, host, leader, index = present
             found[(visitor, host)] = Visit(visitor, host, leader=leader, sentence_indexes=[index])
-    _drop_capital_as_venue(ctx, found)
-    _drop_capital_as_seat(ctx, found)
+    _drop_capital_hosts(ctx, found)
     lead_end = max(lead, default=0) + 1
     for visit in found.values():
         opening, *also = visit.sentence_indexes
@@ -417,39 +416,34 @@ _CAPITAL = ("province", "Hà Nội")
 _ADDRESS_IN_HANOI = re.compile(r",\s*(?:TP\.? |thành phố )?Hà Nội\)")
 
 
-def _drop_capital_as_venue(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
-    """ "Chiều 30/5, tại Hà Nội, <a general> đã tiếp <a guest>": when a central body received
-    the guest, Hà Nội named only as where it happened (or the home province standing in for an
-    unnamed host) is no second host."""
-    for visitor, host in list(found):
-        if host != _CAPITAL or not any(h[0] == "central" for v, h in found if v == visitor):
-            continue
-        texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
-        if all(
-            "tại Hà Nội" in text or "Hà Nội" not in text or _ADDRESS_IN_HANOI.search(text)
-            for text in texts
-        ):
-            # named only as the venue or in a site's address, or not at all (the home)
-            del found[(visitor, host)]
-
-
-# Hà Nội's own government: what a central body working in the capital must meet to visit it
+# Hà Nội's own government: what a central body or a guest in the capital must meet to visit it
 _CAPITAL_GOVERNMENT = re.compile(
     r"(?:Thành ủy|Thành uỷ|UBND|HĐND|Ủy ban nhân dân|lãnh đạo|chính quyền|Bí thư|Chủ tịch)"
     r"(?: thành phố| TP\.?| Tp\.?)? Hà Nội"
 )
 
 
-def _drop_capital_as_seat(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
-    """A central body is seated in Hà Nội and a foreign guest lands there: an event there
-    ("tham dự hội nghị … tại Hà Nội"), an arrival or a return ("tới Hà Nội", "về Hà Nội") or a
-    visit to a site is no visit to the city unless its sentences name the city's own government
-    ("làm việc với Thành ủy Hà Nội"); the gold names the central bodies met instead."""
+def _drop_capital_hosts(ctx: DocContext, found: dict[tuple[Actor, Actor], Visit]) -> None:
+    """Hà Nội is no host where the capital is only where things happen:
+    - as the venue: "Chiều 30/5, tại Hà Nội, <a general> đã tiếp <a guest>": when a central body
+      received the visitor, Hà Nội named only as where it happened, in a site's address, or not
+      at all (the home province standing in for an unnamed host) is no second host;
+    - as the seat: a central body sits in Hà Nội and a foreign guest lands there, so an event
+      there ("tham dự hội nghị … tại Hà Nội"), an arrival or a return ("tới Hà Nội", "về Hà
+      Nội") or a site visited is no visit to the city unless its sentences name the city's own
+      government ("làm việc với Thành ủy Hà Nội"); the gold names the central bodies met."""
     for visitor, host in list(found):
-        if host != _CAPITAL or visitor[0] not in ("central", "foreign"):
+        if host != _CAPITAL:
             continue
         texts = [ctx.sentences[i].text for i in found[(visitor, host)].sentence_indexes]
-        if not any(_CAPITAL_GOVERNMENT.search(text) for text in texts):
+        venue = any(h[0] == "central" for v, h in found if v == visitor) and all(
+            "tại Hà Nội" in text or "Hà Nội" not in text or _ADDRESS_IN_HANOI.search(text)
+            for text in texts
+        )
+        seat = visitor[0] in ("central", "foreign") and not any(
+            _CAPITAL_GOVERNMENT.search(text) for text in texts
+        )
+        if venue or seat:
             del found[(visitor, host)]
 
 
