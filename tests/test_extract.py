@@ -437,6 +437,35 @@ PEOPLE = [
         "Chủ tịch UBND tỉnh Hà Tĩnh ông Đặng Quốc Khánh cho biết tỉnh sẽ hỗ trợ ngư dân.",
         {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Tĩnh"]},
     ),
+    (  # the office in brackets after a birth year (people.v14)
+        "Cơ quan điều tra đề nghị truy tố ông Vũ Văn Đảo (SN 1970, Giám đốc công ty cổ phần công "
+        "nghệ Việt Séc) và ông Đinh Văn Quyết (SN 1982, Giám đốc công ty cổ phần Vũng Tàu Marina).",
+        {"Vũ Văn Đảo": ["Giám đốc công ty"], "Đinh Văn Quyết": ["Giám đốc công ty"]},
+    ),
+    (  # a name after a dash, without "ông" (people.v14)
+        "Ngày 26/3, Bí thư Tỉnh ủy Sóc Trăng – Phan Văn Sáu ra công văn số 926 chấp thuận.",
+        {"Phan Văn Sáu": ["Bí thư Tỉnh ủy Sóc Trăng"]},
+    ),
+    (  # a party's name, then the holder after "- Ngài" (people.v14)
+        "Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi.",
+        {"Natsuo Yamaguchi": ["Chủ tịch Đảng Công Minh"]},
+    ),
+    (  # a school named after a person, then its head (people.v14)
+        "Hiệu trưởng Trường THCS Nguyễn Du Trần Văn Bình cho biết nhà trường đã họp.",
+        {"Trần Văn Bình": ["Hiệu trưởng Trường THCS Nguyễn Du"]},
+    ),
+    (  # the US Trade Representative; "quân đội" inside an office (people.v14)
+        "Thủ tướng tiếp Đại diện Thương mại Hoa Kỳ Robert Lighthizer. Trưởng Ban Thanh niên quân "
+        "đội Đinh Quốc Hùng đánh giá các hoạt động phối hợp.",
+        {
+            "Robert Lighthizer": ["Đại diện Thương mại Hoa Kỳ"],
+            "Đinh Quốc Hùng": ["Trưởng Ban Thanh niên quân đội"],
+        },
+    ),
+    (  # a deputy whose given name is a country's (people.v14)
+        "Đại biểu Dương Trung Quốc phát biểu tại hội trường.",
+        {"Dương Trung Quốc": ["Đại biểu"]},
+    ),
 ]
 
 
@@ -522,6 +551,10 @@ def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
         "Phát ngôn viên của Daily Mail hiện vẫn chưa đưa ra bình luận với báo chí.",
         "Chủ tịch nước gặp Thống đốc Saint Petersburg tại Điện Smolny.",
         "Giám đốc Samsung Electronics cho biết doanh thu tăng.",
+        # a school named after a person, a king, a nickname after the name (people.v14)
+        "Mới đây, Hiệu trưởng Trường THPT Chu Văn An, tỉnh An Giang đã thẳng thắn phản ánh.",
+        "Thủ tướng và Phu nhân đã hội kiến với Nhà vua Nhật Bản và Hoàng hậu.",
+        "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố.",
     ],
 )
 def test_no_people_without_a_titled_name(sentence: str) -> None:
@@ -593,7 +626,8 @@ VISITS = [
     (  # "<official of Y> đã tiếp <guest>": the guest's side visits Y
         "Tổng Bí thư tiếp đoàn Cuba\nChiều 24/5, tại Trụ sở Trung ương Đảng, Tổng Bí thư Nguyễn "
         "Phú Trọng đã tiếp đồng chí Jose Ramon Balaguer Cabrera, Bí thư Trung ương Đảng Cuba.",
-        {("Trung ương Đảng Cuba", "Trung ương Đảng")},
+        # the headline's office alone receives as its body, the guest's country an alternative
+        {("Trung ương Đảng Cuba", "Trung ương Đảng"), ("Cuba", "Trung ương Đảng")},
     ),
     (  # "tiếp tục" receives nobody
         "Hợp tác Việt - Nhật\nTỉnh Hà Tĩnh tiếp tục thu hút đầu tư của Nhật Bản.",
@@ -934,6 +968,38 @@ VISITS = [
         "tham dự Tuần lễ cấp cao APEC lần thứ 25, tại TP Đà Nẵng.",
         {("Trung Quốc", "Đà Nẵng")},
     ),
+    (  # the news agency's spelling of a country (gazetteer, visits.v17)
+        "Chủ tịch nước thăm chính thức Cộng hòa Bê-la-rút\nChiều 26-6, Chủ tịch nước Trần Đại "
+        "Quang đã tới thủ đô Min-xcơ, bắt đầu chuyến thăm chính thức Cộng hòa Bê-la-rút.",
+        {("Chủ tịch nước", "Belarus")},
+    ),
+    (  # where the leader has just arrived is the host (visits.v17)
+        "Thủ tướng thăm Tổng Lãnh sự quán Việt Nam tại Frankfurt\nNgay sau khi đến thành phố "
+        "Frankfurt, bang Hessen, Cộng hòa Liên bang Đức, chiều 5/7, Thủ tướng Nguyễn Xuân Phúc đã "
+        "tới thăm cán bộ, nhân viên Tổng lãnh sự quán Việt Nam tại thành phố Frankfurt.",
+        {("Chính phủ", "Đức")},
+    ),
+    (  # the venue of talks is not the delegation met there (visits.v17)
+        "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Interpol\nChiều 6/7, tại Hà Nội, Thượng "
+        "tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội đàm với Đoàn đại biểu cấp cao Ban Tổng Thư ký "
+        "Tổ chức Cảnh sát Hình sự Quốc tế (Interpol) do ông Jurgen Stock dẫn đầu.",
+        set(),
+    ),
+    (  # a receiving verb opening the sentence: the host is after the comma (visits.v17)
+        "Thủ tướng tiếp lãnh đạo các đảng\nTiếp Thống đốc tỉnh Aichi - ông Hideaki Omura, Thủ "
+        "tướng Chính phủ Nguyễn Xuân Phúc bày tỏ hài lòng về quan hệ giữa TPHCM và tỉnh Aichi.",
+        set(),
+    ),
+    (  # the office alone receives as its body (visits.v17)
+        "Thủ tướng tiếp Phó Chủ tịch Quân ủy Trung ương Trung Quốc\nThủ tướng tiếp Thượng tướng "
+        "Phạm Trường Long, Phó Chủ tịch Quân ủy Trung ương Trung Quốc.",
+        {("Trung Quốc", "Chính phủ")},
+    ),
+    (  # "sự đón tiếp … của X": X received (visits.v17)
+        "Tăng cường hợp tác thương mại Việt Nam - Hoa Kỳ\nBộ trưởng Công Thương Trần Tuấn Anh cám "
+        "ơn sự đón tiếp nồng hậu của Đại diện Thương mại Hoa Kỳ Robert Lighthizer cho chuyến thăm.",
+        {("Bộ Công Thương", "Hoa Kỳ")},
+    ),
 ]
 
 
@@ -1263,6 +1329,26 @@ INDICATORS = [
         "Bộ Công an hoàn thành cơ sở dữ liệu dân cư TP. HCM\nBộ công an sẽ triển khai cơ sở dữ "
         "liệu quốc gia về dân cư tại TP. HCM. Bộ đã gửi mẫu Phiếu thu thập thông tin dân cư của 9 "
         "quận huyện, với khoảng 6,3 triệu nhân khẩu.",
+        set(),
+    ),
+    (  # a province's own city named like it (indicators.v13)
+        "Thanh Hóa xây trung tâm hành chính 650 tỷ\nNgoài ra, TP Thanh Hóa đã được công nhận là đô "
+        "thị loại I, trực thuộc tỉnh, mở rộng lên 20 phường, 17 xã với dân số khoảng 400.000 người.",
+        set(),
+    ),
+    (  # the city as the venue, the province acting (indicators.v13)
+        "Bà Rịa - Vũng Tàu: 8 dự án xông đất\nSáng 6-2, tại TP. Vũng Tàu, lãnh đạo tỉnh Bà Rịa - "
+        "Vũng Tàu đã trao giấy chứng nhận đầu tư cho 8 dự án đầu tư trong nước và nước ngoài với "
+        "tổng vốn đăng ký 311 triệu USD.",
+        {
+            ("Bà Rịa - Vũng Tàu", "investment_projects", 8.0),
+            ("Bà Rịa - Vũng Tàu", "fdi_capital", 311000000.0),
+        },
+    ),
+    (  # an investor's project, works carried out (indicators.v13)
+        "Hòa Phát làm thép ở Dung Quất\nTrong lúc tỉnh Quảng Ngãi thanh tra dự án, chủ đầu tư "
+        "tiếp tục đề xuất khởi động dự án với công suất 5 triệu tấn mỗi năm, tổng vốn 2,2 tỷ USD. "
+        "Theo Sở GTVT, TPHCM sẽ triển khai 6 dự án với tổng vốn gần 1.400 tỷ đồng trong năm 2017.",
         set(),
     ),
 ]

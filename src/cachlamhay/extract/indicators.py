@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import ArticleYear, find_period
+from cachlamhay.extract.gazetteer import canonical_province, is_city
 from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v12"
+VERSION = "indicators.v13"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -214,6 +215,9 @@ _FDI_TOTAL_BEFORE = re.compile(  # … "dự án FDI còn hiệu lực trên đ�
 # "cấp giấy chứng nhận đăng ký đầu tư điều chỉnh cho 6 dự án": projects amended, not a count of
 # the province's projects ("cấp và điều chỉnh cho 203 dự án" counts both, so it stays)
 _AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?: cho)?$")
+# "TPHCM sẽ triển khai 6 dự án", "bố trí đủ vốn cho 2 dự án": works carried out or funded, not
+# investment drawn in
+_WORKS_BEFORE = re.compile(r"(?<![a-z])(?:trien khai|thi cong|von cho)(?: (?:gan|hon|khoang))?$")
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
     r"|thuoc de an|cham tien do|treo)"
@@ -391,7 +395,10 @@ _PROJECT_FIGURE = re.compile(
     # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
     # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
     r"|cang hang khong|san bay|khu phuc hop|khu nghi duong|khu do thi|toa nha|to hop|nha ga"
-    r"|de an|goi thau|cao toc|quoc lo|khoi cong|nhiet dien|thuy dien)(?![a-z])"
+    r"|de an|goi thau|cao toc|quoc lo|khoi cong|nhiet dien|thuy dien"
+    # "chủ đầu tư … đề xuất khởi động dự án với công suất 5 triệu tấn, tổng vốn 2,2 tỷ USD"
+    r"|chu dau tu|(?<!chuc )(?<!tram )du an voi"
+    r"|trien khai (?:\d[\d.,]* )?du an)(?![a-z])"  # works carried out, not investment drawn in
 )
 # "tăng gần 50.000 tỷ đồng so với năm 2016": how much a figure grew, not the figure
 # ("đăng ký mới và điều chỉnh tăng thêm 12.000 tỷ đồng" is capital registered, kept)
@@ -720,7 +727,11 @@ def _classify(
         ):
             continue
         if indicator == "investment_projects":
-            if _AMENDED_BEFORE.search(before) or _NOT_INVESTMENT_PROJECT.match(tail):
+            if (
+                _AMENDED_BEFORE.search(before)
+                or _NOT_INVESTMENT_PROJECT.match(tail)
+                or _WORKS_BEFORE.search(before)
+            ):
                 continue  # projects amended; social housing, roads, dams: public works
             if _PROJECT_FDI.search(tail[:40]) or _FDI_TOTAL_BEFORE.search(before[-80:]):
                 return "fdi_projects", spec_unit
@@ -770,6 +781,9 @@ def _scope(text: str, clause_start: int, at: int) -> str | None:
         # "Hai dự án của Công ty … đạt 20 triệu USD, nâng tổng số dự án FDI còn hiệu lực trên địa
         # bàn tỉnh là 58 dự án": the company comes before, the count is the province's
         return None
+    city = _provincial_city(window)
+    if city:
+        return city
     head_end = min(at, 80)
     while head_end < at and text[head_end].isalnum():
         head_end += 1  # whole words: "dự án F" is not "dự án FDI"
@@ -781,6 +795,36 @@ def _scope(text: str, clause_start: int, at: int) -> str | None:
                 continue
             return re.sub(r"^KCN\b", "Khu công nghiệp", scope)
     return None
+
+
+# "TP Thanh Hóa … dân số khoảng 400.000 người": a province's own city, named like the province
+_CITY_NAMED = re.compile(rf"(?<!\w)(?:[Tt]hành phố|TP\.?)\s*([{UPPER}]\w*(?: [{UPPER}]\w*){{0,3}})")
+
+
+def _provincial_city(window: str) -> str | None:
+    """ "thành phố X" when X is a province that is not a centrally-run city: the city, not the
+    province ("thành phố Hà Nội" is the province itself)."""
+    for match in _CITY_NAMED.finditer(window):
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            province = canonical_province(" ".join(words[:size]))
+            if province:
+                if not is_city(province) and not _province_named_after(window, match, province):
+                    return f"thành phố {' '.join(words[:size])}"
+                break
+    return None
+
+
+def _province_named_after(window: str, city: re.Match[str], province: str) -> bool:
+    """ "tại TP. Vũng Tàu, lãnh đạo tỉnh Bà Rịa - Vũng Tàu … trao": the city is the venue, the
+    province named after it acts."""
+    return any(
+        canonical_province(m.group(0)) == province
+        for m in _PROVINCE_NAMED.finditer(window, city.end())
+    )
+
+
+_PROVINCE_NAMED = re.compile(rf"(?<!\w)tỉnh [{UPPER}]\w*(?:(?: -)? [{UPPER}]\w*){{0,3}}")
 
 
 def _dedupe(found: list[Indicator]) -> list[Indicator]:

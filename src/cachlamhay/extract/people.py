@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v13"
+VERSION = "people.v14"
 
 RANKS = [
     "Đại tướng",
@@ -211,6 +211,7 @@ _HEADS = [
     "Phó Chủ tịch thứ nhất",
     "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
     "Cao ủy",
+    "Đại diện Thương mại",  # "Đại diện Thương mại Hoa Kỳ Robert Lighthizer"
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -245,6 +246,7 @@ _FOREIGN_HEADS = {
         "Tổng Lãnh sự",
         "Nhà lãnh đạo",
         "Cao ủy",
+        "Đại diện Thương mại",
     )
 } | {rank.lower() for rank in RANKS}
 _ABBREVIATIONS = [
@@ -913,6 +915,10 @@ class _Classified:
             return True
         if token == "toàn":  # "Cục An toàn thực phẩm", not "Giám đốc toàn cầu"
             return i > 0 and self.tokens[i - 1].text == "An"
+        if token == "quân":  # "Trưởng Ban Thanh niên quân đội Đinh Quốc Hùng", not "Hạm đội"
+            return self._next_word(i) == "đội"
+        if token == "đội":
+            return i > 0 and self.tokens[i - 1].text == "quân"
         if token == "hợp":  # "Tổng Thư ký Liên hợp quốc"
             return i > 0 and self.tokens[i - 1].text == "Liên"
         if token == "." and i > 0 and self.tokens[i - 1].text in ("TP", "Tp", "Q", "TX", "H"):
@@ -1297,8 +1303,12 @@ def _name_before(c: _Classified, i: int) -> tuple[int, int] | None:
     if c.word(end) == "," and c.word(end - 1) == ",":
         end -= 1  # "ông Lương Thanh Nghị,, phó Chủ nhiệm …": a doubled comma
     alias = _alias_opening(c, end)
+    if alias is None:
+        alias = _birth_opening(c, end)
     if alias is not None:
-        end = alias  # "ông Huỳnh Thành Hiệp (còn gọi là Tư Hiệp, nguyên Chủ tịch …)"
+        # "ông Huỳnh Thành Hiệp (còn gọi là Tư Hiệp, nguyên Chủ tịch …)", "ông Vũ Văn Đảo (SN
+        # 1970, Giám đốc công ty …)"
+        end = alias
     found = _name_run_ending_at(c, end, 0, foreign_ok=False)
     if found:
         return found
@@ -1311,6 +1321,21 @@ def _alias_opening(c: _Classified, comma: int) -> int | None:
         if c.word(k) == "(":
             said = " ".join(c.word(t) for t in range(k + 1, min(k + 4, comma))).lower()
             return k if said.startswith(("còn gọi là", "tức")) else None
+    return None
+
+
+def _birth_opening(c: _Classified, comma: int) -> int | None:
+    """The "(" of "(SN 1970," or "(sinh năm 1970," that ends at token ``comma``, or None."""
+    if comma < 3 or c.word(comma) != "," or not c.word(comma - 1).isdigit():
+        return None
+    if c.word(comma - 2) == "SN" and c.word(comma - 3) == "(":
+        return comma - 3
+    if comma >= 4 and [c.word(k).lower() for k in range(comma - 4, comma - 1)] == [
+        "(",
+        "sinh",
+        "năm",
+    ]:
+        return comma - 4
     return None
 
 
@@ -1391,8 +1416,9 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     elif j + 2 < n and c.word(j) == "đương" and c.word(j + 1) == "nhiệm":
         j += 2
     j = _skip_then(c, j)  # "Chủ tịch UBND huyện lúc đó là ông Nguyễn Văn Hùng"
-    if j + 2 < n and c.word(j) == "," and c.word(j + 1) in COMMON_SURNAMES:
-        # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì": the name without "ông"
+    if j + 2 < n and c.word(j) in (",", "-", "–") and c.word(j + 1) in COMMON_SURNAMES:
+        # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì", "Bí thư Tỉnh ủy Sóc Trăng –
+        # Phan Văn Sáu ra công văn": the name without "ông"
         end = j + 1
         while end < n and c.is_name_part(end):
             end += 1
@@ -1415,6 +1441,32 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     if 2 <= end - first <= 5:
         return first, end
     return None
+
+
+# Schools are named after people: the name run right after these is the school's
+_SCHOOL_KINDS = {"THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "học", "non"}
+
+
+def _name_after_school_name(c: _Classified, run: tuple[int, int]) -> tuple[int, int] | None:
+    """In "Trường THCS Nguyễn Du Trần Văn Bình", the holder's name after the school's: the last
+    3-4 words from a common family name, after at least two words of the school's."""
+    if c.word(run[0] - 1) in ("học", "non") and c.word(run[0] - 2) not in ("Tiểu", "Mầm"):
+        return run  # "Trường Đại học" and the like are left as they were
+    for k in range(run[1] - 3, run[0] + 1, -1):
+        if c.word(k) in COMMON_SURNAMES and run[1] - k <= 4:
+            return k, run[1]
+    return None
+
+
+def _honoured_after_dash(c: _Classified, j: int) -> tuple[int, int] | None:
+    """The name in " - ông/bà/Ngài NAME" starting at token ``j``."""
+    n = len(c.tokens)
+    if not (j + 3 < n and c.word(j) in ("-", "–") and c.word(j + 1) in _HONORIFICS):
+        return None
+    end = j + 2
+    while end < n and c.is_name_part(end):
+        end += 1
+    return (j + 2, end) if 2 <= end - (j + 2) <= 5 else None
 
 
 def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
@@ -1443,6 +1495,18 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         if body and text_titles:
             # "Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ NN&PTNT)": the ministry it belongs to
             text_titles[-1] = f"{text_titles[-1]}, {body}"
+        honoured = (
+            _honoured_after_dash(c, j) if name and c.word(name[0]) not in COMMON_SURNAMES else None
+        )
+        if name and c.word(name[0] - 1) in _SCHOOL_KINDS:
+            # "Hiệu trưởng Trường THPT Chu Văn An, tỉnh An Giang": the school's name
+            person = _name_after_school_name(c, name)
+            text_titles[-1] = _span_text(c, titles[-1][0], person[0] if person else name[1])
+            name = person
+        elif name and honoured:
+            # "Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi": the office ends before the dash
+            text_titles[-1] = _span_text(c, titles[-1][0], name[1])
+            name, j = honoured, honoured[1]
         if name:
             owner = _name_before(c, i) if len(titles) > 1 else None
             if owner and owner == last_name and found:
@@ -1495,7 +1559,22 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
 
 def _place_for_name(words: str, titles: list[str]) -> bool:
     """A place taken for a person's name: anywhere, or a district after an office of ours."""
-    return _a_place(words) or (_our_district(words) and not any(map(_country_in, titles)))
+    return (
+        _a_place(words)
+        or _ends_in_country(words)
+        or (_our_district(words) and not any(map(_country_in, titles)))
+    )
+
+
+def _ends_in_country(words: str) -> bool:
+    """ "Nhà vua Nhật Bản", "Liên minh nghị sỹ Me Kong Nhật Bản": words ending in a country of
+    two or three words are a body's or a title's, not a name, unless they open with a family name
+    ("Dương Trung Quốc", a deputy)."""
+    parts = words.split()
+    return parts[0] not in COMMON_SURNAMES and any(
+        len(parts) > length and " ".join(parts[-length:]) in gazetteer.COUNTRIES
+        for length in (2, 3)
+    )
 
 
 # " - Nqakula dẫn đầu", " - ocha,": the rest of a hyphenated foreign name that a corpus wrote

@@ -39,7 +39,13 @@ few fixed shapes:
     Thành phố Hồ Chí Minh, tỉnh Bến Tre, tỉnh Sơn La"); "nơi làm việc" (a workplace) is no
     working visit; a romanised "Bộ trưởng" never acts for one of our ministries; a central body
     or a foreign guest visits Hà Nội, the capital, only when its sentences name the city's
-    government (visits.v16).
+    government (visits.v16);
+  - a receiving verb opening the sentence ("Tiếp Thống đốc tỉnh Aichi …, Thủ tướng …") has
+    its host after the comma, and the office alone ("Thủ tướng tiếp …") hosts as its body,
+    except that country's guests while our leader is abroad; "sự đón tiếp … của X" is X's;
+    "Tiếp đó" (next) receives nobody; the place just arrived at ("ngay sau khi đến Hòa Bình,
+    Tổng Bí thư …") is the host; a delegation met "tại Hà Nội" is the one named after the verb,
+    never the venue (visits.v17).
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v16"
+VERSION = "visits.v17"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -110,7 +116,8 @@ _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])"
 _RECEIVES = re.compile(
     r"(?<![a-z])(?<!truc )(?<!lien )(?<!gian )(?<!ke )(?<!noi )"
     r"(?:tiep va lam viec|tiep don|tiep|don tiep)"
-    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu|thi|giap|te))"
+    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu|thi|giap|te"
+    r"|do(?![a-z])))"  # "Tiếp đó, …": next
     r"(?![a-z])"
 )
 _EXCHANGE_CUE = re.compile(
@@ -637,6 +644,11 @@ def _actors(
     ]
     if verb.group(0) in _MUTUAL_VERBS:
         met_delegation = not led_delegation and bool(_WITH_DELEGATION.match(folded, verb.end()))
+        if met_delegation:
+            # "tại Hà Nội, Bộ trưởng … hội đàm với Đoàn đại biểu …": the delegation is the one
+            # named after the verb, never the venue before it
+            named_after = {(m.kind, m.name) for offset, m in rel if offset >= verb.end()}
+            found = [(v, h, lead) for v, h, lead in found if h in named_after]
         found = [
             (host, visitor, None)
             if met_delegation or _host_travelled(ctx, visitor, host)
@@ -1124,15 +1136,22 @@ def _event_owner(rel: list[tuple[int, Mention]], verb: re.Match[str]) -> list[Ac
 def _place_before(
     rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str], visitor: Actor
 ) -> list[Actor]:
-    """ "Ngày 18/6, tại Hải Dương, Bộ trưởng … đã dự hội nghị": the place set before the subject."""
+    """ "Ngày 18/6, tại Hải Dương, Bộ trưởng … đã dự hội nghị": the place set before the subject;
+    also where the subject has just arrived ("ngay sau khi đến Hòa Bình, Tổng Bí thư … đã đến
+    thăm", "sau khi đến thành phố Frankfurt, bang Hessen, Cộng hòa Liên bang Đức, … Thủ tướng")."""
     for offset, mention in rel:
         if offset >= verb.start() or (mention.kind, mention.name) == visitor:
             continue
         if re.search(
             r"(?<![a-z])tai\s+(?:tinh |thanh pho |tp\.? )?$", folded[max(0, offset - 16) : offset]
-        ):
+        ) or _ARRIVED_AT.search(folded, max(0, offset - 60), offset):
             return [(mention.kind, mention.name)]
     return []
+
+
+_ARRIVED_AT = re.compile(
+    r"(?<![a-z])sau khi (?:den|toi|sang)\s+(?:tinh |thanh pho |tp\.? )?(?:[^,.]{1,30},\s*){0,2}$"
+)
 
 
 def _introduced(folded: str, verb_end: int, host_at: int) -> bool:
@@ -1209,27 +1228,49 @@ def _received(
     receiving: re.Match[str],
     people: list[Person],
 ) -> list[tuple[Actor, Actor, Leader]]:
-    """ "<official of Y> (đã) tiếp <X>": Y hosts, X visits."""
-    receiver = mention_of_people(text[: receiving.start()], people)
+    """ "<official of Y> (đã) tiếp <X>": Y hosts, X visits. "Tiếp <X>, <official of Y> …": the
+    same, the host named after the opening clause."""
+    host_from, host_to = 0, receiving.start()
+    guest_to = len(text)
+    comma = text.find(",", receiving.end()) if receiving.start() == 0 else -1
+    if comma > 0:
+        host_from, host_to, guest_to = comma, len(text), comma
+    receiver = mention_of_people(text[host_from:host_to], people)
     host = person_actor(receiver) if receiver else None
-    if host is None:
+    if host is None and comma < 0:
         before = [m for offset, m in rel if offset < receiving.start()]
         host = (before[-1].kind, before[-1].name) if before else None
-    if host is None and ctx.home:
+    bare_office = host is None and _BARE_OFFICE.match(text[: receiving.start()])
+    if bare_office:
+        host = next(iter(_listed_central(text[: receiving.start()])), None)  # "Thủ tướng tiếp"
+    if host is None and ctx.home and comma < 0:
         host = ("province", ctx.home)
-    guest_person = mention_of_people(text[receiving.end() :], people)
+    guest_person = mention_of_people(text[receiving.end() : guest_to], people)
     guest = person_actor(guest_person) if guest_person else None
     if guest is None:
-        after = [m for offset, m in rel if offset >= receiving.end()]
+        after = [m for offset, m in rel if receiving.end() <= offset < guest_to]
         guest = (after[0].kind, after[0].name) if after else None
     if host is None or guest is None or guest == host:
         return []
+    if bare_office and guest[0] == "foreign" and _ours_abroad(ctx, guest):
+        return []  # our Prime Minister abroad receiving that country's guests
+    if _RECEPTION_NOUN.search(text, max(0, receiving.start() - 6), receiving.start()) and (
+        _RECEPTION_BY.match(text, receiving.end())
+    ):
+        # "cám ơn sự đón tiếp nồng hậu của … Robert Lighthizer": the one after received
+        if receiver is None:
+            return []
+        host, guest, guest_person = guest, host, receiver
     leader = (
         (guest_person.name, guest_person.titles[0])
         if guest_person and guest_person.titles
         else None
     )
     return [(guest, host, leader)]
+
+
+_RECEPTION_NOUN = re.compile(r"(?<!\w)sự\s+$")
+_RECEPTION_BY = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+của(?!\w)")  # "… nồng hậu của"
 
 
 def _leader(text: str, folded: str, people: list[Person]) -> tuple[str, str] | None:
