@@ -1000,6 +1000,13 @@ VISITS = [
         "ơn sự đón tiếp nồng hậu của Đại diện Thương mại Hoa Kỳ Robert Lighthizer cho chuyến thăm.",
         {("Bộ Công Thương", "Hoa Kỳ")},
     ),
+    (  # our Prime Minister abroad receiving that country's guests: the trip is the visit
+        "Thủ tướng tiếp Thống đốc tỉnh Ibaraki\nChiều 4/6, tại Tokyo, trong khuôn khổ chuyến thăm "
+        "chính thức Nhật Bản, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp ông Masaru Hashimoto, "
+        "Thống đốc tỉnh Ibaraki (Nhật Bản). Thống đốc hoan nghênh Thủ tướng Nguyễn Xuân Phúc dẫn "
+        "đầu đoàn đại biểu Chính phủ có chuyến thăm quan trọng tới Nhật Bản.",
+        {("Chính phủ", "Nhật Bản")},
+    ),
 ]
 
 
@@ -1350,6 +1357,18 @@ INDICATORS = [
         "tiếp tục đề xuất khởi động dự án với công suất 5 triệu tấn mỗi năm, tổng vốn 2,2 tỷ USD. "
         "Theo Sở GTVT, TPHCM sẽ triển khai 6 dự án với tổng vốn gần 1.400 tỷ đồng trong năm 2017.",
         set(),
+    ),
+    (  # foreign countries ranked, a sum over many provinces, a part of the people (indicators.v14)
+        "Bình Dương dẫn đầu cả nước về thu hút FDI\nTrong tháng Một, Bình Dương thu hút nhiều vốn "
+        "FDI nhất cả nước, với tổng số vốn đăng ký là 696,3 triệu USD. Nhà đầu tư nước ngoài đã rót "
+        "vốn vào 37 tỉnh thành phố với tổng vốn đăng ký là 1,58 tỷ USD. Hàn Quốc đứng thứ hai với "
+        "tổng vốn đầu tư đăng ký là 471,2 triệu USD, còn Trung Quốc đứng thứ ba với 338,3 triệu "
+        "USD. Dân số tỉnh Bình Dương lên đến gần 2 triệu người, trong đó có gần 900.000 người dân "
+        "nhập cư.",
+        {
+            ("Bình Dương", "fdi_capital", 696300000.0),
+            ("Bình Dương", "population", 2000000.0),
+        },
     ),
 ]
 

@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v13"
+VERSION = "indicators.v14"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -220,7 +220,7 @@ _AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?
 _WORKS_BEFORE = re.compile(r"(?<![a-z])(?:trien khai|thi cong|von cho)(?: (?:gan|hon|khoang))?$")
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
-    r"|thuoc de an|cham tien do|treo)"
+    r"|thuoc de an|cham tien do|treo|thi cong)"
 )
 
 
@@ -308,11 +308,13 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
 
 
 _FOREIGN_OWNER_CUE = re.compile(r"(?<!\w)(?:đến|tới|tại|của|ở) $")
+_FOREIGN_SUBJECT_CUE = re.compile(r"[,;]\s*(?:còn |và )?$")
 
 
 def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> bool:
     """Whether the figure's clause gives it to a foreign country named after "đến/tại/của/ở"
-    before it, with no province of ours named after that country."""
+    before it, or opening the sentence or a part of it as its subject ("Hàn Quốc đứng thứ hai
+    với …", ", còn Trung Quốc đứng thứ ba với …"), with no province of ours named after it."""
     sentence = ctx.sentences[index]
     named = [
         (m.start - sentence.start, m)
@@ -322,7 +324,11 @@ def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> b
     if not named or named[-1][1].kind != "foreign":
         return False
     offset = named[-1][0]
-    return bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
+    return (
+        offset == 0
+        or bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
+        or bool(_FOREIGN_SUBJECT_CUE.search(sentence.text, max(0, offset - 8), offset))
+    )
 
 
 # What a figure's sentence says about whose figure it is (the model weighs these: the rules above
@@ -411,10 +417,11 @@ _NATIONAL_FIGURE = re.compile(
     r"|nganh [a-z ]{2,20} viet nam|tong cuc thong ke|chinh phu|bo (?:giao thong|tai chinh"
     r"|ke hoach|cong thuong|xay dung|nong nghiep))(?![a-z])"
 )
-# The country's economy named in the figure's own clause, whatever province the sentence names
+# The country's economy named in the figure's own clause, whatever province the sentence names;
+# a figure over many provinces ("rót vốn vào 37 tỉnh thành phố với tổng vốn …")
 _COUNTRY_ECONOMY = re.compile(
-    r"(?<![a-z])(?:kinh te|tang truong(?: kinh te)?|gdp|xuat khau|kim ngach xuat khau)"
-    r" (?:cua )?(?:viet nam|vn|nuoc ta|ca nuoc)(?![a-z])"
+    r"(?<![a-z])(?:(?:kinh te|tang truong(?: kinh te)?|gdp|xuat khau|kim ngach xuat khau)"
+    r" (?:cua )?(?:viet nam|vn|nuoc ta|ca nuoc)|(?:vao|tai|o|cua) \d+ tinh)(?![a-z])"
 )
 # "ngành da giày đặt mục tiêu …": an industry's figure, unless the sentence names the province
 _INDUSTRY_FIGURE = re.compile(r"(?<![a-z])nganh [a-z]+(?: [a-z]+)?(?![a-z])")
@@ -465,6 +472,7 @@ _NOT_PROVINCE_BUDGET = re.compile(r"(?<![a-z])(?:hai quan|ngan sach trung uong)(
 _POPULATION_ELSEWHERE = re.compile(
     r"(?:[^,;.]{0,12}?(?<![a-z])dan)?\s*(?:thuoc|o|tai|cua|trong|nhu) (?!tinh|thanh pho|tp)"
 )
+_PART_OF_PEOPLE = re.compile(r"(?<![a-z])trong do(?: co)?(?: (?:gan|hon|khoang|tren))?\s*$")
 # Vietnamese provinces had from about 300,000 to 14 million people
 _PROVINCE_POPULATION = (300_000, 14_000_000)
 _PLANNED_POPULATION = re.compile(
@@ -544,8 +552,10 @@ def _someone_elses(
         return True
     if _REGION.search(before):
         return True  # "tốc độ tăng trưởng GDP của vùng Tây Nam bộ đạt 6,45%": a region's
-    if indicator == "population" and _POPULATION_ELSEWHERE.match(folded, quantity.end):
-        return True
+    if indicator == "population" and (
+        _POPULATION_ELSEWHERE.match(folded, quantity.end) or _PART_OF_PEOPLE.search(before)
+    ):
+        return True  # "… 13 triệu người, trong đó có gần 3 triệu người dân nhập cư": a part
     if _COUNTRY_ECONOMY.search(before):
         return True  # "Tăng trưởng kinh tế Việt Nam … (6,8%)" in a sentence naming TP. HCM
     if named:

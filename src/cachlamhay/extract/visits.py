@@ -45,7 +45,10 @@ few fixed shapes:
     except that country's guests while our leader is abroad; "sự đón tiếp … của X" is X's;
     "Tiếp đó" (next) receives nobody; the place just arrived at ("ngay sau khi đến Hòa Bình,
     Tổng Bí thư …") is the host; a delegation met "tại Hà Nội" is the one named after the verb,
-    never the venue (visits.v17).
+    never the venue (visits.v17);
+  - a guest of the country our leader is visiting, received there ("tại Tokyo, trong khuôn khổ
+    chuyến thăm chính thức Nhật Bản, Thủ tướng … đã tiếp …"), makes no visit: the trip is the
+    visit (visits.v18).
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v17"
+VERSION = "visits.v18"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -1252,8 +1255,15 @@ def _received(
         guest = (after[0].kind, after[0].name) if after else None
     if host is None or guest is None or guest == host:
         return []
-    if bare_office and guest[0] == "foreign" and _ours_abroad(ctx, guest):
-        return []  # our Prime Minister abroad receiving that country's guests
+    if (
+        guest[0] == "foreign"
+        and host[0] != "foreign"
+        and (
+            (bare_office and _ours_abroad(ctx, guest))
+            or _received_abroad(text, rel, receiving, guest)
+        )
+    ):
+        return []  # our leaders abroad receiving that country's guests: the trip is the visit
     if _RECEPTION_NOUN.search(text, max(0, receiving.start() - 6), receiving.start()) and (
         _RECEPTION_BY.match(text, receiving.end())
     ):
@@ -1269,6 +1279,21 @@ def _received(
     return [(guest, host, leader)]
 
 
+def _received_abroad(
+    text: str, rel: list[tuple[int, Mention]], receiving: re.Match[str], guest: Actor
+) -> bool:
+    """ "tại Tokyo, trong khuôn khổ chuyến thăm chính thức Nhật Bản …, Thủ tướng … đã tiếp":
+    the sentence puts our side in the guest's country before the verb."""
+    return any(
+        m.kind == "foreign"
+        and m.name in guest[1]  # the country, or "tỉnh Ibaraki (Nhật Bản)" in it
+        and offset < receiving.start()
+        and _ABROAD_CUE.search(text, max(0, offset - 45), offset)
+        for offset, m in rel
+    )
+
+
+_ABROAD_CUE = re.compile(r"(?:tại|ở|chuyến thăm(?: chính thức| cấp nhà nước| làm việc)*)\s+$")
 _RECEPTION_NOUN = re.compile(r"(?<!\w)sự\s+$")
 _RECEPTION_BY = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+của(?!\w)")  # "… nồng hậu của"
 
