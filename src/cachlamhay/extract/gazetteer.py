@@ -323,7 +323,8 @@ CENTRAL_ALIASES = {
 # -- foreign countries ---------------------------------------------------------------------------
 
 # canonical Vietnamese name → other spellings, with the transliterations the news agency writes
-# ("Bê-la-rút", "U-crai-na") where the corpora use them at least three times
+# ("Bê-la-rút", "U-crai-na") the corpora use at least three times, and "Phi-líp-pin" beside
+# "Phi-li-pin"
 COUNTRIES: dict[str, list[str]] = {
     "Lào": [],
     "Campuchia": ["Cam-pu-chia"],

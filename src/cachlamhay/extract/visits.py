@@ -1233,26 +1233,19 @@ def _received(
 ) -> list[tuple[Actor, Actor, Leader]]:
     """ "<official of Y> (đã) tiếp <X>": Y hosts, X visits. "Tiếp <X>, <official of Y> …": the
     same, the host named after the opening clause."""
-    host_from, host_to = 0, receiving.start()
-    guest_to = len(text)
     comma = text.find(",", receiving.end()) if receiving.start() == 0 else -1
-    if comma > 0:
-        host_from, host_to, guest_to = comma, len(text), comma
-    receiver = mention_of_people(text[host_from:host_to], people)
-    host = person_actor(receiver) if receiver else None
-    if host is None and comma < 0:
-        before = [m for offset, m in rel if offset < receiving.start()]
-        host = (before[-1].kind, before[-1].name) if before else None
-    bare_office = host is None and _BARE_OFFICE.match(text[: receiving.start()])
-    if bare_office:
-        host = next(iter(_listed_central(text[: receiving.start()])), None)  # "Thủ tướng tiếp"
-    if host is None and ctx.home and comma < 0:
-        host = ("province", ctx.home)
-    guest_person = mention_of_people(text[receiving.end() : guest_to], people)
+    opening = comma > 0
+    host_span, guest_span = (
+        ((comma, len(text)), (receiving.end(), comma))
+        if opening
+        else ((0, receiving.start()), (receiving.end(), len(text)))
+    )
+    receiver = mention_of_people(text[host_span[0] : host_span[1]], people)
+    host, bare_office = _receiving_side(ctx, text, rel, receiving, receiver, opening)
+    guest_person = mention_of_people(text[guest_span[0] : guest_span[1]], people)
     guest = person_actor(guest_person) if guest_person else None
     if guest is None:
-        after = [m for offset, m in rel if receiving.end() <= offset < guest_to]
-        guest = (after[0].kind, after[0].name) if after else None
+        guest = _first_named(rel, *guest_span)
     if host is None or guest is None or guest == host:
         return []
     if (
@@ -1277,6 +1270,34 @@ def _received(
         else None
     )
     return [(guest, host, leader)]
+
+
+def _receiving_side(
+    ctx: DocContext,
+    text: str,
+    rel: list[tuple[int, Mention]],
+    receiving: re.Match[str],
+    receiver: Person | None,
+    opening: bool,
+) -> tuple[Actor | None, bool]:
+    """Who receives, and whether it is an office named alone ("Thủ tướng tiếp"): the receiver's
+    body; else, the verb not opening the sentence, the body named last before it; else the
+    office's body; else, the verb not opening the sentence, the article's province."""
+    host = person_actor(receiver) if receiver else None
+    if host is None and not opening:
+        before = [m for offset, m in rel if offset < receiving.start()]
+        host = (before[-1].kind, before[-1].name) if before else None
+    bare_office = host is None and bool(_BARE_OFFICE.match(text[: receiving.start()]))
+    if bare_office:
+        host = next(iter(_listed_central(text[: receiving.start()])), None)
+    if host is None and ctx.home and not opening:
+        host = ("province", ctx.home)
+    return host, bare_office
+
+
+def _first_named(rel: list[tuple[int, Mention]], start: int, end: int) -> Actor | None:
+    named = next((m for offset, m in rel if start <= offset < end), None)
+    return (named.kind, named.name) if named else None
 
 
 def _received_abroad(
