@@ -462,6 +462,19 @@ PEOPLE = [
             "Đinh Quốc Hùng": ["Trưởng Ban Thanh niên quân đội"],
         },
     ),
+    (  # the office's abbreviation in brackets, then the name (people.v15)
+        "Tổng giám đốc Tổng công ty đầu tư phát triển đường cao tốc Việt Nam (VEC) Mai Tuấn Anh "
+        "cho biết. Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn (NN-PTNT) Vũ Văn Tám đánh giá "
+        "cao con tôm.",
+        {
+            "Mai Tuấn Anh": ["Tổng giám đốc Tổng công ty đầu tư phát triển đường cao tốc Việt Nam"],
+            "Vũ Văn Tám": ["Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn"],
+        },
+    ),
+    (  # a city's own name after "TP." is no name (people.v15)
+        "Sáng 30/6, Đại tá Nguyễn Văn Bôn, Trưởng Công an TP. Buôn Ma Thuột, tỉnh Đắk Lắk cho biết.",
+        {"Nguyễn Văn Bôn": ["Đại tá", "Trưởng Công an TP. Buôn Ma Thuột"]},
+    ),
     (  # a deputy whose given name is a country's (people.v14)
         "Đại biểu Dương Trung Quốc phát biểu tại hội trường.",
         {"Dương Trung Quốc": ["Đại biểu"]},
@@ -999,6 +1012,13 @@ VISITS = [
         "Tăng cường hợp tác thương mại Việt Nam - Hoa Kỳ\nBộ trưởng Công Thương Trần Tuấn Anh cám "
         "ơn sự đón tiếp nồng hậu của Đại diện Thương mại Hoa Kỳ Robert Lighthizer cho chuyến thăm.",
         {("Bộ Công Thương", "Hoa Kỳ")},
+    ),
+    (  # the Secretariat's team; its member acts for his own department (visits.v19)
+        "Đoàn kiểm tra của Ban Bí thư Trung ương Đảng làm việc tại Hưng Yên\nNgày 5/7, Đoàn kiểm "
+        "tra của Ban Bí thư Trung ương Đảng do đồng chí Võ Văn Thưởng, Bí thư Trung ương Đảng, "
+        "Trưởng Ban Tuyên giáo Trung ương làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy "
+        "Hưng Yên.",
+        {("Ban Bí thư", "Hưng Yên"), ("Ban Tuyên giáo Trung ương", "Hưng Yên")},
     ),
     (  # our Prime Minister abroad receiving that country's guests: the trip is the visit
         "Thủ tướng tiếp Thống đốc tỉnh Ibaraki\nChiều 4/6, tại Tokyo, trong khuôn khổ chuyến thăm "

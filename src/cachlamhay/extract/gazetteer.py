@@ -288,6 +288,8 @@ CENTRAL_ALIASES = {
     "Ban Dân vận T.Ư": "Ban Dân vận Trung ương",
     "Ban Nội chính T.Ư": "Ban Nội chính Trung ương",
     "UBKT Trung ương": "Ủy ban Kiểm tra Trung ương",
+    "Ban Bí thư Trung ương Đảng": "Ban Bí thư",  # "Đoàn kiểm tra của Ban Bí thư Trung ương Đảng"
+    "Ban Bí thư Trung ương": "Ban Bí thư",
     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Chính Phủ": "Chính phủ",

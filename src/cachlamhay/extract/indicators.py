@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v14"
+VERSION = "indicators.v15"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -401,7 +401,7 @@ _PROJECT_FIGURE = re.compile(
     # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
     # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
     r"|cang hang khong|san bay|khu phuc hop|khu nghi duong|khu do thi|toa nha|to hop|nha ga"
-    r"|de an|goi thau|cao toc|quoc lo|khoi cong|nhiet dien|thuy dien"
+    r"|de an|goi thau|cao toc|quoc lo|khoi cong|nhiet dien|thuy dien|tram bien ap"
     # "chủ đầu tư … đề xuất khởi động dự án với công suất 5 triệu tấn, tổng vốn 2,2 tỷ USD"
     r"|chu dau tu|(?<!chuc )(?<!tram )du an voi"
     r"|trien khai (?:\d[\d.,]* )?du an)(?![a-z])"  # works carried out, not investment drawn in

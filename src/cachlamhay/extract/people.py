@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v14"
+VERSION = "people.v15"
 
 RANKS = [
     "Đại tướng",
@@ -599,8 +599,8 @@ def central_body_of(titles: list[str]) -> str | None:
             return "Chủ tịch nước"
         if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title, re.IGNORECASE):
             return "Quốc hội"
-        if title.startswith("Ủy viên"):
-            continue
+        if title.startswith("Ủy viên") or _SECRETARIAT_MEMBER.match(title):
+            continue  # a member acts for their own office, named in another title
         folded = fold(title)
         minister = re.match(r"(?:bo truong|thu truong) (?!bo )", folded)
         if minister:  # "Bộ trưởng Giao thông Vận tải" names the ministry without "Bộ"
@@ -611,7 +611,13 @@ def central_body_of(titles: list[str]) -> str | None:
     for title in titles:
         if title.startswith("Ủy viên Bộ Chính trị"):
             return "Bộ Chính trị"
+    if any(_SECRETARIAT_MEMBER.match(title) for title in titles):
+        return "Ban Bí thư"
     return None
+
+
+# "Bí thư Trung ương Đảng": a member of the Secretariat, not the Central Committee itself
+_SECRETARIAT_MEMBER = re.compile(r"Bí thư Trung ương(?: Đảng)?$")
 
 
 def _foreign_title(title: str) -> bool:
@@ -1015,6 +1021,8 @@ def _name_run_ending_at(
     if city_abbreviation:
         # "UBND TP Lê Văn Khoa" (the city in focus, then the name) or "UBND TP. Cao Lãnh" (the
         # city's own name, no person)
+        if " ".join(c.word(k) for k in range(begin, end)) in gazetteer.district_names():
+            return None  # "Trưởng Công an TP. Buôn Ma Thuột": no "Ma Thuột"
         if (c.word(begin) in COMMON_SURNAMES and 2 <= end - begin <= 4) or (
             c.word(begin) in SURNAMES and 3 <= end - begin <= 4
         ):
@@ -1419,12 +1427,7 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
     if j + 2 < n and c.word(j) in (",", "-", "–") and c.word(j + 1) in COMMON_SURNAMES:
         # "Chủ tịch UBND tỉnh Đồng Tháp, Nguyễn Văn Dương chủ trì", "Bí thư Tỉnh ủy Sóc Trăng –
         # Phan Văn Sáu ra công văn": the name without "ông"
-        end = j + 1
-        while end < n and c.is_name_part(end):
-            end += 1
-        if 3 <= end - (j + 1) <= 4 and (end == n or not c.word(end)[0].isupper()):
-            return j + 1, end
-        return None
+        return _surname_run(c, j + 1)
     if (
         0 < j < n - 1
         and c.word(j) in ("ông", "bà", "ngài")
@@ -1455,6 +1458,46 @@ def _name_after_school_name(c: _Classified, run: tuple[int, int]) -> tuple[int, 
     for k in range(run[1] - 3, run[0] + 1, -1):
         if c.word(k) in COMMON_SURNAMES and run[1] - k <= 4:
             return k, run[1]
+    return None
+
+
+def _surname_run(
+    c: _Classified, first: int, surnames: frozenset[str] | set[str] = COMMON_SURNAMES
+) -> tuple[int, int] | None:
+    """A Vietnamese name of 3-4 words opening at token ``first`` with a (common) family name,
+    and no capitalised word right after it."""
+    n = len(c.tokens)
+    if first >= n or c.word(first) not in surnames:
+        return None
+    end = first
+    while end < n and c.is_name_part(end):
+        end += 1
+    if 3 <= end - first <= 4 and (end == n or not c.word(end)[0].isupper()):
+        return first, end
+    return None
+
+
+_ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
+
+
+def _after_abbreviation(c: _Classified, j: int, k: int) -> tuple[int, int] | None:
+    """ "Tổng giám đốc Tổng công ty … (VEC) Mai Tuấn Anh": the name right after the office's
+    abbreviation in brackets, tokens [j, k)."""
+    inside = [c.word(t) for t in range(j + 1, k - 1)]
+    if k - j < 3 or not all(_ABBREVIATION.fullmatch(word) for word in inside):
+        return None
+    return _surname_run(c, k, SURNAMES)
+
+
+def _bracket_ahead(c: _Classified, j: int) -> int | None:
+    """The "(" within eight words after token ``j``, only words between: an office described in
+    lower case up to its abbreviation."""
+    for k in range(j, min(len(c.tokens), j + 8)):
+        word = c.word(k)
+        if word == "(":
+            return k if k > j else None
+        if not word[0].isalpha() or k in c.head_at:
+            return None
     return None
 
 
@@ -1538,7 +1581,13 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in ("-", "–")
         after = None
         if not _possessive_before(c, i) and not honorific_before and not dashed_before:
-            after = _name_after_comma(c, k)
+            after = _name_after_comma(c, k) or _after_abbreviation(c, j, k)
+            bracket = None if after else _bracket_ahead(c, j)
+            if bracket is not None:
+                after = _after_abbreviation(c, bracket, _skip_parenthetical(c, bracket))
+                if after and text_titles:
+                    # "Tổng giám đốc Tổng công ty đầu tư phát triển … (VEC) Mai Tuấn Anh"
+                    text_titles[-1] = _span_text(c, titles[-1][0], bracket)
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
             last_name = after

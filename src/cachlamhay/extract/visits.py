@@ -48,7 +48,10 @@ few fixed shapes:
     never the venue (visits.v17);
   - a guest of the country our leader is visiting, received there ("tại Tokyo, trong khuôn khổ
     chuyến thăm chính thức Nhật Bản, Thủ tướng … đã tiếp …"), makes no visit: the trip is the
-    visit (visits.v18).
+    visit (visits.v18);
+  - a member of the Secretariat ("Bí thư Trung ương Đảng") acts for their own office, else for
+    "Ban Bí thư", never for the Central Committee; "Ban Bí thư Trung ương Đảng" is the
+    Secretariat (visits.v19, through people and the gazetteer).
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v18"
+VERSION = "visits.v19"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
