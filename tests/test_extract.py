@@ -1020,6 +1020,11 @@ VISITS = [
         "Hưng Yên.",
         {("Ban Bí thư", "Hưng Yên"), ("Ban Tuyên giáo Trung ương", "Hưng Yên")},
     ),
+    (  # a royal's country (visits.v20)
+        "Phó Thủ tướng Vương Đình Huệ tiếp Hoàng hậu Hà Lan Maxima\nChiều 1/6, tại Trụ sở Chính "
+        "phủ, Phó Thủ tướng Vương Đình Huệ đã thân mật tiếp Hoàng hậu Hà Lan Maxima.",
+        {("Hà Lan", "Chính phủ")},
+    ),
     (  # our Prime Minister abroad receiving that country's guests: the trip is the visit
         "Thủ tướng tiếp Thống đốc tỉnh Ibaraki\nChiều 4/6, tại Tokyo, trong khuôn khổ chuyến thăm "
         "chính thức Nhật Bản, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp ông Masaru Hashimoto, "

@@ -51,7 +51,8 @@ few fixed shapes:
     visit (visits.v18);
   - a member of the Secretariat ("Bí thư Trung ương Đảng") acts for their own office, else for
     "Ban Bí thư", never for the Central Committee; "Ban Bí thư Trung ương Đảng" is the
-    Secretariat (visits.v19, through people and the gazetteer).
+    Secretariat (visits.v19, through people and the gazetteer); a royal's country is a
+    mention ("tiếp Hoàng hậu Hà Lan Maxima", visits.v20).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v19"
+VERSION = "visits.v20"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
