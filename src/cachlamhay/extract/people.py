@@ -1466,15 +1466,20 @@ def _surname_run(
 ) -> tuple[int, int] | None:
     """A Vietnamese name of 3-4 words opening at token ``first`` with a (common) family name,
     and no capitalised word right after it."""
-    n = len(c.tokens)
-    if first >= n or c.word(first) not in surnames:
+    if first >= len(c.tokens) or c.word(first) not in surnames:
         return None
-    end = first
-    while end < n and c.is_name_part(end):
-        end += 1
-    if 3 <= end - first <= 4 and (end == n or not c.word(end)[0].isupper()):
+    end = _name_parts_end(c, first)
+    if 3 <= end - first <= 4 and (end == len(c.tokens) or not c.word(end)[0].isupper()):
         return first, end
     return None
+
+
+def _name_parts_end(c: _Classified, first: int) -> int:
+    """The end of the run of name words opening at token ``first``."""
+    end = first
+    while end < len(c.tokens) and c.is_name_part(end):
+        end += 1
+    return end
 
 
 _ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
@@ -1490,12 +1495,12 @@ def _after_abbreviation(c: _Classified, j: int, k: int) -> tuple[int, int] | Non
 
 
 def _bracket_ahead(c: _Classified, j: int) -> int | None:
-    """The "(" within eight words after token ``j``, only words between: an office described in
-    lower case up to its abbreviation."""
+    """The "(" at token ``j`` or within eight words after it, only words between: an office
+    described in lower case up to its abbreviation."""
     for k in range(j, min(len(c.tokens), j + 8)):
         word = c.word(k)
         if word == "(":
-            return k if k > j else None
+            return k
         if not word[0].isalpha() or k in c.head_at:
             return None
     return None
@@ -1503,12 +1508,9 @@ def _bracket_ahead(c: _Classified, j: int) -> int | None:
 
 def _honoured_after_dash(c: _Classified, j: int) -> tuple[int, int] | None:
     """The name in " - ông/bà/Ngài NAME" starting at token ``j``."""
-    n = len(c.tokens)
-    if not (j + 3 < n and c.word(j) in ("-", "–") and c.word(j + 1) in _HONORIFICS):
+    if not (j + 3 < len(c.tokens) and c.word(j) in ("-", "–") and c.word(j + 1) in _HONORIFICS):
         return None
-    end = j + 2
-    while end < n and c.is_name_part(end):
-        end += 1
+    end = _name_parts_end(c, j + 2)
     return (j + 2, end) if 2 <= end - (j + 2) <= 5 else None
 
 
@@ -1581,11 +1583,11 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in ("-", "–")
         after = None
         if not _possessive_before(c, i) and not honorific_before and not dashed_before:
-            after = _name_after_comma(c, k) or _after_abbreviation(c, j, k)
+            after = _name_after_comma(c, k)
             bracket = None if after else _bracket_ahead(c, j)
             if bracket is not None:
                 after = _after_abbreviation(c, bracket, _skip_parenthetical(c, bracket))
-                if after and text_titles:
+                if after and text_titles and bracket > j:
                     # "Tổng giám đốc Tổng công ty đầu tư phát triển … (VEC) Mai Tuấn Anh"
                     text_titles[-1] = _span_text(c, titles[-1][0], bracket)
         if after:
