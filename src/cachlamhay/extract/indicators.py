@@ -307,8 +307,8 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
     return _dedupe(found)
 
 
-_FOREIGN_OWNER_CUE = re.compile(r"(?<!\w)(?:đến|tới|tại|của|ở) $")
-_FOREIGN_SUBJECT_CUE = re.compile(r"[,;]\s*(?:còn |và )?$")
+# "khách quốc tế đến Singapore …", "Hàn Quốc đứng thứ hai …, còn Trung Quốc đứng thứ ba …"
+_FOREIGN_OWNER_CUE = re.compile(r"(?:(?<!\w)(?:đến|tới|tại|của|ở) |[,;]\s*(?:còn |và )?)$")
 
 
 def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> bool:
@@ -324,11 +324,7 @@ def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> b
     if not named or named[-1][1].kind != "foreign":
         return False
     offset = named[-1][0]
-    return (
-        offset == 0
-        or bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
-        or bool(_FOREIGN_SUBJECT_CUE.search(sentence.text, max(0, offset - 8), offset))
-    )
+    return offset == 0 or bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
 
 
 # What a figure's sentence says about whose figure it is (the model weighs these: the rules above
@@ -419,7 +415,7 @@ _NATIONAL_FIGURE = re.compile(
 )
 # The country's economy named in the figure's own clause, whatever province the sentence names;
 # a figure over many provinces ("rót vốn vào 37 tỉnh thành phố với tổng vốn …")
-_COUNTRY_ECONOMY = re.compile(
+_BEYOND_THE_PROVINCE = re.compile(
     r"(?<![a-z])(?:(?:kinh te|tang truong(?: kinh te)?|gdp|xuat khau|kim ngach xuat khau)"
     r" (?:cua )?(?:viet nam|vn|nuoc ta|ca nuoc)|(?:vao|tai|o|cua) \d+ tinh)(?![a-z])"
 )
@@ -556,7 +552,7 @@ def _someone_elses(
         _POPULATION_ELSEWHERE.match(folded, quantity.end) or _PART_OF_PEOPLE.search(before)
     ):
         return True  # "… 13 triệu người, trong đó có gần 3 triệu người dân nhập cư": a part
-    if _COUNTRY_ECONOMY.search(before):
+    if _BEYOND_THE_PROVINCE.search(before):
         return True  # "Tăng trưởng kinh tế Việt Nam … (6,8%)" in a sentence naming TP. HCM
     if named:
         return False

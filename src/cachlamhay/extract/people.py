@@ -1438,9 +1438,7 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
         first = j + 2
     else:
         return None
-    end = first
-    while end < n and c.is_name_part(end):
-        end += 1
+    end = _name_parts_end(c, first)
     if 2 <= end - first <= 5:
         return first, end
     return None
@@ -1507,11 +1505,11 @@ def _bracket_ahead(c: _Classified, j: int) -> int | None:
 
 
 def _honoured_after_dash(c: _Classified, j: int) -> tuple[int, int] | None:
-    """The name in " - ông/bà/Ngài NAME" starting at token ``j``."""
-    if not (j + 3 < len(c.tokens) and c.word(j) in ("-", "–") and c.word(j + 1) in _HONORIFICS):
+    """The name in " - ông/bà/Ngài NAME" starting at token ``j`` (``_name_after_comma``'s, the
+    separator a dash)."""
+    if not (j + 1 < len(c.tokens) and c.word(j) in ("-", "–") and c.word(j + 1) in _HONORIFICS):
         return None
-    end = _name_parts_end(c, j + 2)
-    return (j + 2, end) if 2 <= end - (j + 2) <= 5 else None
+    return _name_after_comma(c, j)
 
 
 def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
@@ -1540,15 +1538,16 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         if body and text_titles:
             # "Phó Tổng cục trưởng Tổng cục Thủy lợi (Bộ NN&PTNT)": the ministry it belongs to
             text_titles[-1] = f"{text_titles[-1]}, {body}"
-        honoured = (
-            _honoured_after_dash(c, j) if name and c.word(name[0]) not in COMMON_SURNAMES else None
-        )
         if name and c.word(name[0] - 1) in _SCHOOL_KINDS:
             # "Hiệu trưởng Trường THPT Chu Văn An, tỉnh An Giang": the school's name
             person = _name_after_school_name(c, name)
             text_titles[-1] = _span_text(c, titles[-1][0], person[0] if person else name[1])
             name = person
-        elif name and honoured:
+        elif (
+            name
+            and c.word(name[0]) not in COMMON_SURNAMES
+            and (honoured := _honoured_after_dash(c, j))
+        ):
             # "Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi": the office ends before the dash
             text_titles[-1] = _span_text(c, titles[-1][0], name[1])
             name, j = honoured, honoured[1]
