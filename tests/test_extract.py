@@ -479,6 +479,30 @@ PEOPLE = [
         "Đại biểu Dương Trung Quốc phát biểu tại hội trường.",
         {"Dương Trung Quốc": ["Đại biểu"]},
     ),
+    (  # the office's ministry in brackets, then the name (people.v16)
+        "Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương vừa làm việc với Sở Y "
+        "tế Cà Mau. Cục trưởng Cục Kiểm lâm (Bộ Nông nghiệp và Phát triển nông thôn) Đỗ Quang Tùng "
+        "cho biết.",
+        {
+            "Nguyễn Thị Liên Hương": ["Cục trưởng Cục Quản lý môi trường, Bộ Y tế"],
+            "Đỗ Quang Tùng": ["Cục trưởng Cục Kiểm lâm, Bộ Nông nghiệp và Phát triển nông thôn"],
+        },
+    ),
+    (  # a foreign name's middle initials (people.v16)
+        "Thủ tướng Nguyễn Xuân Phúc tiếp ông Robert H. McCooey Jr, Phó Chủ Tịch Cấp cao của Sàn "
+        "chứng khoán NASDAQ. Ngày 29/12/2006, Tổng thống Mỹ George W. Bush ký thông qua. Cuộc gặp "
+        "giữa Ngoại trưởng Bangladesh A. H. Mahmood Ali và nhà lãnh đạo.",
+        {
+            "Robert H. McCooey Jr": ["Phó Chủ Tịch Cấp cao của Sàn"],
+            "George W. Bush": ["Tổng thống Mỹ"],
+            "A. H. Mahmood Ali": ["Ngoại trưởng Bangladesh"],
+        },
+    ),
+    (  # a newly elected foreign head: "tân Tổng thống" (people.v16)
+        "Tuy nhiên, ngay sau lễ nhậm chức của tân Tổng thống Donald Trump ngày 20/1 vừa qua, Chính "
+        "phủ mới của Mỹ thông báo nước này sẽ rút khỏi TPP.",
+        {"Donald Trump": ["tân Tổng thống"]},
+    ),
 ]
 
 
@@ -1076,6 +1100,12 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # money per kilometre is a unit cost, not a province's capital (indicators.v16)
+        "Siêu dự án metro TP. HCM\nSuất vốn đầu tư tuyến metro số 3a khoảng hơn 110 triệu USD / km, "
+        "trong khi suất vốn đầu tư dự án tuyến metro số 1 TP. HCM khoảng 97 triệu USD / km; tuyến "
+        "metro 2 TP. Hà Nội khoảng 101 triệu USD / km.",
+        set(),
+    ),
     (  # a foreign country's figure: "đến/của <country>" right before it (indicators.v12)
         "Quảng Ninh ngậm ngùi nhìn khách quốc tế\nTrong năm 2017, khách quốc tế đến Singapore đạt "
         "17 triệu lượt. Tổng vốn vay của Trung Quốc cho tuyến đường sắt Hà Nội là 669,62 triệu USD.",

@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v15"
+VERSION = "indicators.v16"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -452,6 +452,9 @@ _EVENT_VISITORS = re.compile(
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
 _PER_TIME = ("/ngày", "/tuần", "/tháng")  # units of a rate: "12.000 lượt khách/ngày"
 _PER_DAY = re.compile(r"\s*(?:/\s*ngay|moi ngay|mot ngay|/\s*thang|moi thang)(?![a-z])")
+# money per kilometre, hectare, tonne, car …: a price or a unit cost ("suất vốn đầu tư 110 triệu
+# USD/km", "giá 40.000 đồng/kg"), never a province's total
+_PER_UNIT = re.compile(r"\s*/\s*(?:km|ha|m2|m²|m3|tan|kg|lit|can|xe|con|cay|kwh|mw)(?![a-z0-9])")
 # "khu vực có vốn đầu tư nước ngoài đạt 53 nghìn tỷ": one sector's share of the province's figure
 _SECTOR = re.compile(
     r"(?<![a-z])khu vuc (?:co von dau tu nuoc ngoai|ngoai nha nuoc|nha nuoc|kinh te)(?![a-z])"
@@ -521,7 +524,9 @@ def _someone_elses(
         return True  # "tổng vốn đầu tư 9 tỉ USD" alone: one work's cost, a loan, a budget line
     if _PER_DAY.match(folded, quantity.end) or (quantity.unit or "").endswith(_PER_TIME):
         return True  # "12.000 lượt khách/ngày"
-    if quantity.unit in ("VND", "USD") and _INCREASE.search(folded, 0, quantity.start):
+    if quantity.unit in ("VND", "USD") and (
+        _INCREASE.search(folded, 0, quantity.start) or _PER_UNIT.match(folded, quantity.end)
+    ):
         return True
     if indicator == "tourism" and (
         _PASSENGERS.search(folded) or _VISITORS_OF_A_BUSINESS.search(before)

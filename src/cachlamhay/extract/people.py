@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v15"
+VERSION = "people.v16"
 
 RANKS = [
     "Đại tướng",
@@ -465,10 +465,52 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [
+    tokens = [
         _Token(m.group(0), start + m.start(), start + m.end())
         for m in _WORD.finditer(text[start:end])
     ]
+    if _INITIAL.search(text, start, end):
+        return _with_initials(tokens)
+    return tokens
+
+
+# "Robert H. McCooey", "George W. Bush": a middle initial inside a foreign name
+_INITIAL = re.compile(r"(?<![\w.])[A-Z]\. [A-Z]")
+
+
+def _initial(word: str) -> bool:
+    """A middle initial as ``_with_initials`` joins it: "H."."""
+    return len(word) == 2 and word[1] == "." and "A" <= word[0] <= "Z"
+
+
+def _with_initials(tokens: list[_Token]) -> list[_Token]:
+    """Join a middle initial and its full stop into one token ("H.") when a foreign given name
+    or another initial is written right before it and a capitalised word right after: not
+    "huyện H. Long Thành"."""
+    joined: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            0 < i < len(tokens) - 2
+            and len(token.text) == 1
+            and "A" <= token.text <= "Z"
+            and tokens[i + 1].text == "."
+            and tokens[i + 1].start == token.end
+            and tokens[i + 2].start == token.end + 2
+            and tokens[i + 2].text[0].isupper()
+            and joined[-1].end + 1 == token.start
+            and (
+                _initial(joined[-1].text)  # "A. H. Mahmood Ali"
+                or (_title_cased(joined[-1].text) and romanised(joined[-1].text))
+            )
+        ):
+            joined.append(_Token(token.text + ".", token.start, tokens[i + 1].end))
+            i += 2
+            continue
+        joined.append(token)
+        i += 1
+    return joined
 
 
 # A Vietnamese syllable, folded: initial consonant, one to three vowels, final consonant.
@@ -535,6 +577,7 @@ def _is_name_syllable(token: _Token) -> bool:
     return (
         (text[0].isupper() and text.isalpha() and not text.isupper())
         or (len(text) == 1 and text.isupper() and text.isalpha())
+        or _initial(text)
         # a transliteration's syllables joined by hyphens: "Moon Jae-in", "Park Won-soon"
         or (text[0].isupper() and bool(_HYPHENATED_SYLLABLES.fullmatch(text)))
         or bool(_ARABIC_PARTICLE.fullmatch(text))  # "Bashar al-Assad"
@@ -1086,7 +1129,10 @@ def _name_run_ending_at(
         and c.word(end - 1) not in _SENTENCE_OPENERS
         and len(c.word(end - 1)) > 1  # "George W. Bush" is cut at the initial
         and all(
-            _title_cased(c.word(k)) or c.is_particle(k) or _ARABIC_PARTICLE.fullmatch(c.word(k))
+            _title_cased(c.word(k))
+            or c.is_particle(k)
+            or _ARABIC_PARTICLE.fullmatch(c.word(k))
+            or _initial(c.word(k))
             for k in range(begin, end)
         )
         and _foreign_looking(c, begin, end)
@@ -1240,7 +1286,7 @@ def _foreign_head(c: _Classified, i: int) -> bool:
     if end is None:
         return False
     head = " ".join(c.sentence.text[c.tokens[i].start : c.tokens[end - 1].end].lower().split())
-    return re.sub(r"^(?:quyền|nguyên|cựu) ", "", head) in _FOREIGN_HEADS
+    return re.sub(r"^(?:quyền|nguyên|cựu|tân) ", "", head) in _FOREIGN_HEADS
 
 
 def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
@@ -1484,10 +1530,13 @@ _ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
 
 
 def _after_abbreviation(c: _Classified, j: int, k: int) -> tuple[int, int] | None:
-    """ "Tổng giám đốc Tổng công ty … (VEC) Mai Tuấn Anh": the name right after the office's
-    abbreviation in brackets, tokens [j, k)."""
+    """ "Tổng giám đốc Tổng công ty … (VEC) Mai Tuấn Anh", "Cục trưởng Cục Kiểm lâm (Bộ Nông
+    nghiệp và Phát triển nông thôn) Đỗ Quang Tùng": the name right after the office's
+    abbreviation or its ministry in brackets, tokens [j, k)."""
     inside = [c.word(t) for t in range(j + 1, k - 1)]
-    if k - j < 3 or not all(_ABBREVIATION.fullmatch(word) for word in inside):
+    if k - j < 3:
+        return None
+    if not all(_ABBREVIATION.fullmatch(word) for word in inside) and not _parenthetical_body(c, j):
         return None
     return _surname_run(c, k, SURNAMES)
 
