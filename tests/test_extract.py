@@ -498,6 +498,30 @@ PEOPLE = [
             "A. H. Mahmood Ali": ["Ngoại trưởng Bangladesh"],
         },
     ),
+    (  # an office the chain cannot read, ending in a country, then a romanised name (people.v17)
+        "Chánh án Tòa án Nhân dân Tối cao Nguyễn Hòa Bình và Chánh án Tòa án Tối cao Italy Giovanni "
+        "Canzio. Bí thư Ban chấp hành Trung ương Đoàn Thanh niên Nhân dân cách mạng Lào Alounxai "
+        "Sounnalath cũng thông tin về các hoạt động. Chiều 21/5, trong buổi tiếp Bộ trưởng Thương "
+        "mại quốc tế Canada Francois-Philippe Champagne đang ở thăm Việt Nam, Chủ tịch nước Trần "
+        "Đại Quang nhấn mạnh. Chủ tịch Ủy ban Tình báo Hạ viện Mỹ Mike Rogers Là người đầu tiên.",
+        {
+            "Giovanni Canzio": ["Chánh án Tòa án Tối cao Italy"],
+            "Alounxai Sounnalath": [
+                "Bí thư Ban chấp hành Trung ương Đoàn Thanh niên Nhân dân cách mạng Lào"
+            ],
+            "Francois-Philippe Champagne": ["Bộ trưởng Thương mại quốc tế Canada"],
+            "Trần Đại Quang": ["Chủ tịch nước"],
+            "Mike Rogers": ["Chủ tịch Ủy ban Tình báo Hạ viện Mỹ"],
+        },
+    ),
+    (  # no "Bình Dương Mỹ …" (people.v14); the romanised name after the country (people.v17)
+        "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố.",
+        {"Harry Harris": ["Tư lệnh Hạm đội Thái Bình Dương Mỹ"]},
+    ),
+    (  # a German state written "Bang" with a capital (people.v17)
+        "Thủ hiến Bang Rheinland-Pfalz Malu Dreyer cho biết.",
+        {"Malu Dreyer": ["Thủ hiến Bang Rheinland-Pfalz"]},
+    ),
     (  # a newly elected foreign head: "tân Tổng thống" (people.v16)
         "Tuy nhiên, ngay sau lễ nhậm chức của tân Tổng thống Donald Trump ngày 20/1 vừa qua, Chính "
         "phủ mới của Mỹ thông báo nước này sẽ rút khỏi TPP.",
@@ -568,6 +592,13 @@ def test_the_tail_of_an_international_body_is_no_name() -> None:
     assert [p.name for p in extract_people(ctx)] == []
 
 
+def test_a_country_ends_the_office_before_a_foreign_name() -> None:
+    ctx = build_context(
+        "t", "Tiêu đề\nTư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố."
+    )
+    assert [p.name for p in extract_people(ctx)] == ["Harry Harris"]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), PEOPLE)
 def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
     ctx = build_context("t", "Tiêu đề\n" + sentence)
@@ -591,7 +622,8 @@ def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
         # a school named after a person, a king, a nickname after the name (people.v14)
         "Mới đây, Hiệu trưởng Trường THPT Chu Văn An, tỉnh An Giang đã thẳng thắn phản ánh.",
         "Thủ tướng và Phu nhân đã hội kiến với Nhà vua Nhật Bản và Hoàng hậu.",
-        "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố.",
+        # the spokesman of a president is not the president (people.v17)
+        "Người phát ngôn của Tổng thống Nga Dmitry Peskov cho biết.",
     ],
 )
 def test_no_people_without_a_titled_name(sentence: str) -> None:
@@ -1057,6 +1089,17 @@ VISITS = [
         {("Chính phủ", "Nhật Bản")},
     ),
 ]
+
+
+def test_a_second_verb_after_a_future_visit_is_future() -> None:
+    """ "sẽ thăm VN và tham dự … tại Đà Nẵng": no visit to Đà Nẵng yet (visits.v21)."""
+    text = (
+        "Tổng thống Mỹ khẳng định sẽ thăm VN\nTại cuộc gặp giữa Thủ tướng Nguyễn Xuân Phúc và Tổng "
+        "thống Hợp chúng quốc Hoa Kỳ Donald Trump, ông Trump khẳng định sẽ thăm VN và tham dự hội "
+        "nghị Cấp cao APEC tại Đà Nẵng tháng 11 tới."
+    )
+    found = {(v["visitor"]["name"], v["host"]["name"]) for v in extract_text(text)["visits"]}
+    assert ("Hoa Kỳ", "Đà Nẵng") not in found
 
 
 @pytest.mark.parametrize(("text", "expected"), VISITS)

@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v16"
+VERSION = "people.v17"
 
 RANKS = [
     "Đại tướng",
@@ -570,6 +570,7 @@ def _spaced_words(c: _Classified, begin: int, end: int) -> bool:
 
 
 _HYPHENATED_SYLLABLES = re.compile(r"[^\W\d_][^\W\d_A-ZĐ]*(?:-[^\W\d_A-ZĐ]+)+")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")  # "Francois-Philippe"
 
 
 def _is_name_syllable(token: _Token) -> bool:
@@ -580,6 +581,7 @@ def _is_name_syllable(token: _Token) -> bool:
         or _initial(text)
         # a transliteration's syllables joined by hyphens: "Moon Jae-in", "Park Won-soon"
         or (text[0].isupper() and bool(_HYPHENATED_SYLLABLES.fullmatch(text)))
+        or bool(_HYPHENATED_GIVEN_NAME.fullmatch(text))
         or bool(_ARABIC_PARTICLE.fullmatch(text))  # "Bashar al-Assad"
     )
 
@@ -997,7 +999,7 @@ class _Classified:
         )
 
 
-_NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng"}
+_NEVER_FIRST_NAME_WORD = {"Hội", "Hiệp", "Liên", "Tổng", "Câu", "Đảng", "Bang"}
 # "Đoàn" before these is a youth union ("Bí thư Đoàn Trường …"), when nothing follows them
 _YOUTH_UNION_OF = {"Trường", "Khối", "TNCS", "Phường", "Xã", "Huyện", "Tỉnh"}
 # A unit's own name follows these ("Trưởng Khoa Tiết Niệu Nguyễn Văn A"): the person's name
@@ -1116,7 +1118,7 @@ def _name_run_ending_at(
         return first_word, end
     if foreign_head and end - begin >= 4 and c.word(begin) in _PLACE_FIRST_WORDS:
         begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
-    if foreign_head and end - begin >= 3 and c.word(begin - 1) == "bang":
+    if foreign_head and end - begin >= 3 and c.word(begin - 1).lower() == "bang":
         begin += 1  # "Thủ hiến bang Hessen Volker Bouffler": the state, then the name
     while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
@@ -1649,11 +1651,80 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
         elif before and before == last_name and found:
             found[-1][1].extend(text_titles)
         i = max(j, i + 1)
+    found += _foreign_names_after_countries(c, found)
     return [
         ((start, _dashed_tail(sentence.text, start, end)), titles)
         for (start, end), titles in found
         if not _place_for_name(sentence.text[start:end], titles)
     ]
+
+
+_FOREIGN_OFFICE_GAP = 14  # tokens between an office's head and the country that ends it
+_OFFICE_BREAKS = {",", ";", ":", "(", ")", '"', "“", "”", ".", "với", "của", "cùng"}
+
+
+def _foreign_names_after_countries(
+    c: _Classified, found: list[tuple[tuple[int, int], list[str]]]
+) -> list[tuple[tuple[int, int], list[str]]]:
+    """ "Chánh án Tòa án Tối cao Italy Giovanni Canzio", "Bí thư … Đoàn Thanh niên Nhân dân cách
+    mạng Lào Alounxai Sounnalath": an office ending in a country, then a romanised name, where
+    the office's words are ones the chain does not know. Only names nobody else took."""
+    taken = [span for span, _ in found]
+    more: list[tuple[tuple[int, int], list[str]]] = []
+    named = {k for k, t in enumerate(c.tokens) if any(a <= t.start < b for a, b in taken)}
+    for head in sorted(c.head_at):
+        if _possessive_before(c, head):
+            continue  # "người phát ngôn của Tổng thống Nga Dmitry Peskov": not the president
+        hit = _country_then_name(c, head, named)
+        if hit is None:
+            continue
+        office_end, (first, end) = hit
+        start, stop = c.tokens[first].start, c.tokens[end - 1].end
+        if any(a < stop and start < b for a, b in taken):
+            continue
+        taken.append((start, stop))
+        more.append(((start, stop), [_span_text(c, head, office_end)]))
+    return more
+
+
+def _country_then_name(
+    c: _Classified, head: int, named: set[int]
+) -> tuple[int, tuple[int, int]] | None:
+    """(where the office ends, the name's tokens) for an office opened at ``head`` that ends in
+    a country right before a romanised name of two to four words; ``named``: tokens of names
+    found, which end any office."""
+    countries = gazetteer.country_aliases()
+    n = len(c.tokens)
+    for k in range(c.head_at[head], min(n, c.head_at[head] + _FOREIGN_OFFICE_GAP)):
+        if c.word(k) in _OFFICE_BREAKS or (k in c.head_at and k != head) or k in named:
+            return None
+        for length in (3, 2, 1):
+            after = k + length
+            if after < n and " ".join(c.word(t) for t in range(k, after)) in countries:
+                name = _romanised_run(c, after)
+                if name:
+                    return after, name
+    return None
+
+
+def _romanised_run(c: _Classified, first: int) -> tuple[int, int] | None:
+    """The foreign name of two to four words opening at token ``first``, or None."""
+    end = _name_parts_end(c, first)
+    if end - first > 2 and not c.word(end - 1).isascii() and c.word(end - 2).isascii():
+        end -= 1  # "Mike Rogers Là …": a Vietnamese word opening the next clause
+    words = [c.word(k) for k in range(first, end)]
+    if not 2 <= end - first <= 4 or any(w in gazetteer.country_aliases() for w in words):
+        return None
+    if not all(
+        _title_cased(w) or _initial(w) or c.is_particle(k)
+        for k, w in zip(range(first, end), words, strict=True)
+    ):
+        return None
+    if not (_foreign_looking(c, first, end) and _spaced_words(c, first, end)):
+        return None
+    if words[0] in SURNAMES or words[-1] in _SENTENCE_OPENERS:
+        return None
+    return first, end
 
 
 def _place_for_name(words: str, titles: list[str]) -> bool:

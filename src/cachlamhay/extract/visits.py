@@ -84,7 +84,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v20"
+VERSION = "visits.v21"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -902,6 +902,8 @@ def _country_alternation(name: str) -> str | None:
 # not reported as done
 _NOT_YET = re.compile(
     r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng)(?:\s+\S+){0,2}"
+    # "sẽ thăm Việt Nam và tham dự Hội nghị … tại Đà Nẵng": the second verb is as future
+    r"|(?:sẽ|sắp|dự kiến)(?:\s+[^\s,;]+){1,4}\s+và"
     r"|mời(?:\s+\S+){0,6})\s*$"
 )
 # "xuất khẩu sang Trung Quốc", "lòng biết ơn sâu sắc tới Đảng Cộng sản Cuba", "Ông Đoàn khiếu
