@@ -1143,6 +1143,21 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # tourism revenue however it is worded; every site "trên địa bàn tỉnh" is the province's
+        "Du lịch Huế đạt doanh thu trên 265 tỷ đồng trong tháng 1\nTheo UBND tỉnh Thừa Thiên - "
+        "Huế, tháng đầu tiên của năm 2017, toàn tỉnh đón 229.600 lượt khách, tăng 5% so với cùng kỳ "
+        "năm 2016; trong đó có 81.300 lượt khách quốc tế, tăng 4%; doanh thu xã hội từ du lịch đạt "
+        "trên 265,21 tỷ đồng, tăng 7,8%.\nRiêng dịp Tết Nguyên đán Đinh Dậu 2017, tổng lượng khách "
+        "đến vui xuân tại các điểm du lịch trên địa bàn tỉnh Vĩnh Long ước đạt 35.000 lượt khách; "
+        "doanh thu từ ngành du lịch dịp Tết đạt khoảng 21 tỷ đồng. (indicators.v17)",
+        {
+            ("Thừa Thiên Huế", "tourism", 229600.0),
+            ("Thừa Thiên Huế", "tourism", 81300.0),
+            ("Thừa Thiên Huế", "tourism", 265210000000.0),
+            ("Vĩnh Long", "tourism", 35000.0),
+            ("Vĩnh Long", "tourism", 21000000000.0),
+        },
+    ),
     (  # money per kilometre is a unit cost, not a province's capital (indicators.v16)
         "Siêu dự án metro TP. HCM\nSuất vốn đầu tư tuyến metro số 3a khoảng hơn 110 triệu USD / km, "
         "trong khi suất vốn đầu tư dự án tuyến metro số 1 TP. HCM khoảng 97 triệu USD / km; tuyến "

@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v16"
+VERSION = "indicators.v17"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -75,7 +75,10 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
     ("disaster_damage", r"(?<!boi thuong )thiet hai", ("VND",)),
     (
         "tourism",
-        r"doanh thu du lich|tong thu tu du lich|doanh thu tu du lich|tong thu du lich",
+        # "doanh thu xã hội từ du lịch", "tổng doanh thu kinh doanh du lịch xã hội", "doanh thu
+        # từ ngành du lịch", "tổng thu từ khách du lịch" (not a company's: "doanh thu của công ty")
+        r"(?:doanh thu|tong thu)(?: (?:xa hoi|tu|nganh|hoat dong|kinh doanh|khach|toan)){0,3}"
+        r" du lich",
         ("VND",),
     ),
     ("population", r"dan so", ("người", None)),
@@ -435,6 +438,8 @@ _INCOME_OF_A_GROUP = re.compile(
 _TOURIST_SITE = re.compile(
     r"(?<![a-z])(?:khu du lich|kdl|diem du lich|khu di tich|lang chai|pho di bo|khu vui choi"
     r"|vuon quoc gia|bao tang|thang canh|danh thang|duong sach|duong hoa)(?![a-z])"
+    # "các điểm du lịch trên địa bàn tỉnh": every site of the province, the province's figure
+    r"(?! tren dia ban (?:tinh|thanh pho|tp)(?![a-z]))"
 )
 _RATE = re.compile(
     r"[^,;.]{0,20}?(?<![a-z])(?:moi ngay|mot ngay|hang ngay|moi tuan|hang tuan|moi thang"
