@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import ArticleYear, find_period
-from cachlamhay.extract.gazetteer import canonical_province, is_city
+from cachlamhay.extract.gazetteer import canonical_province, district_names, is_city
 from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v17"
+VERSION = "indicators.v18"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -452,7 +452,12 @@ _ATTRACTED = re.compile(
     r"|toan thanh pho|xuc tien|luy ke|tinh|thanh pho)(?![a-z])"
 )
 _EVENT_VISITORS = re.compile(
-    r"(?<![a-z])(?:le hoi|hoi xuan|ban to chuc|su kien|chuong trinh|giai dau)(?![a-z])"
+    r"(?<![a-z])(?:le hoi|hoi xuan|ban to chuc|su kien|chuong trinh|giai dau|festival)(?![a-z])"
+)
+# "30.000 lượt khách đến du Xuân ở Khu Du lịch Buôn Đôn": the site named after the count
+_SITE_AFTER = re.compile(
+    r"[^,;]{0,40}?(?<![a-z])(?:o|tai|den|toi|ve) (?:cac )?(?:khu du lich|kdl|diem du lich"
+    r"|khu di tich|vuon quoc gia|bao tang)(?![a-z])(?! tren dia ban)"
 )
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
 _PER_TIME = ("/ngày", "/tuần", "/tháng")  # units of a rate: "12.000 lượt khách/ngày"
@@ -489,7 +494,9 @@ _NOT_PROVINCE_AREA = re.compile(
     r"|dien tich (?:luu vuc|rung|dat|mat nuoc|ho|xay dung)(?![a-z])"
 )
 _LOCAL_TITLE = re.compile(rf"(?:^|[\s:,])(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường) [{UPPER}]")
-_PASSENGERS = re.compile(r"hanh khach|buyt|van tai cong cong|van chuyen|chuyen cho|luot xe")
+_PASSENGERS = re.compile(
+    r"hanh khach|buyt|van tai cong cong|van chuyen|chuyen cho|luot xe|tau cao toc|tuyen tau"
+)
 # Counts below these are a street's, a site's or a cell's, never a province's (every such count
 # in the gold is optional or scoped)
 _SMALLEST = {"tourism": 1_000, "households_affected": 1_000, "party_members": 1_000}
@@ -546,6 +553,7 @@ def _someone_elses(
     if indicator == "tourism" and (
         _EVENT_VISITORS.search(before)
         or _TOURIST_SITE.search(folded[: quantity.start])
+        or _SITE_AFTER.match(folded, quantity.end, clause_end)
         or _RATE.search(before)
         or _RATE.match(folded, quantity.end)
     ):
@@ -807,10 +815,16 @@ def _scope(text: str, clause_start: int, at: int) -> str | None:
         match = _SCOPE.search(candidate) or _SCOPE_PARK.search(candidate)
         if match:
             scope = match.group(1).strip()
-            if re.match(r"[Tt]hành phố", scope):
-                continue
+            if re.match(r"[Tt]hành phố", scope) and not _district_city(scope):
+                continue  # "thành phố Hà Nội", "Thành phố Hồ Chí Minh": the province itself
             return re.sub(r"^KCN\b", "Khu công nghiệp", scope)
     return None
+
+
+def _district_city(scope: str) -> bool:
+    """ "thành phố Sa Đéc": a city inside a province, named like no province."""
+    name = scope.split(" ", 2)[-1]
+    return canonical_province(name) is None and name in district_names()
 
 
 # "TP Thanh Hóa … dân số khoảng 400.000 người": a province's own city, named like the province
