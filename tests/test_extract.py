@@ -592,6 +592,17 @@ def test_the_tail_of_an_international_body_is_no_name() -> None:
     assert [p.name for p in extract_people(ctx)] == []
 
 
+def test_one_person_however_the_article_shortens_the_name() -> None:
+    """ "Donald J. Trump" and "Donald Trump", "Nguyễn Xuân Anh" and "Bí thư Xuân Anh" (people.v18);
+    a full name of its own is never folded into a longer run."""
+    ctx = build_context(
+        "t",
+        "Tiêu đề\nTổng thống Donald J. Trump cho biết. Tổng thống Donald Trump nói thêm. Ông "
+        "Nguyễn Xuân Anh, Bí thư Thành ủy Đà Nẵng phát biểu. Bí thư Xuân Anh nói thêm.",
+    )
+    assert sorted(p.name for p in extract_people(ctx)) == ["Donald Trump", "Nguyễn Xuân Anh"]
+
+
 def test_a_country_ends_the_office_before_a_foreign_name() -> None:
     ctx = build_context(
         "t", "Tiêu đề\nTư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố."

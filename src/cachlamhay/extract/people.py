@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v17"
+VERSION = "people.v18"
 
 RANKS = [
     "Đại tướng",
@@ -1819,9 +1819,12 @@ def extract_people(ctx: DocContext) -> list[Person]:
     for index, sentence in enumerate(ctx.sentences):
         for (start, end), titles in sentence_people(sentence):
             raw.append((index, (sentence.start + start, sentence.start + end), titles))
+    names = {ctx.text[start:end] for _, (start, end), _ in raw}
+    plain = _without_initials(names) | _short_forms(names)
     explicit: dict[str, str] = {}
     for _index, (start, end), titles in raw:
         name = ctx.text[start:end]
+        name = plain.get(name, name)
         for title in titles:
             province = province_of_title(title)
             if (
@@ -1834,6 +1837,7 @@ def extract_people(ctx: DocContext) -> list[Person]:
     people: dict[str, Person] = {}
     for index, (start, end), titles in raw:
         name = ctx.text[start:end]
+        name = plain.get(name, name)
         sentence = ctx.sentences[index]
         expanded = [expand_title(t) for t in titles]
         chain_province = next((p for t in expanded if (p := province_of_title(t))), None)
@@ -1862,6 +1866,37 @@ def extract_people(ctx: DocContext) -> list[Person]:
             (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
         )
     return list(people.values())
+
+
+def _short_forms(names: set[str]) -> dict[str, str]:
+    """ "Bí thư Xuân Anh" → "Nguyễn Xuân Anh": a two-word Vietnamese name that opens with no
+    common family name and ends exactly one longer Vietnamese name the article gives is that
+    person, called by the given name."""
+    found = {}
+    for name in names:
+        words = name.split()
+        if len(words) != 2 or words[0] in COMMON_SURNAMES or romanised(name):
+            continue  # "Hà Văn Thắm", "Donald Trump": a full name of its own
+        longer = [
+            other
+            for other in names
+            if other.endswith(" " + name) and other.split()[0] in SURNAMES and not romanised(other)
+        ]
+        if len(longer) == 1:
+            found[name] = longer[0]
+    return found
+
+
+def _without_initials(names: set[str]) -> dict[str, str]:
+    """ "Donald J. Trump" → "Donald Trump" where the article also writes the name without its
+    initials: one person, named as the article mostly names them."""
+    found = {}
+    for name in names:
+        if "." in name:
+            short = " ".join(word for word in name.split() if not _initial(word))
+            if short != name and short in names:
+                found[name] = short
+    return found
 
 
 # A province-level body followed by a name the gazetteer does not know
