@@ -518,6 +518,11 @@ PEOPLE = [
         "Tư lệnh Hạm đội Thái Bình Dương Mỹ Harry Harris vừa tuyên bố.",
         {"Harry Harris": ["Tư lệnh Hạm đội Thái Bình Dương Mỹ"]},
     ),
+    (  # a hospital named after the office is no person; its head is named before (people.v19)
+        "Ông Trần Bình Giang, Giám đốc Bệnh viện Việt Đức cho biết. Theo Giám đốc Bệnh viện Bạch "
+        "Mai, các bệnh nhân đã ổn định.",
+        {"Trần Bình Giang": ["Giám đốc Bệnh viện Việt Đức"]},
+    ),
     (  # a German state written "Bang" with a capital (people.v17)
         "Thủ hiến Bang Rheinland-Pfalz Malu Dreyer cho biết.",
         {"Malu Dreyer": ["Thủ hiến Bang Rheinland-Pfalz"]},
@@ -633,6 +638,8 @@ def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
         # a school named after a person, a king, a nickname after the name (people.v14)
         "Mới đây, Hiệu trưởng Trường THPT Chu Văn An, tỉnh An Giang đã thẳng thắn phản ánh.",
         "Thủ tướng và Phu nhân đã hội kiến với Nhà vua Nhật Bản và Hoàng hậu.",
+        # a hospital's name after its head's office (people.v19)
+        "Theo Giám đốc Bệnh viện Bạch Mai, các bệnh nhân đã ổn định.",
         # the spokesman of a president is not the president (people.v17)
         "Người phát ngôn của Tổng thống Nga Dmitry Peskov cho biết.",
     ],

@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v18"
+VERSION = "people.v19"
 
 RANKS = [
     "Đại tướng",
@@ -1496,6 +1496,19 @@ def _name_after_comma(c: _Classified, j: int) -> tuple[int, int] | None:
 _SCHOOL_KINDS = {"THPT", "THCS", "PTTH", "PTCS", "PTDTNT", "PTDTBT", "học", "non"}
 
 
+def _hospital_name(c: _Classified, name: tuple[int, int]) -> bool:
+    """Whether the two-word name right after "Bệnh viện" names the hospital: it opens with no
+    common family name ("Bạch Mai", "Việt Đức", "Từ Dũ")."""
+    first, end = name
+    return (
+        end - first == 2
+        and first >= 2
+        and c.word(first - 1) == "viện"
+        and c.word(first - 2).lower() == "bệnh"
+        and c.word(first) not in COMMON_SURNAMES
+    )
+
+
 def _name_after_school_name(c: _Classified, run: tuple[int, int]) -> tuple[int, int] | None:
     """In "Trường THCS Nguyễn Du Trần Văn Bình", the holder's name after the school's: the last
     3-4 words from a common family name, after at least two words of the school's."""
@@ -1594,6 +1607,10 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             person = _name_after_school_name(c, name)
             text_titles[-1] = _span_text(c, titles[-1][0], person[0] if person else name[1])
             name = person
+        elif name and _hospital_name(c, name):
+            # "Giám đốc Bệnh viện Bạch Mai", "Bệnh viện Việt Đức": the hospital, nobody named
+            text_titles[-1] = _span_text(c, titles[-1][0], name[1])
+            name = None
         elif (
             name
             and c.word(name[0]) not in COMMON_SURNAMES
