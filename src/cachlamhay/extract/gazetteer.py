@@ -387,8 +387,19 @@ COUNTRIES: dict[str, list[str]] = {
     "Algeria": ["An-giê-ri"],
     "Kazakhstan": [],
     "Uzbekistan": ["U-dơ-bê-ki-xtan"],
-    "Ả Rập Xê Út": ["Saudi Arabia", "A-rập Xê-út", "Ả-rập Xê-út", "Ả Rập Saudi"],
-    "UAE": ["Các Tiểu vương quốc Ả Rập Thống nhất"],
+    "Ả Rập Xê Út": [
+        "Saudi Arabia",
+        "A-rập Xê-út",
+        "Ả-rập Xê-út",
+        "Ả Rập Saudi",
+        "Arab Saudi",  # 761 times in the corpora
+        "Ả rập Xê út",
+    ],
+    "UAE": [
+        "Các Tiểu vương quốc Ả Rập Thống nhất",
+        "Tiểu vương quốc Ả Rập Thống nhất",
+        "Tiểu vương quốc Ả Rập thống nhất",
+    ],
     "Qatar": ["Ca-ta"],
     "Kuwait": ["Cô-oét"],
     "Palestine": [],

@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v19"
+VERSION = "people.v20"
 
 RANKS = [
     "Đại tướng",
