@@ -527,6 +527,15 @@ PEOPLE = [
         "Thái tử Arab Saudi Mohammed bin Salman đã tới Washington.",
         {"Mohammed bin Salman": ["Thái tử Arab Saudi"]},
     ),
+    (  # the office's last Vietnamese words go back to it, not to the foreign name (people.v21)
+        "Tổng Thống Mỹ Donald Trump cho biết. Người phát ngôn Bộ tư lệnh Thái Bình Dương Mỹ Rob "
+        "Shuford nói. Nhà lãnh đạo Liên Xô Nikita Khrushchev khi đó đã đồng ý.",
+        {
+            "Donald Trump": ["Tổng Thống Mỹ"],
+            "Rob Shuford": ["Người phát ngôn Bộ tư lệnh Thái Bình Dương Mỹ"],
+            "Nikita Khrushchev": ["Nhà lãnh đạo Liên Xô"],
+        },
+    ),
     (  # a German state written "Bang" with a capital (people.v17)
         "Thủ hiến Bang Rheinland-Pfalz Malu Dreyer cho biết.",
         {"Malu Dreyer": ["Thủ hiến Bang Rheinland-Pfalz"]},

@@ -27,7 +27,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v20"
+VERSION = "people.v21"
 
 RANKS = [
     "Đại tướng",
@@ -1669,11 +1669,30 @@ def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]
             found[-1][1].extend(text_titles)
         i = max(j, i + 1)
     found += _foreign_names_after_countries(c, found)
-    return [
-        ((start, _dashed_tail(sentence.text, start, end)), titles)
-        for (start, end), titles in found
-        if not _place_for_name(sentence.text[start:end], titles)
-    ]
+    people = []
+    for (start, end), offices in found:
+        if _place_for_name(sentence.text[start:end], offices):
+            continue
+        name_start = _foreign_name_start(sentence.text, start, end)
+        if name_start > start and offices:  # the office's words the run took go back to it
+            offices[-1] = f"{offices[-1]} {sentence.text[start:name_start].strip()}"
+        people.append(((name_start, _dashed_tail(sentence.text, start, end)), offices))
+    return people
+
+
+def _foreign_name_start(text: str, start: int, end: int) -> int:
+    """Past a Vietnamese word that the run took from the office before a foreign name ("Tổng
+    Thống Mỹ Donald Trump", "Thái Bình Dương Harry Harris", "Trung Quốc Antonio Guterres")."""
+    words = text[start:end].split(" ")
+    skipped = 0
+    while len(words) - skipped >= 3 and (
+        (not words[skipped].isascii() and _vietnamese_syllable(words[skipped]))
+        or words[skipped] in gazetteer.country_aliases()
+    ):
+        skipped += 1
+    if skipped and words[skipped].isascii() and romanised(words[skipped]):
+        return start + sum(len(word) + 1 for word in words[:skipped])
+    return start
 
 
 _FOREIGN_OFFICE_GAP = 14  # tokens between an office's head and the country that ends it
