@@ -15,6 +15,7 @@ Quốc hội)."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -1705,9 +1706,17 @@ def _foreign_names_after_countries(
     """ "Chánh án Tòa án Tối cao Italy Giovanni Canzio", "Bí thư … Đoàn Thanh niên Nhân dân cách
     mạng Lào Alounxai Sounnalath": an office ending in a country, then a romanised name, where
     the office's words are ones the chain does not know. Only names nobody else took."""
+    firsts = _country_first_words()
+    if not any(token.text in firsts for token in c.tokens):
+        return []
     taken = [span for span, _ in found]
     more: list[tuple[tuple[int, int], list[str]]] = []
-    named = {k for k, t in enumerate(c.tokens) if any(a <= t.start < b for a, b in taken)}
+    starts = [token.start for token in c.tokens]
+    named = {
+        k
+        for a, b in taken
+        for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+    }
     for head in sorted(c.head_at):
         if _possessive_before(c, head):
             continue  # "người phát ngôn của Tổng thống Nga Dmitry Peskov": not the president
@@ -1734,6 +1743,8 @@ def _country_then_name(
     for k in range(c.head_at[head], min(n, c.head_at[head] + _FOREIGN_OFFICE_GAP)):
         if c.word(k) in _OFFICE_BREAKS or (k in c.head_at and k != head) or k in named:
             return None
+        if c.word(k) not in _country_first_words():
+            continue
         for length in (3, 2, 1):
             after = k + length
             if after < n and " ".join(c.word(t) for t in range(k, after)) in countries:
@@ -1741,6 +1752,11 @@ def _country_then_name(
                 if name:
                     return after, name
     return None
+
+
+@functools.cache
+def _country_first_words() -> frozenset[str]:
+    return frozenset(alias.split()[0] for alias in gazetteer.country_aliases())
 
 
 def _romanised_run(c: _Classified, first: int) -> tuple[int, int] | None:
