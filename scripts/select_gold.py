@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 17
+    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 18
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -329,6 +329,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 15: a blind measure of the tenth session's later extractor
     (PLAN_14, stratum_of),  # round 16: a blind measure of the tenth session's last extractor
     (PLAN_14, stratum_of),  # round 17: a blind measure of the eleventh session's start
+    (PLAN_14, stratum_of),  # round 18: a blind measure of the eleventh session's last extractor
 ]
 
 
