@@ -435,9 +435,10 @@ _INCOME_OF_A_GROUP = re.compile(
     r"|nong dan|ngu dan|hoi vien)(?![a-z])"
 )
 # Visitors of one site, not of the province: "Khu Du lịch Buôn Đôn", "làng chài", "phố đi bộ"
+_SITES = r"khu du lich|kdl|diem du lich|khu di tich|vuon quoc gia|bao tang"  # named after too
 _TOURIST_SITE = re.compile(
-    r"(?<![a-z])(?:khu du lich|kdl|diem du lich|khu di tich|lang chai|pho di bo|khu vui choi"
-    r"|vuon quoc gia|bao tang|thang canh|danh thang|duong sach|duong hoa)(?![a-z])"
+    rf"(?<![a-z])(?:{_SITES}|lang chai|pho di bo|khu vui choi|thang canh|danh thang|duong sach"
+    r"|duong hoa)(?![a-z])"
     # "các điểm du lịch trên địa bàn tỉnh": every site of the province, the province's figure
     r"(?! tren dia ban (?:tinh|thanh pho|tp)(?![a-z]))"
 )
@@ -456,8 +457,7 @@ _EVENT_VISITORS = re.compile(
 )
 # "30.000 lượt khách đến du Xuân ở Khu Du lịch Buôn Đôn": the site named after the count
 _SITE_AFTER = re.compile(
-    r"[^,;]{0,40}?(?<![a-z])(?:o|tai|den|toi|ve) (?:cac )?(?:khu du lich|kdl|diem du lich"
-    r"|khu di tich|vuon quoc gia|bao tang)(?![a-z])(?! tren dia ban)"
+    rf"[^,;]{{0,40}}?(?<![a-z])(?:o|tai|den|toi|ve) (?:cac )?(?:{_SITES})(?![a-z])(?! tren dia ban)"
 )
 _SHARE = re.compile(r"(?<![a-z])(?:dong gop|chiem)(?![a-z])")
 _PER_TIME = ("/ngày", "/tuần", "/tháng")  # units of a rate: "12.000 lượt khách/ngày"

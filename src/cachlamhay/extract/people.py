@@ -1283,13 +1283,19 @@ def _name_after_office(
     return name
 
 
+# "nguyên/quyền/tân/cựu Tổng thống": the office itself, whoever holds it now
+_BEFORE_HEAD = re.compile(
+    "^(?:{}) ".format("|".join(sorted({w.lower() for w in _ACTING_OR_FORMER} | {"cựu"})))
+)
+
+
 def _foreign_head(c: _Classified, i: int) -> bool:
     """Whether the office opening at token ``i`` is one a foreign holder is named with."""
     end = c.head_at.get(i)
     if end is None:
         return False
     head = " ".join(c.sentence.text[c.tokens[i].start : c.tokens[end - 1].end].lower().split())
-    return re.sub(r"^(?:quyền|nguyên|cựu|tân) ", "", head) in _FOREIGN_HEADS
+    return _BEFORE_HEAD.sub("", head) in _FOREIGN_HEADS
 
 
 def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
@@ -1720,7 +1726,7 @@ def _foreign_names_after_countries(
     for head in sorted(c.head_at):
         if _possessive_before(c, head):
             continue  # "người phát ngôn của Tổng thống Nga Dmitry Peskov": not the president
-        hit = _country_then_name(c, head, named)
+        hit = _country_then_name(c, head, named, firsts)
         if hit is None:
             continue
         office_end, (first, end) = hit
@@ -1733,17 +1739,17 @@ def _foreign_names_after_countries(
 
 
 def _country_then_name(
-    c: _Classified, head: int, named: set[int]
+    c: _Classified, head: int, named: set[int], firsts: frozenset[str]
 ) -> tuple[int, tuple[int, int]] | None:
     """(where the office ends, the name's tokens) for an office opened at ``head`` that ends in
     a country right before a romanised name of two to four words; ``named``: tokens of names
-    found, which end any office."""
+    found, which end any office; ``firsts``: the first words of countries' names."""
     countries = gazetteer.country_aliases()
     n = len(c.tokens)
     for k in range(c.head_at[head], min(n, c.head_at[head] + _FOREIGN_OFFICE_GAP)):
         if c.word(k) in _OFFICE_BREAKS or (k in c.head_at and k != head) or k in named:
             return None
-        if c.word(k) not in _country_first_words():
+        if c.word(k) not in firsts:
             continue
         for length in (3, 2, 1):
             after = k + length
@@ -1867,16 +1873,19 @@ def _span_text(c: _Classified, a: int, b: int) -> str:
 
 def extract_people(ctx: DocContext) -> list[Person]:
     """Every titled person of the document, one entry per name, titles completed."""
-    raw: list[tuple[int, tuple[int, int], list[str]]] = []
+    found: list[tuple[int, tuple[int, int], list[str]]] = []
     for index, sentence in enumerate(ctx.sentences):
         for (start, end), titles in sentence_people(sentence):
-            raw.append((index, (sentence.start + start, sentence.start + end), titles))
-    names = {ctx.text[start:end] for _, (start, end), _ in raw}
+            found.append((index, (sentence.start + start, sentence.start + end), titles))
+    names = {ctx.text[start:end] for _, (start, end), _ in found}
     plain = _without_initials(names) | _short_forms(names)
+    # (sentence index, span, titles, the name the person goes by)
+    raw = [
+        (index, (start, end), titles, plain.get(ctx.text[start:end], ctx.text[start:end]))
+        for index, (start, end), titles in found
+    ]
     explicit: dict[str, str] = {}
-    for _index, (start, end), titles in raw:
-        name = ctx.text[start:end]
-        name = plain.get(name, name)
+    for _index, _span, titles, name in raw:
         for title in titles:
             province = province_of_title(title)
             if (
@@ -1887,9 +1896,7 @@ def extract_people(ctx: DocContext) -> list[Person]:
             elif province and name not in explicit and _is_provincial(title):
                 explicit[name] = province
     people: dict[str, Person] = {}
-    for index, (start, end), titles in raw:
-        name = ctx.text[start:end]
-        name = plain.get(name, name)
+    for index, (start, end), titles, name in raw:
         sentence = ctx.sentences[index]
         expanded = [expand_title(t) for t in titles]
         chain_province = next((p for t in expanded if (p := province_of_title(t))), None)
