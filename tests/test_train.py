@@ -87,6 +87,37 @@ def test_error_causes(error: FactError, probes: list[Probe] | None, cause: str) 
     assert evaluate.error_cause(error, [VISIT], probes) == cause
 
 
+GIFT = {
+    "from": {"kind": "district", "name": "huyện Ia Grai"},
+    "to": {"kind": "other", "name": "gia đình các nạn nhân đuối nước"},
+    "amount": 5000000,
+}
+GIFT_WORDED = GIFT | {"to": {"kind": "other", "name": "gia đình nạn nhân"}}
+GIFT_PROVINCE = GIFT | {"to": {"kind": "province", "name": "Gia Lai"}}
+GIFT_OTHER_AMOUNT = GIFT_WORDED | {"amount": 3000000}
+
+
+@pytest.mark.parametrize(
+    ("error", "probes", "cause"),
+    [
+        (FactError("d", "transfers", "fp", "", GIFT_WORDED), [], evaluate.WORDED),
+        (FactError("d", "transfers", "fn", "", GIFT), [Probe(GIFT_WORDED, True)], evaluate.WORDED),
+        (
+            FactError("d", "transfers", "fn", "", GIFT),
+            [Probe(GIFT_WORDED, False)],
+            evaluate.NEVER_GENERATED,
+        ),
+        (FactError("d", "transfers", "fp", "", GIFT_PROVINCE), [], evaluate.NOT_IN_GOLD),
+        (FactError("d", "transfers", "fp", "", GIFT_OTHER_AMOUNT), [], evaluate.NOT_IN_GOLD),
+    ],
+    ids=["worded-fp", "worded-fn", "worded-but-dropped", "another-kind", "another-amount"],
+)
+def test_a_receiver_worded_otherwise_is_its_own_cause(
+    error: FactError, probes: list[Probe], cause: str
+) -> None:
+    assert evaluate.error_cause(error, [GIFT], probes) == cause
+
+
 def test_candidate_labels_follow_the_gold() -> None:
     optional = OTHER | {"optional": True}
     assert evaluate.candidate_label("visits", [VISIT], VISIT) == 1

@@ -573,8 +573,9 @@ def facts_match(type_name: str, gold: Fact, pred: object) -> bool:
 NEVER_GENERATED = "never generated"
 DROPPED = "generated, dropped"
 WRONG_ROLE = "kept with a wrong role"
+WORDED = "kept, worded otherwise"
 NOT_IN_GOLD = "kept, not in gold"
-CAUSES = (NEVER_GENERATED, DROPPED, WRONG_ROLE, NOT_IN_GOLD)
+CAUSES = (NEVER_GENERATED, DROPPED, WRONG_ROLE, WORDED, NOT_IN_GOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,16 +599,38 @@ def _swapped(type_name: str, fact: object) -> dict[str, Any] | None:
     return None
 
 
+_ROLES = {"visits": ("visitor", "host"), "transfers": ("from", "to")}
+
+
+def _worded_otherwise(type_name: str, gold: object, pred: object) -> bool:
+    """The two facts agree but for the words of one ``other`` actor ("gia đình nạn nhân" for
+    "gia đình các nạn nhân đuối nước"): SPEC matches names exactly, so such a fact is both a
+    miss and a false positive, though the reader gets the right gift or visit."""
+    roles = _ROLES.get(type_name)
+    if roles is None or not isinstance(gold, dict) or not isinstance(pred, Mapping):
+        return False
+    if type_name == "transfers" and not values_close(gold.get("amount"), pred.get("amount")):
+        return False
+    differing = [r for r in roles if not _same_actor(gold.get(r), pred.get(r))]
+    if len(differing) != 1:
+        return False
+    g, p = _actor(gold.get(differing[0])), _actor(pred.get(differing[0]))
+    return g is not None and p is not None and g[0] == p[0] == "other"
+
+
 def error_cause(error: FactError, golds: list[Fact], probes: list[Probe] | None) -> str:
     """Why one fact is an error. A missed gold fact was never generated, or generated and
-    dropped by the model, or kept with its roles exchanged; a false positive was kept with a
-    wrong role (the exchanged fact is gold) or is not in the gold at all. ``probes`` is None
-    for kinds decided by rules alone (people, indicators): their misses are never generated."""
+    dropped by the model, or kept with its roles exchanged, or kept with one ``other`` actor
+    worded otherwise; a false positive was kept with a wrong role (the exchanged fact is gold),
+    worded otherwise, or is not in the gold at all. ``probes`` is None for kinds decided by
+    rules alone (people, indicators): their misses are never generated."""
     kind = _TYPES[error.type]
     if error.kind == "fp":
         swapped = _swapped(error.type, error.data)
         if swapped is not None and any(kind.matches(g, swapped) for g in golds):
             return WRONG_ROLE
+        if any(_worded_otherwise(error.type, g, error.data) for g in golds):
+            return WORDED
         return NOT_IN_GOLD
     gold = error.data if isinstance(error.data, dict) else {}
     for probe in probes or []:
@@ -618,6 +641,8 @@ def error_cause(error: FactError, golds: list[Fact], probes: list[Probe] | None)
         for probe in probes or []:
             if probe.kept and kind.matches(swapped, probe.fact):
                 return WRONG_ROLE
+    if any(p.kept and _worded_otherwise(error.type, gold, p.fact) for p in probes or []):
+        return WORDED
     return NEVER_GENERATED
 
 
