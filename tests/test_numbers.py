@@ -402,6 +402,12 @@ SENTENCES: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         [Q("5-7 triệu đồng", 5_000_000, "VND", high=7_000_000)],
     ),
     ("baomoi-21486605", "Độ ẩm từ 63 - 98%.", [Q("63 - 98%", 63, "%", high=98)]),
+    # a label word that ends a name, then money: an amount, not a quarter or a period
+    (
+        "vietnews-test-003364",
+        "Công ty Phương Trang đã hỗ trợ hành khách Hồ Xuân Quý 8,5 triệu đồng.",
+        [Q("8,5 triệu đồng", 8_500_000, "VND")],
+    ),
     # --- what is not a quantity: dates, years, times, codes, labels, phones, ordinals
     (
         "vietnews-test-000001",
@@ -498,6 +504,10 @@ PHRASES = [
     ("lúc 8 giờ 30 phút sáng", []),
     ("G6 và 6x36 và 4G", []),
     ("(08) 62 806 995", []),
+    ("xuất khẩu vào Hoa Kỳ 138 triệu USD", [Q("138 triệu USD", 138_000_000, "USD")]),
+    ("hỗ trợ ông Quý 3 tỷ đồng", [Q("3 tỷ đồng", 3_000_000_000, "VND")]),
+    ("trong quý 3 triệu lượt khách", []),
+    ("Trong Quý 3 tỷ lệ hộ nghèo giảm", []),
 ]
 
 

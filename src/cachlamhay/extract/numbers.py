@@ -678,6 +678,25 @@ def _is_label(prev2: str, prev: str) -> bool:
     return prev in _LABEL_BEFORE
 
 
+# Label words that are also the last syllable of names: "Hoa Kỳ 138 triệu USD", "hỗ trợ hành
+# khách Hồ Xuân Quý 8,5 triệu đồng" are amounts, not a period or a quarter.
+_NAME_SYLLABLE_LABELS = frozenset({"quý", "kỳ", "hiệp", "kiệt", "tuần"})
+_NAME_BEFORE = re.compile(
+    rf"(?:[{_UPPER}]{_LETTER}*|(?<!{_LETTER})(?:ông|bà|anh|chị|em|cháu))\s+[{_UPPER}]{_LETTER}*\s*$"
+)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:tỷ|tỉ|triệu|nghìn|ngàn)\s*)?(?:đồng|USD)(?!\w)|\s*(?:tỷ|tỉ|triệu)(?!\w)(?!\s+(?:lệ|trọng))"
+)
+
+
+def _name_then_money(text: str, start: int, end: int, prev: str) -> bool:
+    return (
+        prev in _NAME_SYLLABLE_LABELS
+        and _NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _MONEY_AFTER.match(text, end) is not None
+    )
+
+
 def _is_plain_year(token: str, value: Decimal) -> bool:
     return len(token) == 4 and token.isdigit() and 1900 <= value <= 2100
 
@@ -783,7 +802,7 @@ def _draft_at(text: str, m: re.Match[str], phones: list[tuple[int, int]]) -> _Dr
         return None
     prev2, prev, written = _previous_words(text, start)
     if (
-        _is_label(prev2, prev)
+        (_is_label(prev2, prev) and not _name_then_money(text, start, end, prev))
         or _PLATE_BEFORE.search(text, max(0, start - 10), start)
         or _ABBREVIATED_LABEL.search(text, max(0, start - 5), start)
     ):

@@ -15,6 +15,8 @@ thành viên Nam Triệu", as annotators write it), with its short form in brack
 transfers.v9: a gift's purpose words are matched with their tones ("bão" is not "báo cáo").
 transfers.v10: "Công ty Cổ phần vận tải TP. HCM" is named in full (it was "Công ty Cổ"), and a
 company is never named later by a province it carries in its name.
+transfers.v11: an amount after a name that ends in a label word is money, not a quarter
+("hỗ trợ hành khách Hồ Xuân Quý 8,5 triệu đồng"; extract.numbers).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v10"
+VERSION = "transfers.v11"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
