@@ -1652,6 +1652,27 @@ RECEIVERS = [
         "thăm hỏi và hỗ trợ gia đình nạn nhân 10 triệu đồng.",
         {("quận 7", "gia đình ông Nguyễn Văn Tân", 10e6)},
     ),
+    (  # the name ends in a label word ("Quý" is no quarter before money; transfers.v11)
+        "Nhà xe hỗ trợ hành khách\nCông ty Phương Trang đã hỗ trợ hành khách Hồ Xuân Quý 8,5 "
+        "triệu đồng.",
+        {("Công ty Phương Trang", "Hồ Xuân Quý", 8.5e6)},
+    ),
+    (  # a list of amounts shares its giver and verb; which victims is part of the group
+        "Tai nạn xe khách\nBan An toàn giao thông tỉnh hỗ trợ mỗi nạn nhân tử vong 5 triệu đồng, "
+        "mỗi nạn nhân bị thương 2 triệu đồng. Ngoài ra, huyện Tam Đảo đã tiến hành thăm hỏi và hỗ "
+        "trợ mỗi trường hợp bị thương 1 triệu đồng, mỗi nạn nhân tử vong 3 triệu đồng.",
+        {
+            ("huyện Tam Đảo", "nạn nhân tử vong", 3e6),
+        },
+    ),
+    (
+        "Hỗ trợ chủ tàu\nCông ty Đại Nguyên Dương hỗ trợ cho chủ tàu Nguyễn Văn Mạnh 136 triệu "
+        "đồng, Trần Minh Vương 208 triệu đồng, Võ Tuân 225 triệu đồng.",
+        {
+            ("Công ty Đại Nguyên Dương", "Trần Minh Vương", 208e6),
+            ("Công ty Đại Nguyên Dương", "Võ Tuân", 225e6),
+        },
+    ),
 ]
 
 

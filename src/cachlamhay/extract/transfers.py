@@ -16,7 +16,9 @@ transfers.v9: a gift's purpose words are matched with their tones ("bão" is not
 transfers.v10: "Công ty Cổ phần vận tải TP. HCM" is named in full (it was "Công ty Cổ"), and a
 company is never named later by a province it carries in its name.
 transfers.v11: an amount after a name that ends in a label word is money, not a quarter
-("hỗ trợ hành khách Hồ Xuân Quý 8,5 triệu đồng"; extract.numbers).
+("hỗ trợ hành khách Hồ Xuân Quý 8,5 triệu đồng"; extract.numbers); the next amounts of a list
+share the giver and the verb of the first ("hỗ trợ mỗi nạn nhân tử vong 5 triệu đồng, mỗi nạn
+nhân bị thương 2 triệu đồng"), and "tử vong" after "nạn nhân"/"người" stays in the group.
 """
 
 from __future__ import annotations
@@ -526,9 +528,12 @@ _GROUP = re.compile(
 _GROUP_END = re.compile(
     r"\s+(?:để|nhằm|lo|với|trị giá|tổng|số tiền|mỗi|tại|trong|nhân dịp|nhân ngày|vào|từ"
     r"|thông qua|qua|xây|sửa|chữa|khắc phục|mua|ổn định|vượt qua|đón|ăn|là|được|đến|ở|khi|sau"
-    r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|tử vong|gần|hơn|khoảng|trên|dưới|tổng cộng"
+    r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|gần|hơn|khoảng|trên|dưới|tổng cộng"
     r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết|một)(?![\w])"
     r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
+    # "gia đình anh X tử vong": no part of the name, but "nạn nhân tử vong", "người bị tử vong"
+    # are the group (which victims)
+    r"|(?<!nạn nhân)(?<!người)(?<!\sbị)\s+tử vong(?![\w])"
 )
 # One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
 # Words for a person's role or address before their name, as receivers of a gift
@@ -611,6 +616,7 @@ def _clause_transfers(
         ]
         previous_end = 0
         previous_receiver: Actor | None = None
+        previous_giver: Actor | None = None
         for amount in money:
             clause_start = previous_end
             previous_end = amount.end
@@ -618,8 +624,33 @@ def _clause_transfers(
                 continue
             verb = _clause_verb(lowered, verbs, clause_start, amount)
             if verb is None:
-                previous_receiver = None
+                # "hỗ trợ gia đình mỗi nạn nhân tử vong 5 triệu đồng, mỗi nạn nhân bị thương 2
+                # triệu đồng": the giver and the verb go on to the next amount in the list
+                listed = _LISTED.fullmatch(text, clause_start, amount.start)
+                receiver = (
+                    _clause_receiver(ctx, index, listed.start("rest"), amount)
+                    if listed and previous_giver
+                    else None
+                )
+                if previous_giver and receiver and receiver != previous_giver:
+                    key = (previous_giver, receiver, amount.value)
+                    if key not in seen:
+                        seen.add(key)
+                        currency = amount.unit or next(iter(currencies))
+                        extra.append(
+                            Transfer(
+                                previous_giver,
+                                receiver,
+                                amount.value,
+                                currency,
+                                _purpose(ctx, index),
+                                index,
+                            )
+                        )
+                    continue
+                previous_receiver = previous_giver = None
                 continue
+            previous_giver = None
             before = text[clause_start : verb.start()]
             if _ANYONE.match(lowered, verb.end(), amount.start) or _ANYONE_AFTER.match(
                 lowered, amount.end
@@ -634,6 +665,7 @@ def _clause_transfers(
             giver = _clause_giver(ctx, index, clause_start, verb.start(), people, companies)
             receiver = _clause_receiver(ctx, index, verb.end(), amount) or previous_receiver
             previous_receiver = receiver
+            previous_giver = giver
             if giver is None or receiver is None or giver == receiver:
                 continue
             if receiver[0] == "other" and _WELFARE.search(receiver[1]):
@@ -653,6 +685,10 @@ def _clause_transfers(
 
 
 _ANYONE = re.compile(r".*(?<![\w])(?:người nào|bất kỳ ai|bất cứ ai|ai cung cấp)")
+# The next item of a list of amounts: ", <who> <amount>", no verb of its own
+_LISTED = re.compile(
+    r"\s*(?:đồng\s*)?(?:/\s*\w+\s*)?[,;]\s*(?:và\s+|còn\s+)?(?P<rest>[^,;.()]{1,60}?)\s*"
+)
 _ANYONE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?cho (?:người nào|bất kỳ ai|bất cứ ai|ai )")
 
 
