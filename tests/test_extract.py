@@ -433,6 +433,20 @@ PEOPLE = [
         "Thủ tướng đã gặp Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer tại Mainz.",
         {"Malu Dreyer": ["Thủ hiến bang Rheinland-Pfalz"]},
     ),
+    (  # a foreign province or city of one word, then the governor's name (people.v22)
+        "Sau đó, Thủ tướng Nguyễn Xuân Phúc đã tiếp Thống đốc tỉnh Kanagawa Kuroiwa Yuji. Ông "
+        "Sadiq Khan cùng Thị trưởng thành phố Bogota Enrique Penalosa dự lễ.",
+        {
+            "Nguyễn Xuân Phúc": ["Thủ tướng"],
+            "Kuroiwa Yuji": ["Thống đốc tỉnh Kanagawa"],
+            "Enrique Penalosa": ["Thị trưởng thành phố Bogota"],
+        },
+    ),
+    (  # "Tỉnh trưởng" is a foreign office; a place of two words leaves the name unknown
+        "Tỉnh trưởng Phuket Noraphat Plodthong cho biết. Thống đốc tỉnh Chiang Rai Narongsak "
+        "Osottanakorn chỉ đạo cứu hộ.",
+        {"Noraphat Plodthong": ["Tỉnh trưởng Phuket"]},
+    ),
     (
         "Chủ tịch UBND tỉnh Hà Tĩnh ông Đặng Quốc Khánh cho biết tỉnh sẽ hỗ trợ ngư dân.",
         {"Đặng Quốc Khánh": ["Chủ tịch UBND tỉnh Hà Tĩnh"]},
@@ -546,6 +560,20 @@ PEOPLE = [
         {"Donald Trump": ["tân Tổng thống"]},
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thống đốc tỉnh Chiang Rai Narongsak Osottanakorn chỉ đạo cứu hộ.",
+        "Tỉnh trưởng Chiang Rai Narongsak Osottanakorn chỉ đạo cứu hộ.",
+        "Thị trưởng thành phố Cảng Rotterdam Aboutaleb phát biểu.",
+    ],
+)
+def test_a_place_of_unknown_length_before_a_foreign_name_gives_no_person(sentence: str) -> None:
+    # where the place ends and the name begins is unknown: no person rather than "Rai Narongsak"
+    ctx = build_context("t", "Tiêu đề\n" + sentence)
+    assert extract_people(ctx) == []
 
 
 def test_a_foreign_provincial_secretary_is_no_official_of_our_province() -> None:

@@ -28,7 +28,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v21"
+VERSION = "people.v22"
 
 RANKS = [
     "Đại tướng",
@@ -238,6 +238,10 @@ _FOREIGN_HEADS = {
         "Thủ hiến",
         "Thị trưởng",
         "Thống đốc",
+        "Phó Thống đốc",
+        "Phó Thị trưởng",
+        "Tỉnh trưởng",
+        "Phó Tỉnh trưởng",
         "Tổng thư ký",
         "Người phát ngôn",
         "Phát ngôn viên",
@@ -1121,6 +1125,10 @@ def _name_run_ending_at(
         begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
     if foreign_head and end - begin >= 3 and c.word(begin - 1).lower() == "bang":
         begin += 1  # "Thủ hiến bang Hessen Volker Bouffler": the state, then the name
+    elif foreign_head and _prefecture_then_name(c, begin, end):
+        begin += 1  # "Thống đốc tỉnh Kanagawa Kuroiwa Yuji", "Tỉnh trưởng Phuket X Y"
+    elif foreign_head and _a_governor(c, begin) and end - begin >= 4:
+        return None  # "Tỉnh trưởng Chiang Rai Narongsak …": where the place ends is unknown
     while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
     if (
@@ -1143,6 +1151,30 @@ def _name_run_ending_at(
     ):
         return begin, end  # "Tổng thống Donald Trump", "Thượng nghị sĩ John McCain"
     return None
+
+
+def _a_governor(c: _Classified, begin: int) -> bool:
+    """Whether the run follows a governor's or mayor's "tỉnh/thành phố", or a provincial
+    governor's office that names no place word ("Tỉnh trưởng Phuket …")."""
+    before = c.word(begin - 1).lower() if begin > 0 else ""
+    if before == "trưởng":
+        return begin > 1 and c.word(begin - 2).lower() == "tỉnh"
+    head_end = {"tỉnh": begin - 2, "phố": begin - 3}.get(before, -1)
+    # "Thống đốc tỉnh", "Thị trưởng thành phố", "Tỉnh trưởng tỉnh"; not "Người phát ngôn của
+    # sở cảnh sát thành phố Palm Beach Gardens"
+    return head_end >= 0 and c.word(head_end).lower() in ("đốc", "trưởng")
+
+
+def _prefecture_then_name(c: _Classified, begin: int, end: int) -> bool:
+    """A foreign province or city of one word, then a name of two ("tỉnh Gunma Omoto
+    Masaaki"). Longer runs are ambiguous ("tỉnh Chiang Rai Narongsak …"), and so is a place
+    that opens with "San"/"Saint" or a Vietnamese word ("thành phố Cảng Rotterdam …")."""
+    return (
+        end - begin == 3
+        and _a_governor(c, begin)
+        and c.word(begin) not in _PLACE_FIRST_WORDS
+        and not _vietnamese_syllable(c.word(begin))
+    )
 
 
 def _after_international_body(c: _Classified, first: int, end: int) -> int:

@@ -53,6 +53,8 @@ few fixed shapes:
     "Ban Bí thư", never for the Central Committee; "Ban Bí thư Trung ương Đảng" is the
     Secretariat (visits.v19, through people and the gazetteer); a royal's country is a
     mention ("tiếp Hoàng hậu Hà Lan Maxima", visits.v20).
+visits.v22 changes no rule: people.v22 finds foreign governors and mayors ("Thống đốc tỉnh
+Kanagawa Kuroiwa Yuji"), who can now lead a visit or stand as a sentence's subject.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v21"
+VERSION = "visits.v22"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
