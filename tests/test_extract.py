@@ -562,6 +562,15 @@ PEOPLE = [
 ]
 
 
+def test_a_central_team_that_came_to_a_province_visits_it() -> None:
+    out = extract_text(
+        "Thanh tra tài sản\nSáng nay, đoàn công tác của Thanh tra Chính phủ đã về Yên Bái làm "
+        "việc về vấn đề trên. Ông Son cùng vợ cũng vào TP. HCM thăm con gái."
+    )
+    pairs = {(v["visitor"]["name"], v["host"]["name"]) for v in out["visits"]}
+    assert pairs == {("Thanh tra Chính phủ", "Yên Bái")}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -55,6 +55,8 @@ few fixed shapes:
     mention ("tiếp Hoàng hậu Hà Lan Maxima", visits.v20).
 visits.v22 changes no rule: people.v22 finds foreign governors and mayors ("Thống đốc tỉnh
 Kanagawa Kuroiwa Yuji"), who can now lead a visit or stand as a sentence's subject.
+visits.v23: a central team that came to a province right before the verb ("đoàn công tác Bộ
+NN&PTNT vào Bình Định làm việc", "đoàn … đã về Yên Bái làm việc") visits it.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v22"
+VERSION = "visits.v23"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -1157,7 +1159,22 @@ def _place_before(
             r"(?<![a-z])tai\s+(?:tinh |thanh pho |tp\.? )?$", folded[max(0, offset - 16) : offset]
         ) or _ARRIVED_AT.search(folded, max(0, offset - 60), offset):
             return [(mention.kind, mention.name)]
+        if (
+            visitor[0] == "central"
+            and mention.kind == "province"
+            and _TEAM.search(folded, 0, offset)  # not "Ông Son … vào TP. HCM thăm con gái"
+            and _CAME_TO.search(folded, max(0, offset - 22), offset)
+            and _THEN_WORK.fullmatch(folded, mention.end - mention.start + offset, verb.start())
+        ):
+            # "đoàn công tác Bộ NN&PTNT vào Bình Định làm việc", "… đã về Bình Định để kiểm tra":
+            # a central team that came to the province for the work the verb names
+            return [(mention.kind, mention.name)]
     return []
+
+
+_TEAM = re.compile(r"(?<![a-z])(?:doan|to cong tac)(?![a-z])")
+_CAME_TO = re.compile(r"(?<![a-z])(?:ve|vao|xuong|len)\s+(?:tinh |thanh pho |tp\.? ?)?$")
+_THEN_WORK = re.compile(r"\s*(?:de\s+)?")
 
 
 _ARRIVED_AT = re.compile(
