@@ -330,6 +330,8 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 16: a blind measure of the tenth session's last extractor
     (PLAN_14, stratum_of),  # round 17: a blind measure of the eleventh session's start
     (PLAN_14, stratum_of),  # round 18: a blind measure of the eleventh session's last extractor
+    (PLAN_14, stratum_of),  # round 19: a blind measure of the twelfth session's start
+    (PLAN_14, stratum_of),  # round 20: a blind measure of the twelfth session's last extractor
 ]
 
 
