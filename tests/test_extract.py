@@ -562,6 +562,18 @@ PEOPLE = [
 ]
 
 
+def test_arriving_in_a_foreign_city_visits_its_country() -> None:
+    out = extract_text(
+        "Thủ tướng Nguyễn Xuân Phúc đến Thủ đô Washington, Hoa Kỳ\nSáng sớm 31/5, giờ Hà Nội, "
+        "Thủ tướng Nguyễn Xuân Phúc và đoàn đại biểu cấp cao Việt Nam đã đến sân bay quân sự St. "
+        "Andews, Washington, Hoa Kỳ. Theo chương trình tại Washington, Thủ tướng Nguyễn Xuân Phúc "
+        "sẽ có cuộc hội đàm với Tổng thống Donald Trump; tiếp một số quan chức, tập đoàn của Hoa "
+        "Kỳ; dự tọa đàm với Phòng Thương mại Hoa Kỳ và dự lễ trao các văn bản thỏa thuận."
+    )
+    pairs = {(v["visitor"]["name"], v["host"]["name"]) for v in out["visits"]}
+    assert pairs == {("Chính phủ", "Hoa Kỳ")}  # the schedule makes no visit of its own
+
+
 def test_a_central_team_that_came_to_a_province_visits_it() -> None:
     out = extract_text(
         "Thanh tra tài sản\nSáng nay, đoàn công tác của Thanh tra Chính phủ đã về Yên Bái làm "

@@ -57,6 +57,10 @@ visits.v22 changes no rule: people.v22 finds foreign governors and mayors ("Th�
 Kanagawa Kuroiwa Yuji"), who can now lead a visit or stand as a sentence's subject.
 visits.v23: a central team that came to a province right before the verb ("đoàn công tác Bộ
 NN&PTNT vào Bình Định làm việc", "đoàn … đã về Yên Bái làm việc") visits it.
+visits.v24: arriving in a foreign city visits its country ("đến Thủ đô Washington, Hoa Kỳ",
+"đến sân bay quân sự St. Andews, Washington, Hoa Kỳ"; not "đến từ Vương Quốc Anh, Thái Lan");
+a sentence that opens with the schedule ("Theo chương trình …") and says nothing done tells a
+plan, no visit.
 """
 
 from __future__ import annotations
@@ -88,7 +92,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v23"
+VERSION = "visits.v24"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -904,6 +908,8 @@ def _country_alternation(name: str) -> str | None:
 
 # "sẽ thăm", "sớm thăm chính thức Slovakia", "mời … sang thăm": announced, wished or invited,
 # not reported as done
+_SCHEDULE = re.compile(r"\s*Theo (?:chương trình|lịch trình|kế hoạch|dự kiến)(?!\w)")
+_DONE = re.compile(r"(?<!\w)(?:đã|vừa|đang)(?!\w)")
 _NOT_YET = re.compile(
     r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng)(?:\s+\S+){0,2}"
     # "sẽ thăm Việt Nam và tham dự Hội nghị … tại Đà Nẵng": the second verb is as future
@@ -930,6 +936,8 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
     before = text[max(0, verb.start() - 40) : verb.start()].lower()
     if _NOT_YET.search(before) or _REMOTE.search(text):
         return True
+    if _SCHEDULE.match(text) and not _DONE.search(text, 0, verb.start()):
+        return True  # "Theo chương trình tại Washington, Thủ tướng sẽ …; dự lễ trao …": a plan
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
     if verb.group(0) == "làm việc" and _WORKERS.search(before):
@@ -954,7 +962,15 @@ def _hosts(
     after = [
         (offset, m) for offset, m in rel if offset >= verb.end() and (m.kind, m.name) != visitor
     ]
-    if not after or not _introduced(folded, verb.end(), after[0][0]):
+    if not after:
+        return []
+    first_at, first = after[0]
+    arrived_abroad = (
+        verb.group(0) in _WEAK_VERBS
+        and first.kind == "foreign"
+        and _CITY_THEN_COUNTRY.fullmatch(folded, verb.end(), first_at) is not None
+    )
+    if not arrived_abroad and not _introduced(folded, verb.end(), first_at):
         return []
     hosts = [(after[0][1].kind, after[0][1].name)]
     for (prev_offset, prev), (offset, mention) in itertools.pairwise(after):
@@ -1118,10 +1134,18 @@ def _right_after(
         if (mention.kind, mention.name) == host and offset >= verb.end():
             if offset - verb.end() <= len(" thành phố "):
                 return True
+            if mention.kind == "foreign":
+                # "đến Thủ đô Washington, Hoa Kỳ", "đến sân bay quân sự St. Andews, Washington,
+                # Hoa Kỳ": a city, or an airport and its city, then the country
+                return bool(_CITY_THEN_COUNTRY.fullmatch(folded, verb.end(), offset))
             return mention.kind == "province" and bool(
                 _PLACE_ADDRESS.fullmatch(folded, verb.end(), offset)
             )
     return False
+
+
+# not "nhà đầu tư đến từ Vương Quốc Anh, Thái Lan, …": where they come from
+_CITY_THEN_COUNTRY = re.compile(r"(?!\s+tu\s)\s+(?:[^,.;:()\d]{2,35},\s*){1,2}")
 
 
 # " nhà máy thủy điện Hố Hô (huyện Hương Khê, ": a short place name, its address in brackets
