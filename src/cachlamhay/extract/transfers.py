@@ -614,6 +614,7 @@ def _clause_transfers(
                 or (q.unit is None and len(currencies) == 1 and _BARE_MONEY.search(q.raw))
             )
         ]
+        gifts: list[tuple[Actor, Actor, Quantity]] = []
         previous_end = 0
         previous_receiver: Actor | None = None
         previous_giver: Actor | None = None
@@ -633,20 +634,7 @@ def _clause_transfers(
                     else None
                 )
                 if previous_giver and receiver and receiver != previous_giver:
-                    key = (previous_giver, receiver, amount.value)
-                    if key not in seen:
-                        seen.add(key)
-                        currency = amount.unit or next(iter(currencies))
-                        extra.append(
-                            Transfer(
-                                previous_giver,
-                                receiver,
-                                amount.value,
-                                currency,
-                                _purpose(ctx, index),
-                                index,
-                            )
-                        )
+                    gifts.append((previous_giver, receiver, amount))
                     continue
                 previous_receiver = previous_giver = None
                 continue
@@ -673,6 +661,8 @@ def _clause_transfers(
                 inside = [m for m in mentions(giver[1]) if m.kind == "province"]
                 if giver[0] == "other" and inside:
                     receiver = ("province", inside[0].name)
+            gifts.append((giver, receiver, amount))
+        for giver, receiver, amount in gifts:
             key = (giver, receiver, amount.value)
             if key in seen:
                 continue
@@ -685,11 +675,11 @@ def _clause_transfers(
 
 
 _ANYONE = re.compile(r".*(?<![\w])(?:người nào|bất kỳ ai|bất cứ ai|ai cung cấp)")
+_ANYONE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?cho (?:người nào|bất kỳ ai|bất cứ ai|ai )")
 # The next item of a list of amounts: ", <who> <amount>", no verb of its own
 _LISTED = re.compile(
     r"\s*(?:đồng\s*)?(?:/\s*\w+\s*)?[,;]\s*(?:và\s+|còn\s+)?(?P<rest>[^,;.()]{1,60}?)\s*"
 )
-_ANYONE_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?cho (?:người nào|bất kỳ ai|bất cứ ai|ai )")
 
 
 # A sentence can tell a gift only if a number comes with a money word.
