@@ -607,14 +607,14 @@ def _worded_otherwise(type_name: str, gold: object, pred: object) -> bool:
     "gia đình các nạn nhân đuối nước"): SPEC matches names exactly, so such a fact is both a
     miss and a false positive, though the reader gets the right gift or visit."""
     roles = _ROLES.get(type_name)
-    if roles is None or not isinstance(gold, dict) or not isinstance(pred, Mapping):
+    if roles is None or not isinstance(gold, dict):
         return False
-    if type_name == "transfers" and not values_close(gold.get("amount"), pred.get("amount")):
+    if type_name == "transfers" and not values_close(gold.get("amount"), _get(pred, "amount")):
         return False
-    differing = [r for r in roles if not _same_actor(gold.get(r), pred.get(r))]
+    differing = [r for r in roles if not _same_actor(gold.get(r), _get(pred, r))]
     if len(differing) != 1:
         return False
-    g, p = _actor(gold.get(differing[0])), _actor(pred.get(differing[0]))
+    g, p = _actor(gold.get(differing[0])), _actor(_get(pred, differing[0]))
     return g is not None and p is not None and g[0] == p[0] == "other"
 
 

@@ -1125,10 +1125,11 @@ def _name_run_ending_at(
         begin += 2  # "Thống đốc St Petersburg Alexander Beglov": the city, then the name
     if foreign_head and end - begin >= 3 and c.word(begin - 1).lower() == "bang":
         begin += 1  # "Thủ hiến bang Hessen Volker Bouffler": the state, then the name
-    elif foreign_head and _prefecture_then_name(c, begin, end):
-        begin += 1  # "Thống đốc tỉnh Kanagawa Kuroiwa Yuji", "Tỉnh trưởng Phuket X Y"
-    elif foreign_head and _a_governor(c, begin) and end - begin >= 4:
-        return None  # "Tỉnh trưởng Chiang Rai Narongsak …": where the place ends is unknown
+    elif foreign_head and _a_governor(c, begin):
+        if _prefecture_then_name(c, begin, end):
+            begin += 1  # "Thống đốc tỉnh Kanagawa Kuroiwa Yuji", "Tỉnh trưởng Phuket X Y"
+        elif end - begin >= 4:
+            return None  # "Tỉnh trưởng Chiang Rai Narongsak …": where the place ends is unknown
     while end - begin > 2 and c.word(end - 1) in _SENTENCE_OPENERS:
         end -= 1  # "Tổng thống Trump Ngày 5/2 …": a headline run into the next sentence
     if (
@@ -1166,12 +1167,12 @@ def _a_governor(c: _Classified, begin: int) -> bool:
 
 
 def _prefecture_then_name(c: _Classified, begin: int, end: int) -> bool:
-    """A foreign province or city of one word, then a name of two ("tỉnh Gunma Omoto
-    Masaaki"). Longer runs are ambiguous ("tỉnh Chiang Rai Narongsak …"), and so is a place
-    that opens with "San"/"Saint" or a Vietnamese word ("thành phố Cảng Rotterdam …")."""
+    """After a governor's office (``_a_governor``): a foreign province or city of one word,
+    then a name of two ("tỉnh Gunma Omoto Masaaki"). Longer runs are ambiguous ("tỉnh Chiang
+    Rai Narongsak …"), and so is a place that opens with "San"/"Saint" or a Vietnamese word
+    ("thành phố Cảng Rotterdam …")."""
     return (
         end - begin == 3
-        and _a_governor(c, begin)
         and c.word(begin) not in _PLACE_FIRST_WORDS
         and not _vietnamese_syllable(c.word(begin))
     )
