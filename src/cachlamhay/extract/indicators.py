@@ -243,6 +243,10 @@ class Indicator:
 
 
 def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
+    if ctx.home is None:
+        # No province named anywhere: every figure's owner (named after it, in focus, else the
+        # home province) would be None. Half of the news names none; this spares their numbers.
+        return []
     found: list[Indicator] = []
     for index, sentence in enumerate(ctx.sentences):
         if sentence.caption:
