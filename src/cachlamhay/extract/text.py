@@ -29,7 +29,9 @@ class Sentence:
     caption: bool
 
 
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
+# A match starts at the closing mark, and the sentence ends right after it: opening with the
+# mark itself (not a look-behind for it) lets ``re`` skip from mark to mark.
+_SENTENCE_END = re.compile(rf"[.!?…][\"”’)]*\s+(?=[\"“‘(]?[{UPPER}0-9])")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|BS|Q|P|Mr|Mrs|St|No)\.|\b[A-ZĐ]\.)$")
 
 
@@ -61,10 +63,11 @@ MAX_SENTENCE = 2000  # characters; the longest sentence in 3,000 baomoi articles
 def _split_line(line: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(line):
+        end = match.start() + 1  # after the mark
         # "PGS." and "Mrs." are the longest abbreviations: the last few characters decide
-        if _NO_BREAK_BEFORE.search(line, max(start, match.start() - 8), match.start()):
+        if _NO_BREAK_BEFORE.search(line, max(start, end - 8), end):
             continue
-        yield from _bounded(line, start, match.start())
+        yield from _bounded(line, start, end)
         start = match.end()
     yield from _bounded(line, start, len(line))
 
@@ -231,7 +234,9 @@ def mentions(text: str) -> list[Mention]:
             f"{m.group(1).lower()} {m.group(2)} ({countries[m.group(3)]})",
             "",
         )
-        for m in (_foreign_unit_pattern().finditer(text) if " (" in text else ())
+        for m in (
+            _foreign_unit_pattern().finditer(text) if _country_in_brackets().search(text) else ()
+        )
     ]
     foreign_units += [
         Mention(m.start(), m.end(), "foreign", f"{m.group(1)} {countries[m.group(2)]}", "")
@@ -298,6 +303,13 @@ def mentions(text: str) -> list[Mention]:
 
 
 @functools.cache
+def _country_in_brackets() -> re.Pattern[str]:
+    """What every ``_foreign_unit_pattern`` match ends with, " (Nhật Bản)": one search for it
+    (from bracket to bracket) rules out most articles before the slower pattern runs."""
+    return re.compile(rf" \(({gazetteer.alternation(list(gazetteer.country_aliases()))})\)")
+
+
+@functools.cache
 def _foreign_unit_pattern() -> re.Pattern[str]:
     """ "tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
     countries = gazetteer.alternation(list(gazetteer.country_aliases()))
@@ -311,7 +323,9 @@ def _foreign_unit_pattern() -> re.Pattern[str]:
 # ("Đảng Cộng sản Cuba", "Đảng Dân tiến Nhật Bản", "Hạ viện Nhật Bản", "Ủy ban Quân lực Thượng
 # viện Hoa Kỳ", "Trung ương Đoàn TNCS Cuba", "Đoàn Thanh niên Nhân dân cách mạng Lào"): an actor
 # of its own, as the gold names it.
-_FOREIGN_BODY_CUE = re.compile(r"Đảng|viện|Trung ương Đoàn|Đoàn Thanh niên")
+_FOREIGN_BODY_CUE = re.compile(
+    r"Đảng|Hạ viện|Thượng viện|Nghị viện|Trung ương Đoàn|Đoàn Thanh niên"
+)
 _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|cách|tự|lao|bảo|công|quốc"
 
 
@@ -319,7 +333,7 @@ _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|
 def _foreign_body_pattern() -> re.Pattern[str]:
     countries = gazetteer.alternation(list(gazetteer.country_aliases()))
     return re.compile(
-        rf"(?<![\w])((?:Ủy ban(?: [{UPPER}][\w'-]*(?: [\w'-]+)?) (?=[HTN]\w+ viện))?"
+        rf"(?=[ỦĐHTN])(?<![\w])((?:Ủy ban(?: [{UPPER}][\w'-]*(?: [\w'-]+)?) (?=[HTN]\w+ viện))?"
         rf"(?:Đảng|Hạ viện|Thượng viện|Nghị viện|Trung ương Đoàn|Đoàn Thanh niên)"
         rf"(?: (?:[{UPPER}][\w'-]*|(?:{_PARTY_WORDS})(?![\w]))){{0,4}}?) ({countries})(?![\w])"
     )
