@@ -1975,3 +1975,46 @@ def test_a_report_is_no_storm_for_a_gifts_purpose() -> None:
         "học bổng cho học sinh nghèo tỉnh Hà Tĩnh."
     )
     assert [t["purpose"] for t in extract_text(text)["transfers"]] == ["education"]
+
+
+def _branch_literals(pattern: re.Pattern[str]) -> list[str]:
+    """The literal text each branch of ``pattern``'s alternation starts with, look-arounds
+    skipped."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    (branch,) = [item for item in _parser.parse(pattern.pattern) if item[0] is c.BRANCH]
+    literals = []
+    for alternative in branch[1][1]:
+        text = ""
+        for op, value in alternative:
+            if op in (c.ASSERT, c.ASSERT_NOT) and not text:
+                continue
+            if op is not c.LITERAL:
+                break
+            text += chr(value)
+        literals.append(text)
+    return literals
+
+
+def test_every_visit_verb_starts_with_a_listed_start() -> None:
+    from cachlamhay.extract.visits import _VERB_STARTS, _VISIT_VERB
+
+    literals = _branch_literals(_VISIT_VERB)
+    assert len(literals) > 20
+    assert all(literal.startswith(_VERB_STARTS) for literal in literals), literals
+
+
+_VERB_PIECES = [
+    "thăm", "thăm và làm việc", "nơi làm việc", "làm việc", "đến thăm", "Tiếp đến", "tiếp đến",
+    "tiếp đoàn", "tiếp Đại sứ", "tiếp tục", "tiếp", "hội đàm", "có buổi", "tới", "sang", "dự lễ",
+    "tham quan", "tham dự", "kiểm tra", "chào xã giao", "thị sát", "đến", "x", " ", "Đ", ", ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_VERB_PIECES), max_size=12).map("".join))
+def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
+    from cachlamhay.extract.visits import _VISIT_VERB, visit_verbs
+
+    expected = [m.span() for m in _VISIT_VERB.finditer(text)]
+    assert [m.span() for m in visit_verbs(text)] == expected
