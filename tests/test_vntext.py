@@ -109,3 +109,27 @@ def test_normalization_is_idempotent(text: str) -> None:
 def test_slug() -> None:
     assert slugify("Hồ Chí Minh") == "ho-chi-minh"
     assert slugify("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
+
+
+def _tone_marks_as_first_written(text: str) -> str:
+    """``normalize_tone_marks`` with its first pattern: a look-ahead for the pair, then groups
+    for "o" + a/e and "u" + y."""
+    import re
+
+    from cachlamhay.vntext import _TONE_OF, _with_tone
+
+    first_pattern = re.compile(
+        r"(?=[oOuU][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ])(?<![qQ])"
+        r"(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\W\d_])"
+    )
+
+    def move(match: re.Match[str]) -> str:
+        bare, tone = _TONE_OF[match.group(2) or match.group(4)]
+        return _with_tone(match.group(1) or match.group(3), tone) + bare
+
+    return first_pattern.sub(move, text)
+
+
+@given(st.text(alphabet="oOuUqQhtàÀáẠèẺỳỶýa 1_.", max_size=30))
+def test_tone_marks_move_as_the_first_pattern_moved_them(text: str) -> None:
+    assert normalize_tone_marks(text) == _tone_marks_as_first_written(text)
