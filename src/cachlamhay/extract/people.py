@@ -639,30 +639,41 @@ def province_of_title(title: str) -> str | None:
 def central_body_of(titles: list[str]) -> str | None:
     """The central body a set of titles belongs to (SPEC actor for central visitors)."""
     for title in titles:
-        if _foreign_title(title):
-            continue
-        if re.match(r"(?:Phó )?Thủ tướng", title, re.IGNORECASE):
-            return "Chính phủ"
-        if title.lower().startswith("tổng bí thư"):
-            return "Trung ương Đảng"
-        if re.match(r"(?:Phó )?Chủ tịch nước", title, re.IGNORECASE):
-            return "Chủ tịch nước"
-        if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title, re.IGNORECASE):
-            return "Quốc hội"
-        if title.startswith("Ủy viên") or _SECRETARIAT_MEMBER.match(title):
-            continue  # a member acts for their own office, named in another title
-        folded = fold(title)
-        minister = re.match(r"(?:bo truong|thu truong) (?!bo )", folded)
-        if minister:  # "Bộ trưởng Giao thông Vận tải" names the ministry without "Bộ"
-            folded = "bo " + folded[minister.end() :]
-        for alias, body in _central_by_fold():
-            if alias in folded:
-                return body
+        body = _central_body_named_in(title)
+        if body:
+            return body
     for title in titles:
         if title.startswith("Ủy viên Bộ Chính trị"):
             return "Bộ Chính trị"
     if any(_SECRETARIAT_MEMBER.match(title) for title in titles):
         return "Ban Bí thư"
+    return None
+
+
+# Titles repeat across articles ("Thủ tướng", "Bộ trưởng Bộ Công Thương"), and finding the body
+# tries every central alias: each title's answer is kept.
+@functools.lru_cache(maxsize=4096)
+def _central_body_named_in(title: str) -> str | None:
+    """The central body one title names, if it names one and is not a foreign office's."""
+    if _foreign_title(title):
+        return None
+    if re.match(r"(?:Phó )?Thủ tướng", title, re.IGNORECASE):
+        return "Chính phủ"
+    if title.lower().startswith("tổng bí thư"):
+        return "Trung ương Đảng"
+    if re.match(r"(?:Phó )?Chủ tịch nước", title, re.IGNORECASE):
+        return "Chủ tịch nước"
+    if re.match(r"(?:Phó )?Chủ tịch Quốc hội", title, re.IGNORECASE):
+        return "Quốc hội"
+    if title.startswith("Ủy viên") or _SECRETARIAT_MEMBER.match(title):
+        return None  # a member acts for their own office, named in another title
+    folded = fold(title)
+    minister = re.match(r"(?:bo truong|thu truong) (?!bo )", folded)
+    if minister:  # "Bộ trưởng Giao thông Vận tải" names the ministry without "Bộ"
+        folded = "bo " + folded[minister.end() :]
+    for alias, body in _central_by_fold():
+        if alias in folded:
+            return body
     return None
 
 
