@@ -1997,12 +1997,18 @@ def _branch_literals(pattern: re.Pattern[str]) -> list[str]:
     return literals
 
 
-def test_every_visit_verb_starts_with_a_listed_start() -> None:
-    from cachlamhay.extract.visits import _VERB_STARTS, _VISIT_VERB
+@pytest.mark.parametrize(
+    "where",
+    ["visits._VISIT_VERBS", "transfers._GIVES", "transfers._CLAUSE_GIVES"],
+)
+def test_every_branch_of_a_pattern_tried_at_starts_opens_with_a_start(where: str) -> None:
+    import importlib
 
-    literals = _branch_literals(_VISIT_VERB)
-    assert len(literals) > 20
-    assert all(literal.startswith(_VERB_STARTS) for literal in literals), literals
+    module, name = where.split(".")
+    starts_at = getattr(importlib.import_module(f"cachlamhay.extract.{module}"), name)
+    literals = _branch_literals(starts_at.pattern)
+    assert len(literals) > 8
+    assert all(literal.startswith(starts_at.starts) for literal in literals), literals
 
 
 _VERB_PIECES = [
@@ -2014,7 +2020,23 @@ _VERB_PIECES = [
 
 @given(st.lists(st.sampled_from(_VERB_PIECES), max_size=12).map("".join))
 def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
-    from cachlamhay.extract.visits import _VISIT_VERB, visit_verbs
+    from cachlamhay.extract.visits import _VISIT_VERBS
 
-    expected = [m.span() for m in _VISIT_VERB.finditer(text)]
-    assert [m.span() for m in visit_verbs(text)] == expected
+    expected = [m.span() for m in _VISIT_VERBS.pattern.finditer(text)]
+    assert [m.span() for m in _VISIT_VERBS.finditer(text)] == expected
+
+
+_GIVING_PIECES = [
+    "trao tặng", "trao", "tiền ", "giải ", "khen ", "thưởng", "trao thưởng", "hỗ trợ", "gửi tặng",
+    "gửi hỗ trợ", "xây tặng", "tặng", " đổi", " lại", "ủng hộ", "trích", "giúp đỡ", "cứu trợ",
+    "x", " ", ", ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_GIVING_PIECES), max_size=12).map("".join))
+def test_giving_verbs_are_found_where_the_patterns_find_them(text: str) -> None:
+    from cachlamhay.extract.transfers import _CLAUSE_GIVES, _GIVES
+
+    for starts_at in (_GIVES, _CLAUSE_GIVES):
+        expected = [m.span() for m in starts_at.pattern.finditer(text)]
+        assert [m.span() for m in starts_at.finditer(text)] == expected

@@ -12,6 +12,7 @@ the regex itself.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Iterable, Iterator
@@ -94,3 +95,33 @@ def leftmost(candidates: dict[int, int]) -> list[tuple[int, int]]:
             spans.append((start, candidates[start]))
             position = candidates[start]
     return spans
+
+
+class StartsAt:
+    """``pattern.finditer(text)`` for a pattern every match of which begins with one of
+    ``starts`` (as written, case-sensitive; tests check it per pattern): the pattern is tried
+    only where one of them is written, found in one Aho-Corasick pass, instead of at every
+    position whose first letter could open one of its branches."""
+
+    def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.starts = tuple(starts)
+
+    @functools.cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for word in self.starts:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        return automaton
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts = sorted({last - length + 1 for last, length in self._automaton.iter(text)})
+        position = 0
+        for start in starts:
+            if start < position:
+                continue
+            match = self.pattern.match(text, start)
+            if match:
+                yield match
+                position = match.end()

@@ -28,6 +28,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from cachlamhay.extract.automata import StartsAt
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.enterprises import Enterprise, enterprises_in, full_name, last_named
 from cachlamhay.extract.gazetteer import province_aliases
@@ -53,6 +54,10 @@ _GIVE = re.compile(
     r"(?<![\w])(?<!tiền )(?:trao tặng|trao hỗ trợ|trao tiền|trao số tiền|trao|gửi tặng|ủng hộ|tặng"
     r"|quyên góp|hỗ trợ|cứu trợ|trích|tài trợ)"
     r"(?! đổi| trả| giải| quyết| thưởng| lại| cho nhau)(?![\w])"
+)
+_GIVES = StartsAt(  # looked for only where a giving verb starts (see ``StartsAt``)
+    _GIVE,
+    ("trao", "gửi tặng", "ủng hộ", "tặng", "quyên góp", "hỗ trợ", "cứu trợ", "trích", "tài trợ"),
 )
 _ANY_DIGIT = re.compile(r"\d")
 _MONEY_REACH = 45  # characters from the verb to the amount it gives
@@ -325,7 +330,7 @@ def _giving_verb(text: str) -> tuple[re.Match[str], int] | None:
     """The first giving verb followed closely by an amount ("trao hỗ trợ 500 triệu đồng"), and
     how far its amount may start."""
     lowered = text.lower()
-    for match in _GIVE.finditer(lowered):
+    for match in _GIVES.finditer(lowered):
         reach = 20 if match.group(0) == "hỗ trợ" else _MONEY_REACH
         window = lowered[match.end() : match.end() + reach]
         if not re.search(r"\d", window) and (
@@ -499,6 +504,13 @@ _CLAUSE_GIVE = re.compile(
     r"|gửi hỗ trợ|gửi tặng|xây tặng|trao|tặng|ủng hộ|quyên góp|tài trợ|hỗ trợ|cứu trợ|thưởng"
     r"|trích|giúp đỡ)(?! đổi| trả| lại| cho nhau| giấy| chứng| quyết định| bằng)(?![\w])"
 )
+_CLAUSE_GIVES = StartsAt(
+    _CLAUSE_GIVE,
+    (
+        "trao", "thưởng", "gửi hỗ trợ", "gửi tặng", "xây tặng", "tặng", "ủng hộ", "quyên góp",
+        "tài trợ", "hỗ trợ", "cứu trợ", "trích", "giúp đỡ",
+    ),
+)  # fmt: skip
 # Words in the clause before the verb that make it no gift (yet): promises, requests, plans.
 _CLAUSE_NOT = re.compile(
     r"(?<![\w])(?:sẽ|hứa|cam kết|đề nghị|kiến nghị|xin|mong|cần|dự kiến|kêu gọi|vận động"
@@ -597,7 +609,7 @@ def _clause_transfers(
         if not _MONEY_HINT.search(text):
             continue
         lowered = text.lower()
-        verbs = list(_CLAUSE_GIVE.finditer(lowered))
+        verbs = list(_CLAUSE_GIVES.finditer(lowered))
         if not verbs:
             continue
         if companies is None:

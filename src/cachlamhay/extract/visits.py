@@ -69,11 +69,9 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import ahocorasick
-
+from cachlamhay.extract.automata import StartsAt
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.dates import SentenceDates
 from cachlamhay.extract.gazetteer import country_aliases, province_aliases
@@ -109,38 +107,16 @@ _VISIT_VERB = re.compile(  # the look-ahead lets ``re`` skip to the verbs' first
     # "<official of Y> đã tiếp <guest>": only the receiving sense, not "tiếp tục", "tiếp nhận"…
     r"|tiếp(?= (?:đoàn|[Đđ]ồng chí|ông|bà|ngài|Đại sứ|[A-ZĐ])))(?!\w)"
 )
-# What every match of ``_VISIT_VERB`` starts with (tests check it): the verbs are looked for
-# only where one of these is written. Trying the alternation at every "l", "đ", "t"... of every
-# sentence was half of the visits' time.
-_VERB_STARTS = (
-    "làm việc", "thăm", "đến", "trao đổi kinh nghiệm", "thị sát", "dự hội nghị", "tham dự",
-    "dự lễ", "học tập kinh nghiệm", "hội đàm", "hội kiến", "khảo sát", "kiểm tra", "chào xã giao",
-    "có buổi", "tìm hiểu", "tham quan", "tới", "sang", "tiếp",
+# The visit verbs are looked for only where one of these first words is written: trying the
+# alternation at every "l", "đ", "t"... of every sentence was half of the visits' time.
+_VISIT_VERBS = StartsAt(
+    _VISIT_VERB,
+    (
+        "làm việc", "thăm", "đến", "trao đổi kinh nghiệm", "thị sát", "dự hội nghị", "tham dự",
+        "dự lễ", "học tập kinh nghiệm", "hội đàm", "hội kiến", "khảo sát", "kiểm tra",
+        "chào xã giao", "có buổi", "tìm hiểu", "tham quan", "tới", "sang", "tiếp",
+    ),
 )  # fmt: skip
-
-
-@functools.cache
-def _verb_start_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in _VERB_STARTS:
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-def visit_verbs(text: str) -> Iterator[re.Match[str]]:
-    """``_VISIT_VERB.finditer(text)``: the pattern tried only where a verb starts."""
-    starts = sorted({last - length + 1 for last, length in _verb_start_automaton().iter(text)})
-    position = 0
-    for start in starts:
-        if start < position:
-            continue
-        verb = _VISIT_VERB.match(text, start)
-        if verb:
-            yield verb
-            position = verb.end()
-
-
 _HOST_CUE = re.compile(r"(?<![a-z])(?:voi|tai|den|sang|toi|o|khu vuc|dia ban)(?![a-z])")
 # "xã Bình Thành, huyện Thanh Bình, tỉnh Đồng Tháp": the address leading up to the province
 _ADDRESS_BEFORE = re.compile(
@@ -433,7 +409,7 @@ def _verb_pairs(
     after it and its meetings later in the sentence ("Tiếp tục chuyến thăm Nhật Bản, … đã hội
     kiến với Chủ tịch Hạ viện Nhật Bản")."""
     # Case-sensitive on purpose: "Ủy ban Kiểm tra" and "Đoàn công tác" are names, not verbs.
-    verbs = visit_verbs(_first_letter_lowered(ctx.sentences[index].text))
+    verbs = _VISIT_VERBS.finditer(_first_letter_lowered(ctx.sentences[index].text))
     for verb in verbs:
         pairs = _actors(ctx, index, folded, verb, people, in_lead)
         if pairs:
