@@ -115,6 +115,10 @@ class StartsAt:
         automaton.make_automaton()
         return automaton
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``."""
+        return next(self.finditer(text), None)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         starts = sorted({last - length + 1 for last, length in self._automaton.iter(text)})
         position = 0

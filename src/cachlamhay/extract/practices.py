@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cachlamhay.extract.automata import StartsAt
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.model import Candidate, Features, distance_bucket
 from cachlamhay.extract.people import Person, mention_of_people
@@ -41,6 +42,15 @@ _PRAISE = re.compile(
         r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình)"
     )
 )
+# Looked for only where a praise starts (see ``StartsAt``; folded words)
+_PRAISES = StartsAt(
+    _PRAISE,
+    (
+        "co ", "cach lam ", "danh gia cao", "hoc hoi", "hoc tap", "khao sat mo hinh",
+        "tham khao mo hinh", "bai hoc kinh nghiem quy", "kinh nghiem cua", "mo hinh", "nhan rong",
+        "bieu duong", "dien hinh cho ca nuoc", "trao doi kinh nghiem", "tim hieu",
+    ),
+)  # fmt: skip
 _SHARE = re.compile(
     fold(
         r"chia sẻ (?:với đoàn )?(?:về )?(?:những |các |một số )?"
@@ -96,7 +106,7 @@ def practice_candidates(
         if ctx.home and ctx.home not in provinces:
             provinces[ctx.home] = -1
         speaker = _speaker(sentence.text, people)
-        praise = _PRAISE.search(folded)
+        praise = _PRAISES.search(folded)
         share = _SHARE.search(folded)
         for province, at in provinces.items():
             others = [p for p in provinces if p != province and provinces[p] >= 0]
@@ -157,12 +167,12 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
     """The hand-written patterns' practices (practices.v1)."""
     # A cue in a sentence is a cue in the whole folded text (the patterns look at nothing
     # around them), so one search over the document rules most articles out at once.
-    if not _PRAISE.search(ctx.folded) and not _SHARE.search(ctx.folded):
+    if not _PRAISES.search(ctx.folded) and not _SHARE.search(ctx.folded):
         return []
     found: dict[tuple[str, str], Practice] = {}
     for index, sentence in enumerate(ctx.sentences):
         folded = ctx.folded_sentence(index)
-        praise = _PRAISE.search(folded)
+        praise = _PRAISES.search(folded)
         share = _SHARE.search(folded)
         if not praise and not share:
             continue
