@@ -1977,36 +1977,41 @@ def test_a_report_is_no_storm_for_a_gifts_purpose() -> None:
     assert [t["purpose"] for t in extract_text(text)["transfers"]] == ["education"]
 
 
-def _branch_literals(pattern: re.Pattern[str]) -> list[str]:
-    """The literal text each branch of ``pattern``'s alternation starts with, look-arounds
-    skipped."""
+def _opening_literals(items: list[tuple[object, object]]) -> list[str]:
+    """The literal texts a parsed pattern (``re._parser``) can open with, as far as they are
+    literal: look-arounds at the start skipped, alternations and groups expanded, stopping at
+    anything else."""
     from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
 
-    (branch,) = [item for item in _parser.parse(pattern.pattern) if item[0] is c.BRANCH]
-    literals = []
-    for alternative in branch[1][1]:
-        text = ""
-        for op, value in alternative:
-            if op in (c.ASSERT, c.ASSERT_NOT) and not text:
-                continue
-            if op is not c.LITERAL:
-                break
-            text += chr(value)
-        literals.append(text)
-    return literals
+    prefixes = [""]
+    for op, value in items:
+        if op in (c.ASSERT, c.ASSERT_NOT) and prefixes == [""]:
+            continue
+        if op is c.LITERAL:
+            prefixes = [p + chr(value) for p in prefixes]  # type: ignore[arg-type]
+            continue
+        if op is c.BRANCH:
+            alternatives = [q for alt in value[1] for q in _opening_literals(alt)]  # type: ignore[index]
+            return [p + q for p in prefixes for q in alternatives]
+        if op is c.SUBPATTERN:
+            inner = _opening_literals(value[3])  # type: ignore[index]
+            return [p + q for p in prefixes for q in inner]
+        break
+    return prefixes
 
 
 @pytest.mark.parametrize(
     "where",
-    ["visits._VISIT_VERBS", "transfers._GIVES", "transfers._CLAUSE_GIVES"],
+    ["visits._VISIT_VERBS", "transfers._GIVES", "transfers._CLAUSE_GIVES", "practices._PRAISES"],
 )
 def test_every_branch_of_a_pattern_tried_at_starts_opens_with_a_start(where: str) -> None:
     import importlib
 
     module, name = where.split(".")
     starts_at = getattr(importlib.import_module(f"cachlamhay.extract.{module}"), name)
-    literals = _branch_literals(starts_at.pattern)
+    from re import _parser  # type: ignore[attr-defined]
+
+    literals = _opening_literals(list(_parser.parse(starts_at.pattern.pattern)))
     assert len(literals) > 8
     assert all(literal.startswith(starts_at.starts) for literal in literals), literals
 
@@ -2040,3 +2045,55 @@ def test_giving_verbs_are_found_where_the_patterns_find_them(text: str) -> None:
     for starts_at in (_GIVES, _CLAUSE_GIVES):
         expected = [m.span() for m in starts_at.pattern.finditer(text)]
         assert [m.span() for m in starts_at.finditer(text)] == expected
+
+
+_PRAISE_PIECES = [
+    "co ", "co nhieu ", "cach lam hay", "cach lam", " cua", "danh gia cao", "hoc tap ",
+    "hoc hoi kinh nghiem", "tinh ", "ha tinh", " trong viec", "mo hinh", " hay", "nhan rong ",
+    "tim hieu", " ve", " ", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PRAISE_PIECES), max_size=12).map("".join))
+def test_praise_is_found_where_the_pattern_finds_it(text: str) -> None:
+    from cachlamhay.extract.practices import _PRAISES
+
+    found = _PRAISES.search(text)
+    expected = _PRAISES.pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Huỳnh",
+                "Đức",
+                "Thơ-Chủ",
+                "Jae-in",
+                "U.S.",
+                "A&B",
+                "H. ",
+                "Bush",
+                " ",
+                ", ",
+                "…",
+                "$",
+                "-",
+                "'",
+            ]
+        ),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 3),
+)
+def test_person_tokens_are_the_word_pattern_matches(text: str, start: int) -> None:
+    from cachlamhay.extract.people import _INITIAL, _WORD, _Token, _tokens, _with_initials
+
+    assert _WORD.groups == 0  # findall gives whole matches
+    expected = [
+        _Token(m.group(0), start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:])
+    ]
+    if _INITIAL.search(text, start, len(text)):
+        expected = _with_initials(expected)
+    assert _tokens(text, start, len(text)) == expected

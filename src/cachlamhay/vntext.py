@@ -72,14 +72,21 @@ def normalize_tone_marks(text: str) -> str:
     return _NEW_STYLE.sub(_move_tone, text)
 
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile("[\u00a0\u2007\u202f\u3000\t\u2009\u200a]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_SPACE_CHARS = "\u00a0\u2007\u202f\u3000\t\u2009\u200a"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def normalize_unicode(text: str) -> str:
     """NFC, one line-ending style, no zero-width characters, ordinary spaces, one tone style."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    # Most texts hold none of them: looking for each character is faster than one scan by
+    # the character class.
+    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if any(ch in text for ch in _SPACE_CHARS):
+        text = _SPACES.sub(" ", text)
     return normalize_tone_marks(unicodedata.normalize("NFC", text))
 
 

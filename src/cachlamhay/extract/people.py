@@ -470,10 +470,16 @@ class _Token:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    tokens = [
-        _Token(m.group(0), start + m.start(), start + m.end())
-        for m in _WORD.finditer(text[start:end])
-    ]
+    piece = text[start:end]
+    tokens = []
+    at = 0
+    # The words as strings, each placed by ``find`` (faster than a match object per word): only
+    # characters no word can start with lie between two words, so the first place a word is
+    # written after the previous one is where it was found.
+    for word in _WORD.findall(piece):
+        at = piece.find(word, at)
+        tokens.append(_Token(word, start + at, start + at + len(word)))
+        at += len(word)
     if _INITIAL.search(text, start, end):
         return _with_initials(tokens)
     return tokens

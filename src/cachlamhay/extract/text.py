@@ -49,10 +49,11 @@ def sentences(text: str, captions: list[Span] | None = None) -> list[Sentence]:
                 lead = len(chunk) - len(chunk.lstrip())
                 begin = offset + start + lead
                 finish = begin + len(stripped)
-                covered = sum(max(0, min(finish, e) - max(begin, s)) for s, e in spans)
-                found.append(
-                    Sentence(begin, finish, stripped, paragraph, covered * 2 >= finish - begin)
-                )
+                caption = False
+                if spans:
+                    covered = sum(max(0, min(finish, e) - max(begin, s)) for s, e in spans)
+                    caption = covered * 2 >= finish - begin
+                found.append(Sentence(begin, finish, stripped, paragraph, caption))
         offset += len(line) + 1
     return found
 
@@ -67,7 +68,10 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
         # "PGS." and "Mrs." are the longest abbreviations: the last few characters decide
         if _NO_BREAK_BEFORE.search(line, max(start, end - 8), end):
             continue
-        yield from _bounded(line, start, end)
+        if end - start > MAX_SENTENCE:
+            yield from _bounded(line, start, end)
+        else:
+            yield start, end
         start = match.end()
     yield from _bounded(line, start, len(line))
 
