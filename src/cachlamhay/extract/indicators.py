@@ -713,6 +713,15 @@ def _after_patterns() -> list[_Compiled]:
     ]
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@functools.cache
+def _before_patterns() -> list[tuple[str, re.Pattern[str], tuple[str | None, ...]]]:
+    """``_BEFORE`` with its patterns compiled once."""
+    return [(indicator, re.compile(words), units) for indicator, words, units in _BEFORE]
+
+
 def _classify(
     folded: str, quantity: Quantity, clause_start: int, clause_end: int, money_end: int = 0
 ) -> tuple[str, str] | None:
@@ -724,8 +733,8 @@ def _classify(
         return None  # "đầu tư giai đoạn 2 dự án lọc hóa dầu": a phase, not two projects
     own_words = folded[max(clause_start, money_end) : quantity.start]
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
-    tail = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
-    rest = re.sub(r"\s+", " ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
+    tail = _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
+    rest = _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
     for indicator, nouns, required, right_before, forbidden, spec_unit in _after_patterns():
         if not nouns.match(tail):
             continue
@@ -777,10 +786,10 @@ def _classify(
     ):
         return None  # money handed over: a transfer, not an indicator
     best: tuple[int, str, str] | None = None
-    for indicator, words, units in _BEFORE:
+    for indicator, words, units in _before_patterns():
         if quantity.unit not in units:
             continue
-        for match in re.finditer(words, before):
+        for match in words.finditer(before):
             if indicator == "grdp_growth" and (
                 _NOT_ECONOMY.search(before[match.end() :])
                 or _BREAKDOWN.search(before[match.end() :])

@@ -926,6 +926,9 @@ def _plural_leaders(tokens: list[_Token], i: int) -> bool:
     )
 
 
+_DASH = re.compile("[-–]")
+
+
 class _Classified:
     """Tokens of one sentence with what each can be: head start, organisation word, name part."""
 
@@ -957,7 +960,7 @@ class _Classified:
                 and not self._in_company(first)
             ):
                 self.org.update(range(first, ends[end] + 1))
-        for dash in re.finditer("[-–]", text):
+        for dash in _DASH.finditer(text):
             # "Vụ Công chức - viên chức", "Sở Tài nguyên - môi trường": a dash inside the name
             k = starts.get(dash.start())
             if k and k + 1 in self.org and self.tokens[k + 1].text.islower():

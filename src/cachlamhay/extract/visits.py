@@ -1064,13 +1064,20 @@ def _leaders_of(subject: str, rel: list[tuple[int, Mention]]) -> Actor | None:
     return None
 
 
+@functools.cache
+def _title_body_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(rf"(?<![\w]){re.escape(title)}(?![\w])"), body) for title, body in _TITLE_BODIES
+    ]
+
+
 def _listed_central(subject: str) -> list[Actor]:
     """Central bodies and offices listed as the subject, in order."""
     found: list[tuple[int, Actor]] = [
         (m.start, (m.kind, m.name)) for m in mentions_in(subject) if m.kind == "central"
     ]
-    for title, body in _TITLE_BODIES:
-        for match in re.finditer(rf"(?<![\w]){re.escape(title)}(?![\w])", subject):
+    for pattern, body in _title_body_patterns():
+        for match in pattern.finditer(subject):
             found.append((match.start(), ("central", body)))
     return list(dict.fromkeys(actor for _, actor in sorted(found)))
 
