@@ -28,10 +28,6 @@ _SEED = 7
 _SCHEME = "affine32"  # datasketch >= 2.0; signatures stored in the database depend on it
 
 
-def _crc32(data: bytes) -> int:
-    return zlib.crc32(data)
-
-
 def shingles(folded: str) -> list[bytes]:
     """Word 3-grams of the folded text (so tone style and case do not matter)."""
     words = _WORD.findall(folded)[:_MAX_WORDS]
@@ -48,8 +44,9 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def signature(folded: str) -> np.ndarray:
     """MinHash signature of a text already passed through ``vntext.fold``."""
+    # zlib.crc32 itself, not a Python function around it: datasketch calls it once per shingle
     minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=_crc32, permutations=_permutations(), scheme=_SCHEME
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_permutations(), scheme=_SCHEME
     )
     minhash.update_batch(shingles(folded))
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
