@@ -165,3 +165,17 @@ def test_readers_do_not_block_on_an_open_write_transaction(tmp_path: Path) -> No
             titles = {r["title"] for r in kb.search(reader, "ha tinh").results}
             assert "changed" not in titles  # WAL: readers see the last commit, unblocked
             assert reader.count("minhash_bands") > 0
+
+
+@pytest.mark.parametrize("table", ["offices", "indicators", "transfers", "practices"])
+def test_consolidation_finds_a_documents_rows_by_index(tmp_path: Path, table: str) -> None:
+    """Consolidation deletes a document's rows before writing them again: a scan of the whole
+    table for each document made an ingest quadratic."""
+    with open_store(tmp_path / "s.db") as store:
+        plan = store.conn.execute(
+            f"EXPLAIN QUERY PLAN DELETE FROM {table} WHERE doc_rowid = ?", (1,)
+        ).fetchall()
+    details = [row["detail"] for row in plan]
+    assert any(
+        f"USING COVERING INDEX {table}_doc" in d or f"USING INDEX {table}_doc" in d for d in details
+    ), details

@@ -218,6 +218,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN units_resolved INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX documents_units_pending ON documents(units_resolved) WHERE units_resolved = 0;
     """,
+    # 6: the knowledge base's rows by document. Consolidation deletes a document's rows before
+    # writing them again (so it can be re-run); without these, each document scanned four whole
+    # tables, a cost that grew with the store: quadratic over an ingest.
+    """
+    CREATE INDEX offices_doc ON offices(doc_rowid);
+    CREATE INDEX indicators_doc ON indicators(doc_rowid);
+    CREATE INDEX transfers_doc ON transfers(doc_rowid);
+    CREATE INDEX practices_doc ON practices(doc_rowid);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
