@@ -582,6 +582,12 @@ def alternation(names: list[str]) -> str:
 
 
 @functools.cache
+def country_alternation() -> str:
+    """``alternation`` of every country alias, built once for the patterns that end in one."""
+    return alternation(list(country_aliases()))
+
+
+@functools.cache
 def province_in_title_pattern() -> re.Pattern[str]:
     """Province names of more than three characters, as whole words."""
     names = [alias for alias in province_aliases() if len(alias) > 3]
@@ -605,6 +611,4 @@ def country_in_title_pattern() -> re.Pattern[str]:
 @functools.cache
 def country_after_pattern() -> re.Pattern[str]:
     """A country right after a body's name, maybe through its party: " Đảng Cộng sản Cuba"."""
-    return re.compile(
-        rf" (?:Đảng [^,.;]{{0,30}}? )?({alternation(list(country_aliases()))})(?![\w])"
-    )
+    return re.compile(rf" (?:Đảng [^,.;]{{0,30}}? )?({country_alternation()})(?![\w])")

@@ -42,13 +42,16 @@ _PRAISE = re.compile(
         r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình)"
     )
 )
-# Looked for only where a praise starts (see ``StartsAt``; folded words)
+# Looked for only where a praise starts (see ``StartsAt``), in folded text like the pattern
 _PRAISES = StartsAt(
     _PRAISE,
-    (
-        "co ", "cach lam ", "danh gia cao", "hoc hoi", "hoc tap", "khao sat mo hinh",
-        "tham khao mo hinh", "bai hoc kinh nghiem quy", "kinh nghiem cua", "mo hinh", "nhan rong",
-        "bieu duong", "dien hinh cho ca nuoc", "trao doi kinh nghiem", "tim hieu",
+    tuple(
+        fold(words)
+        for words in (
+            "có ", "cách làm ", "đánh giá cao", "học hỏi", "học tập", "khảo sát mô hình",
+            "tham khảo mô hình", "bài học kinh nghiệm quý", "kinh nghiệm của", "mô hình",
+            "nhân rộng", "biểu dương", "điển hình cho cả nước", "trao đổi kinh nghiệm", "tìm hiểu",
+        )
     ),
 )  # fmt: skip
 _SHARE = re.compile(

@@ -310,13 +310,13 @@ def mentions(text: str) -> list[Mention]:
 def _country_in_brackets() -> re.Pattern[str]:
     """What every ``_foreign_unit_pattern`` match ends with, " (Nhật Bản)": one search for it
     (from bracket to bracket) rules out most articles before the slower pattern runs."""
-    return re.compile(rf" \(({gazetteer.alternation(list(gazetteer.country_aliases()))})\)")
+    return re.compile(rf" \(({gazetteer.country_alternation()})\)")
 
 
 @functools.cache
 def _foreign_unit_pattern() -> re.Pattern[str]:
     """ "tỉnh Ishikawa (Nhật Bản)", "thành phố Saint Petersburg (Nga)", "bang Hessen (Đức)"."""
-    countries = gazetteer.alternation(list(gazetteer.country_aliases()))
+    countries = gazetteer.country_alternation()
     return re.compile(  # the look-ahead lets ``re`` skip to candidate letters
         rf"(?=[TtBbVv])(?<![\w])([Tt]ỉnh|[Tt]hành phố|[Bb]ang|[Vv]ùng|[Tt]ỉnh trưởng tỉnh)"
         rf" ((?:[{UPPER}][\w'-]*)(?: [{UPPER}][\w'-]*){{0,3}}) \(({countries})\)"
@@ -335,7 +335,7 @@ _PARTY_WORDS = "sản|tiến|chủ|do|động|mạng|hội|dân|thủ|xã|nhân|
 
 @functools.cache
 def _foreign_body_pattern() -> re.Pattern[str]:
-    countries = gazetteer.alternation(list(gazetteer.country_aliases()))
+    countries = gazetteer.country_alternation()
     return re.compile(
         rf"(?=[ỦĐHTN])(?<![\w])((?:Ủy ban(?: [{UPPER}][\w'-]*(?: [\w'-]+)?) (?=[HTN]\w+ viện))?"
         rf"(?:Đảng|Hạ viện|Thượng viện|Nghị viện|Trung ương Đoàn|Đoàn Thanh niên)"

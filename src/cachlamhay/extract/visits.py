@@ -98,7 +98,7 @@ VERSION = "visits.v24"
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
 _VISIT_VERB = re.compile(  # tried only where a verb starts: see _VISIT_VERBS
-    r"(?=[lđtkhdcs])(?<!\w)(?:thăm và làm việc|(?<!nơi )làm việc|đến thăm|thăm chính thức"
+    r"(?<!\w)(?:thăm và làm việc|(?<!nơi )làm việc|đến thăm|thăm chính thức"
     r"|thăm hỏi|thăm"
     r"|trao đổi kinh nghiệm|thị sát|dự hội nghị|tham dự|dự lễ|thăm và khảo sát"
     r"|học tập kinh nghiệm|hội đàm|hội kiến|khảo sát|kiểm tra|chào xã giao|có buổi|tìm hiểu"
