@@ -1764,6 +1764,61 @@ def test_districts_named_before_their_amount_receive_it() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # an office the title rules cannot read, after an age or a dash (people.v23)
+        (
+            "Theo đó, ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty Việt Thái, bị tố giác.",
+            "Nguyễn Vũ Hùng",
+        ),
+        (
+            "Còn bà Mandhu Raghunath - Trưởng nhóm phát triển bền vững Ngân hàng thế giới cho biết.",
+            "Mandhu Raghunath",
+        ),
+        ("Cùng dự có ông Hans Peter Neeb - đại diện Công ty Clavigo Partners.", "Hans Peter Neeb"),
+        ("Ông Sébastien Crepel, phụ trách tòa soạn báo L'Humanité cho biết.", "Sébastien Crepel"),
+        # a foreign name keeps its hyphenated tail and loses the next clause's word
+        (
+            "Bộ trưởng hội đàm với bà Nosiviwe Noluthando Mapisa - Nqakula, Bộ trưởng Quốc phòng.",
+            "Nosiviwe Noluthando Mapisa - Nqakula",
+        ),
+        (
+            "Chủ tịch UBND TP đã có buổi tiếp ngài Bruno Angelet Đại sứ Liên minh Châu Âu tại Việt Nam.",
+            "Bruno Angelet",
+        ),
+    ],
+)
+def test_a_full_name_after_an_honorific_is_a_person(sentence: str, name: str) -> None:
+    people = extract_text("Tiêu đề\n" + sentence)["people"]
+    assert name in [p["name"] for p in people]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 6/2, UBND tỉnh Bà Rịa-Vũng Tàu tổ chức ngày hội đầu tư.",  # a province
+        "Đền Bà Chúa Kho là ngôi đền thờ mẫu tại Bắc Ninh.",  # a place
+        "Thủ tướng tiếp ông Robert H. McCooey Jr tại trụ sở Chính phủ.",  # an initial
+        "Ông Andreas Dittrich ITM và GVIP đảm bảo sẽ hướng dẫn.",  # an abbreviation
+        '"Dẹp vỉa hè trong 1 tháng là ảo tưởng", bà Phong Lan nói.',  # a given name only
+        "Sau khi hết hạn nhiệm kỳ, ông Tám nói.",
+    ],
+)
+def test_no_person_after_an_honorific_without_a_full_name(sentence: str) -> None:
+    names = [p["name"] for p in extract_text("Tiêu đề\n" + sentence)["people"]]
+    assert not [
+        n for n in names if n.startswith(("Rịa", "Chúa", "Robert", "Andreas", "Phong", "Tám"))
+    ]
+
+
+def test_an_untitled_person_found_again_with_an_office_is_one_person() -> None:
+    people = extract_text(
+        "Tiêu đề\nGiám đốc Sở Tài chính Lê Văn Hùng phát biểu. Sau đó ông Lê Văn Hùng trả lời."
+    )["people"]
+    assert [(p["name"], bool(p["titles"])) for p in people] == [("Lê Văn Hùng", True)]
+
+
 def test_negative_article_has_no_facts_but_titled_people() -> None:
     out = extract_text(
         "Bản án cho đối tượng giả danh công an để lừa đảo\n"
@@ -2001,10 +2056,18 @@ def _opening_literals(items: list[tuple[object, object]]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "where",
-    ["visits._VISIT_VERBS", "transfers._GIVES", "transfers._CLAUSE_GIVES", "practices._PRAISES"],
+    ("where", "branches"),
+    [
+        ("visits._VISIT_VERBS", 9),
+        ("transfers._GIVES", 9),
+        ("transfers._CLAUSE_GIVES", 9),
+        ("practices._PRAISES", 9),
+        ("people._HONOURED_NAME", 6),
+    ],
 )
-def test_every_branch_of_a_pattern_tried_at_starts_opens_with_a_start(where: str) -> None:
+def test_every_branch_of_a_pattern_tried_at_starts_opens_with_a_start(
+    where: str, branches: int
+) -> None:
     import importlib
 
     module, name = where.split(".")
@@ -2012,7 +2075,7 @@ def test_every_branch_of_a_pattern_tried_at_starts_opens_with_a_start(where: str
     from re import _parser  # type: ignore[attr-defined]
 
     literals = _opening_literals(list(_parser.parse(starts_at.pattern.pattern)))
-    assert len(literals) > 8
+    assert len(literals) >= branches
     assert all(literal.startswith(starts_at.starts) for literal in literals), literals
 
 
@@ -2029,6 +2092,20 @@ def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
 
     expected = [m.span() for m in _VISIT_VERBS.pattern.finditer(text)]
     assert [m.span() for m in _VISIT_VERBS.finditer(text)] == expected
+
+
+_HONORIFIC_PIECES = [
+    "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
+    "-Vũng", " Tàu", "H.", "Mapisa", " - ", "x", " ", ", ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_HONORIFIC_PIECES), max_size=12).map("".join))
+def test_honoured_names_are_found_where_the_pattern_finds_them(text: str) -> None:
+    from cachlamhay.extract.people import _HONOURED_NAME
+
+    expected = [m.span() for m in _HONOURED_NAME.pattern.finditer(text)]
+    assert [m.span() for m in _HONOURED_NAME.finditer(text)] == expected
 
 
 _GIVING_PIECES = [

@@ -41,6 +41,7 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     run = _run(doc)
     ctx, decided = run.ctx, run.candidates
     found_people = run.people
+    named_people = found_people + people.untitled_people(ctx, found_people)
     found_visits = visits.finish_visits(ctx, found_people, decided["visits"])
     found_transfers = transfers.finish_transfers(decided["transfers"])
     found_practices = practices.finish_practices(decided["practices"])
@@ -49,7 +50,7 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     return {
         "doc": doc.metadata() | {"extractors": names},
         "visits": [_visit(ctx, v) for v in found_visits],
-        "people": [_person(ctx, p) for p in found_people],
+        "people": [_person(ctx, p) for p in named_people],
         "indicators": [_indicator(ctx, i) for i in found_indicators],
         "transfers": [_transfer(ctx, t) for t in found_transfers],
         "practices": [_practice(ctx, p) for p in found_practices],

@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
-from cachlamhay.extract.automata import WordAlternation, leftmost
+from cachlamhay.extract.automata import StartsAt, WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v22"
+VERSION = "people.v23"
 
 RANKS = [
     "Đại tướng",
@@ -2170,3 +2170,80 @@ def actors_in_sentence(
         if actor not in found or found[actor][0] > offset:
             found[actor] = (offset, actor, "person")
     return found
+
+
+# "ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …", "bà Mandhu Raghunath - Trưởng nhóm …":
+# a full name after "ông/bà/ngài" is a person whatever follows it. The gold requires the ones
+# with an office the title rules cannot read and leaves the untitled ones optional, so these
+# people go out without titles rather than not at all.
+_NAME_WORD = rf"[{UPPER}](?:[^\W\d_]|-(?=[^\W\d_]))*"
+_HONORIFIC_WORDS = ("ông", "bà", "Ông", "Bà", "ngài", "Ngài")
+_HONOURED_NAME = StartsAt(  # looked for only where an honorific is written (see ``StartsAt``)
+    re.compile(
+        rf"(?<![^\s(\"“])({'|'.join(f'{word} ' for word in _HONORIFIC_WORDS)})"
+        rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,4}})(?![.'’]\w)"
+    ),
+    (f"{word} " for word in _HONORIFIC_WORDS),
+)
+
+
+def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
+    """People named in full after "ông/bà/ngài" whom ``extract_people`` found no office for."""
+    known = {person.name for person in found}
+    people: dict[str, Person] = {}
+    starts = [sentence.start for sentence in ctx.sentences]
+    for match in _HONOURED_NAME.finditer(ctx.text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or match.end() > ctx.sentences[index].end:
+            continue
+        sentence = ctx.sentences[index]
+        start, end = match.span(2)
+        end = _before_next_clause(ctx.text, start, end)
+        if not _full_name(match.group(1).strip(), ctx.text[start:end], known):
+            continue
+        if romanised(ctx.text[start:end]):
+            end = _dashed_tail(ctx.text, start, end)
+        name = ctx.text[start:end]
+        if name in people or name in known:
+            continue
+        person = people[name] = Person(name)
+        person.mentions.append(PersonMention(name, [], None, start, end, sentence))
+    return list(people.values())
+
+
+def _before_next_clause(text: str, start: int, end: int) -> int:
+    """The end of a foreign name without the Vietnamese word that opens the next clause ("ngài
+    Bruno Angelet Đại sứ …")."""
+    words = text[start:end].split(" ")
+    if (
+        len(words) > 2
+        and not words[-1].isascii()
+        and words[-2].isascii()
+        and romanised(" ".join(words[:-1]))
+    ):
+        return end - len(words[-1]) - 1
+    return end
+
+
+def _full_name(honorific: str, name: str, known: set[str]) -> bool:
+    """Whether the words after an honorific are somebody's full name not found yet: a family
+    name and a given name, or a foreign name; not a place ("Bà Rịa"), a title or an initial."""
+    words = name.split(" ")
+    if f"{honorific.capitalize()} {words[0].split('-')[0]}" in gazetteer.district_names():
+        return False
+    if len(words[-1]) == 1 or any(len(word) > 1 and word.isupper() for word in words):
+        return False  # "ông Robert H. McCooey", "ông Andreas Dittrich ITM"
+    if name in known or any(other.endswith(f" {name}") for other in known):
+        return False
+    if _a_place(name) or _ends_in_country(name) or has_title_head(name):
+        return False
+    if any(
+        word in gazetteer.country_aliases() or word in gazetteer.province_aliases()
+        for word in words
+    ):
+        return False
+    if romanised(name):
+        return words[0] not in SURNAMES and all(_title_cased(word.split("-")[0]) for word in words)
+    if words[0] in COMMON_SURNAMES:
+        return len(words) <= 4
+    return words[0] in SURNAMES and 3 <= len(words) <= 4
