@@ -1778,6 +1778,12 @@ def test_districts_named_before_their_amount_receive_it() -> None:
         ),
         ("Cùng dự có ông Hans Peter Neeb - đại diện Công ty Clavigo Partners.", "Hans Peter Neeb"),
         ("Ông Sébastien Crepel, phụ trách tòa soạn báo L'Humanité cho biết.", "Sébastien Crepel"),
+        # a given name that is also a country's, a foreign name's particle
+        (
+            "Cơ quan Cảnh sát điều tra bắt tạm giam ông Bùi Đức Trọn - cán bộ địa chính thị trấn.",
+            "Bùi Đức Trọn",
+        ),
+        ("Ông Carel de Groot - cán bộ Đại sứ quán Hà Lan tại Indonesia chia sẻ.", "Carel de Groot"),
         # a foreign name keeps its hyphenated tail and loses the next clause's word
         (
             "Bộ trưởng hội đàm với bà Nosiviwe Noluthando Mapisa - Nqakula, Bộ trưởng Quốc phòng.",
@@ -2096,7 +2102,7 @@ def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
 
 _HONORIFIC_PIECES = [
     "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
-    "-Vũng", " Tàu", "H.", "Mapisa", " - ", "x", " ", ", ",
+    "-Vũng", " Tàu", "H.", "Mapisa", " - ", " de ", "Groot", "x", " ", ", ",
 ]  # fmt: skip
 
 

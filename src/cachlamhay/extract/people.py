@@ -2177,11 +2177,12 @@ def actors_in_sentence(
 # with an office the title rules cannot read and leaves the untitled ones optional, so these
 # people go out without titles rather than not at all.
 _NAME_WORD = rf"[{UPPER}](?:[^\W\d_]|-(?=[^\W\d_]))*"
+_PARTICLE_WORDS = "|".join(sorted(_NAME_PARTICLES))  # "Ông Carel de Groot"
 _HONORIFIC_WORDS = ("ông", "bà", "Ông", "Bà", "ngài", "Ngài")
 _HONOURED_NAME = StartsAt(  # looked for only where an honorific is written (see ``StartsAt``)
     re.compile(
         rf"(?<![^\s(\"“])({'|'.join(f'{word} ' for word in _HONORIFIC_WORDS)})"
-        rf"({_NAME_WORD}(?: {_NAME_WORD}){{1,4}})(?![.'’]\w)"
+        rf"({_NAME_WORD}(?: (?:(?:{_PARTICLE_WORDS}) )?{_NAME_WORD}){{1,4}})(?![.'’]\w)"
     ),
     (f"{word} " for word in _HONORIFIC_WORDS),
 )
@@ -2237,13 +2238,13 @@ def _full_name(honorific: str, name: str, known: set[str]) -> bool:
         return False
     if _a_place(name) or _ends_in_country(name) or has_title_head(name):
         return False
-    if any(
-        word in gazetteer.country_aliases() or word in gazetteer.province_aliases()
-        for word in words
-    ):
-        return False
     if romanised(name):
-        return words[0] not in SURNAMES and all(_title_cased(word.split("-")[0]) for word in words)
+        return (
+            words[0] not in SURNAMES
+            and all(_title_cased(word.split("-")[0]) or word in _NAME_PARTICLES for word in words)
+            and not any(_a_place(word) for word in words)  # "ông Tập" is no "Tập Cận Bình"
+        )
+    # a Vietnamese given name may be a place's ("Bùi Đức Trọn", "Nguyễn Thái Bình")
     if words[0] in COMMON_SURNAMES:
         return len(words) <= 4
     return words[0] in SURNAMES and 3 <= len(words) <= 4
