@@ -1778,6 +1778,15 @@ def test_districts_named_before_their_amount_receive_it() -> None:
         ),
         ("Cùng dự có ông Hans Peter Neeb - đại diện Công ty Clavigo Partners.", "Hans Peter Neeb"),
         ("Ông Sébastien Crepel, phụ trách tòa soạn báo L'Humanité cho biết.", "Sébastien Crepel"),
+        # "đồng chí" and degrees introduce a person too
+        (
+            "Đồng chí Ngô Thị Thanh Hằng, Phí Bí thư Thường trực Thành ủy Hà Nội phát biểu.",
+            "Ngô Thị Thanh Hằng",
+        ),
+        (
+            "Giáo sư Nguyễn Minh Thuyết, Tổng Chủ biên chương trình giáo dục phổ thông mới nêu rõ.",
+            "Nguyễn Minh Thuyết",
+        ),
         # a given name that is also a country's, a foreign name's particle
         (
             "Cơ quan Cảnh sát điều tra bắt tạm giam ông Bùi Đức Trọn - cán bộ địa chính thị trấn.",
@@ -1809,12 +1818,15 @@ def test_a_full_name_after_an_honorific_is_a_person(sentence: str, name: str) ->
         "Ông Andreas Dittrich ITM và GVIP đảm bảo sẽ hướng dẫn.",  # an abbreviation
         '"Dẹp vỉa hè trong 1 tháng là ảo tưởng", bà Phong Lan nói.',  # a given name only
         "Sau khi hết hạn nhiệm kỳ, ông Tám nói.",
+        "Ông tốt nghiệp tại trường đào tạo kỹ sư Ecole Centrale Paris của Pháp.",  # no degree
     ],
 )
 def test_no_person_after_an_honorific_without_a_full_name(sentence: str) -> None:
     names = [p["name"] for p in extract_text("Tiêu đề\n" + sentence)["people"]]
     assert not [
-        n for n in names if n.startswith(("Rịa", "Chúa", "Robert", "Andreas", "Phong", "Tám"))
+        n
+        for n in names
+        if n.startswith(("Rịa", "Chúa", "Robert", "Andreas", "Phong", "Tám", "Ecole"))
     ]
 
 
@@ -2101,7 +2113,7 @@ def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
 
 
 _HONORIFIC_PIECES = [
-    "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
+    "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "đồng chí ", "TS ", "GS", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
     "-Vũng", " Tàu", "H.", "Mapisa", " - ", " de ", "Groot", "x", " ", ", ",
 ]  # fmt: skip
 

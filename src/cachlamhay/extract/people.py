@@ -2172,13 +2172,22 @@ def actors_in_sentence(
     return found
 
 
-# "ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …", "bà Mandhu Raghunath - Trưởng nhóm …":
-# a full name after "ông/bà/ngài" is a person whatever follows it. The gold requires the ones
-# with an office the title rules cannot read and leaves the untitled ones optional, so these
-# people go out without titles rather than not at all.
+# "ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …", "bà Mandhu Raghunath - Trưởng nhóm …",
+# "Giáo sư Nguyễn Minh Thuyết, Tổng Chủ biên …": a full name after an honorific, "đồng chí" or a
+# degree is a person whatever follows it. The gold requires the ones with an office the title
+# rules cannot read and leaves the untitled ones optional, so these people go out without titles
+# rather than not at all.
 _NAME_WORD = rf"[{UPPER}](?:[^\W\d_]|-(?=[^\W\d_]))*"
 _PARTICLE_WORDS = "|".join(sorted(_NAME_PARTICLES))  # "Ông Carel de Groot"
-_HONORIFIC_WORDS = ("ông", "bà", "Ông", "Bà", "ngài", "Ngài")
+# Words that introduce a person by name: honorifics, "đồng chí", degrees and professions. The
+# gold leaves a person with nothing more optional (CONVENTIONS), so these cost no precision.
+_HONORIFIC_WORDS = (
+    "ông", "bà", "Ông", "Bà", "ngài", "Ngài", "đồng chí", "Đồng chí",
+    "Giáo sư", "giáo sư", "GS", "PGS", "TS", "ThS", "Thạc sĩ", "Thạc sỹ", "thạc sĩ", "thạc sỹ",
+    "Tiến sĩ", "Tiến sỹ", "tiến sĩ", "tiến sỹ", "bác sĩ", "bác sỹ", "Bác sĩ", "Bác sỹ", "BS",
+    "luật sư", "Luật sư", "nhà báo", "Nhà báo", "nhà văn", "Nhà văn", "nhạc sĩ", "Nhạc sĩ",
+    "họa sĩ", "Họa sĩ", "NSND", "NSƯT", "nghệ sĩ", "Nghệ sĩ",
+)  # fmt: skip
 _HONOURED_NAME = StartsAt(  # looked for only where an honorific is written (see ``StartsAt``)
     re.compile(
         rf"(?<![^\s(\"“])({'|'.join(f'{word} ' for word in _HONORIFIC_WORDS)})"
@@ -2189,7 +2198,8 @@ _HONOURED_NAME = StartsAt(  # looked for only where an honorific is written (see
 
 
 def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
-    """People named in full after "ông/bà/ngài" whom ``extract_people`` found no office for."""
+    """People named in full after an honorific or a degree whom ``extract_people`` found no
+    office for."""
     known = {person.name for person in found}
     people: dict[str, Person] = {}
     starts = [sentence.start for sentence in ctx.sentences]
