@@ -334,6 +334,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 20: a blind measure of the twelfth session's last extractor
     (PLAN_14, stratum_of),  # round 21: a blind measure of the thirteenth session's start
     (PLAN_14, stratum_of),  # round 22: a blind measure of the thirteenth session's last extractor
+    (PLAN_14, stratum_of),  # round 23: a blind measure of the fourteenth session's start
 ]
 
 
