@@ -1379,6 +1379,11 @@ INDICATORS = [
             ("Bà Rịa - Vũng Tàu", "investment_capital", 4523e9),
         },
     ),
+    (  # projects amended after the count, as before it, are no investment drawn in (v19)
+        "TP.HCM thu hút đầu tư\nTheo UBND TP.HCM, có 340 dự án được cấp mới. Mặt khác, có 91 dự án "
+        "điều chỉnh tăng vốn với tổng vốn đầu tư hơn 346 triệu USD.",
+        {("Hồ Chí Minh", "investment_projects", 340)},
+    ),
     (  # figures of a park, named before or after them, are not the province's
         "Bình Phước thu hút FDI\nTrong năm 2018, tỉnh Bình Phước có 7 dự án đầu tư vào khu công "
         "nghiệp Becamex Bình Phước. Khu CNTT tập trung TP. Đà Nẵng có tổng vốn đầu tư hơn 120 "

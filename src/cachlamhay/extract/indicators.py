@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v18"
+VERSION = "indicators.v19"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -223,7 +223,8 @@ _AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?
 _WORKS_BEFORE = re.compile(r"(?<![a-z])(?:trien khai|thi cong|von cho)(?: (?:gan|hon|khoang))?$")
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
-    r"|thuoc de an|cham tien do|treo|thi cong)"
+    r"|thuoc de an|cham tien do|treo|thi cong"
+    r"|(?:dang hoat dong )?dieu chinh)"  # "91 dự án điều chỉnh tăng vốn": amended, as before
 )
 
 
