@@ -2118,17 +2118,20 @@ def test_visit_verbs_are_found_where_the_pattern_finds_them(text: str) -> None:
 
 
 _HONORIFIC_PIECES = [
-    "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "đồng chí ", "TS ", "GS", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
+    "ông ", "bà ", "Ông ", "Bà ", "ngài ", "không ", "đồng chí ", "TS ", "GS", "\n", "“", "(", "(", '"', "Nguyễn ", "Văn", " Hùng", "Rịa",
     "-Vũng", " Tàu", "H.", "Mapisa", " - ", " de ", "Groot", "x", " ", ", ",
 ]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_HONORIFIC_PIECES), max_size=12).map("".join))
 def test_honoured_names_are_found_where_the_pattern_finds_them(text: str) -> None:
-    from cachlamhay.extract.people import _HONOURED_NAME
+    from cachlamhay.extract.people import _HONORIFIC_WORDS, _HONOURED, _honoured_names
 
-    expected = [m.span() for m in _HONOURED_NAME.pattern.finditer(text)]
-    assert [m.span() for m in _HONOURED_NAME.finditer(text)] == expected
+    # the plain reading: an honorific after a space, a bracket, a quote or nothing
+    words = "|".join(f"{word} " for word in _HONORIFIC_WORDS)
+    reference = re.compile(rf"(?<![^ \n\t(\"“])({words}){_HONOURED}")
+    expected = [(m.start(), m.group(1).strip(), *m.span(2)) for m in reference.finditer(text)]
+    assert list(_honoured_names(text)) == expected
 
 
 _GIVING_PIECES = [

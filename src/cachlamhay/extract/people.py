@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
@@ -2188,13 +2188,32 @@ _HONORIFIC_WORDS = (
     "luật sư", "Luật sư", "nhà báo", "Nhà báo", "nhà văn", "Nhà văn", "nhạc sĩ", "Nhạc sĩ",
     "họa sĩ", "Họa sĩ", "NSND", "NSƯT", "nghệ sĩ", "Nghệ sĩ",
 )  # fmt: skip
+_HONOURED = rf"({_NAME_WORD}(?: (?:(?:{_PARTICLE_WORDS}) )?{_NAME_WORD}){{1,4}})(?![.'’]\w)"
+# An honorific opens a word: after a space, a line, a bracket or a quote, or the text's start.
+# Written with that character in front, it is found where it is a word ("ông" is written inside
+# "không", "công", "đông" far more often than alone).
+_OPENERS = ' \n\t("“'
 _HONOURED_NAME = StartsAt(  # looked for only where an honorific is written (see ``StartsAt``)
     re.compile(
-        rf"(?<![^\s(\"“])({'|'.join(f'{word} ' for word in _HONORIFIC_WORDS)})"
-        rf"({_NAME_WORD}(?: (?:(?:{_PARTICLE_WORDS}) )?{_NAME_WORD}){{1,4}})(?![.'’]\w)"
+        "("
+        + "|".join(re.escape(f"{c}{w} ") for c in _OPENERS for w in _HONORIFIC_WORDS)
+        + ")"
+        + _HONOURED
     ),
-    (f"{word} " for word in _HONORIFIC_WORDS),
+    (f"{c}{w} " for c in _OPENERS for w in _HONORIFIC_WORDS),
 )
+_HONOURED_NAME_FIRST = re.compile(  # the same, opening the text
+    "(" + "|".join(re.escape(f"{w} ") for w in _HONORIFIC_WORDS) + ")" + _HONOURED
+)
+
+
+def _honoured_names(text: str) -> Iterator[tuple[int, str, int, int]]:
+    """(honorific's start, honorific, name's start, name's end) of every honoured name."""
+    first = _HONOURED_NAME_FIRST.match(text)
+    if first:
+        yield 0, first.group(1).strip(), first.start(2), first.end(2)
+    for match in _HONOURED_NAME.finditer(text):
+        yield match.start() + 1, match.group(1)[1:].strip(), match.start(2), match.end(2)
 
 
 def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
@@ -2203,14 +2222,13 @@ def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
     known = {person.name for person in found}
     people: dict[str, Person] = {}
     starts = [sentence.start for sentence in ctx.sentences]
-    for match in _HONOURED_NAME.finditer(ctx.text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0 or match.end() > ctx.sentences[index].end:
+    for at, honorific, start, end in _honoured_names(ctx.text):
+        index = bisect.bisect_right(starts, at) - 1
+        if index < 0 or end > ctx.sentences[index].end:
             continue
         sentence = ctx.sentences[index]
-        start, end = match.span(2)
         end = _before_next_clause(ctx.text, start, end)
-        if not _full_name(match.group(1).strip(), ctx.text[start:end], known):
+        if not _full_name(honorific, ctx.text[start:end], known):
             continue
         if romanised(ctx.text[start:end]):
             end = _dashed_tail(ctx.text, start, end)
