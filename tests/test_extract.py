@@ -1798,6 +1798,10 @@ def test_districts_named_before_their_amount_receive_it() -> None:
             "Bùi Đức Trọn",
         ),
         ("Ông Carel de Groot - cán bộ Đại sứ quán Hà Lan tại Indonesia chia sẻ.", "Carel de Groot"),
+        (
+            "Theo ông Franz Klintsevich Phó Chủ tịch Ủy ban Quốc phòng, Nga sẽ đáp trả.",
+            "Franz Klintsevich",
+        ),
         # a foreign name keeps its hyphenated tail and loses the next clause's word
         (
             "Bộ trưởng hội đàm với bà Nosiviwe Noluthando Mapisa - Nqakula, Bộ trưởng Quốc phòng.",
@@ -1824,6 +1828,7 @@ def test_a_full_name_after_an_honorific_is_a_person(sentence: str, name: str) ->
         '"Dẹp vỉa hè trong 1 tháng là ảo tưởng", bà Phong Lan nói.',  # a given name only
         "Sau khi hết hạn nhiệm kỳ, ông Tám nói.",
         "Ông tốt nghiệp tại trường đào tạo kỹ sư Ecole Centrale Paris của Pháp.",  # no degree
+        "Cửa hàng của bà Tiên Cookie bán bánh quy tự làm.",  # a Vietnamese and a foreign word
     ],
 )
 def test_no_person_after_an_honorific_without_a_full_name(sentence: str) -> None:
@@ -1831,7 +1836,7 @@ def test_no_person_after_an_honorific_without_a_full_name(sentence: str) -> None
     assert not [
         n
         for n in names
-        if n.startswith(("Rịa", "Chúa", "Robert", "Andreas", "Phong", "Tám", "Ecole"))
+        if n.startswith(("Rịa", "Chúa", "Robert", "Andreas", "Phong", "Tám", "Ecole", "Tiên"))
     ]
 
 

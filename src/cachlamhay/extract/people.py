@@ -2241,17 +2241,18 @@ def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
 
 
 def _before_next_clause(text: str, start: int, end: int) -> int:
-    """The end of a foreign name without the Vietnamese word that opens the next clause ("ngài
-    Bruno Angelet Đại sứ …")."""
+    """The end of a foreign name without the Vietnamese words that open the next clause ("ngài
+    Bruno Angelet Đại sứ …", "ông Franz Klintsevich Phó Chủ tịch …")."""
     words = text[start:end].split(" ")
-    if (
-        len(words) > 2
-        and not words[-1].isascii()
-        and words[-2].isascii()
-        and romanised(" ".join(words[:-1]))
+    kept = len(words)
+    while (
+        kept > 2
+        and not words[kept - 1].isascii()
+        and _vietnamese_syllable(words[kept - 1])
+        and romanised(" ".join(words[: kept - 1]))
     ):
-        return end - len(words[-1]) - 1
-    return end
+        kept -= 1
+    return start + len(" ".join(words[:kept]))
 
 
 def _full_name(honorific: str, name: str, known: set[str]) -> bool:
@@ -2271,6 +2272,8 @@ def _full_name(honorific: str, name: str, known: set[str]) -> bool:
             words[0] not in SURNAMES
             and all(_title_cased(word.split("-")[0]) or word in _NAME_PARTICLES for word in words)
             and not any(_a_place(word) for word in words)  # "ông Tập" is no "Tập Cận Bình"
+            # "Tiên Cookie", "Nà Hills": a Vietnamese word and a foreign one name no one
+            and not any(not word.isascii() and _vietnamese_syllable(word) for word in words)
         )
     # a Vietnamese given name may be a place's ("Bùi Đức Trọn", "Nguyễn Thái Bình")
     if words[0] in COMMON_SURNAMES:
