@@ -202,7 +202,7 @@ MINISTRIES = [
     "Bộ Giáo dục và Đào tạo",
     "Bộ Y tế",
     "Bộ Dân tộc và Tôn giáo",
-    "Ngân hàng Nhà nước",
+    "Ngân hàng Nhà nước Việt Nam",
     "Thanh tra Chính phủ",
     "Văn phòng Chính phủ",
     "Ủy ban Dân tộc",
@@ -293,6 +293,7 @@ CENTRAL_ALIASES = {
     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Mặt trận Tổ quốc Việt Nam": "Ủy ban Trung ương MTTQ Việt Nam",
     "Chính Phủ": "Chính phủ",
+    "Ngân hàng Nhà nước": "Ngân hàng Nhà nước Việt Nam",  # the body's official name
     # the army's political department acts for the ministry (tests/gold/CONVENTIONS.md, round 7)
     "Tổng cục Chính trị": "Bộ Quốc phòng",
     "Bộ Tài nguyên - Môi trường": "Bộ Tài nguyên và Môi trường",

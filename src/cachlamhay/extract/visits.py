@@ -61,6 +61,8 @@ visits.v24: arriving in a foreign city visits its country ("đến Thủ đô Wa
 "đến sân bay quân sự St. Andews, Washington, Hoa Kỳ"; not "đến từ Vương Quốc Anh, Thái Lan");
 a sentence that opens with the schedule ("Theo chương trình …") and says nothing done tells a
 plan, no visit.
+visits.v25 changes no rule: the gazetteer names the State Bank by its official name, "Ngân hàng
+Nhà nước Việt Nam", as the gold does.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v24"
+VERSION = "visits.v25"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
