@@ -119,9 +119,10 @@ class StartsAt:
         """``pattern.search(text)``."""
         return next(self.finditer(text), None)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        starts = sorted({last - length + 1 for last, length in self._automaton.iter(text)})
-        position = 0
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, pos)``."""
+        starts = sorted({last - length + 1 for last, length in self._automaton.iter(text, pos)})
+        position = pos
         for start in starts:
             if start < position:
                 continue

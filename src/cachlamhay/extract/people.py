@@ -2212,7 +2212,7 @@ def _honoured_names(text: str) -> Iterator[tuple[int, str, int, int]]:
     first = _HONOURED_NAME_FIRST.match(text)
     if first:
         yield 0, first.group(1).strip(), first.start(2), first.end(2)
-    for match in _HONOURED_NAME.finditer(text):
+    for match in _HONOURED_NAME.finditer(text, first.end() if first else 0):
         yield match.start() + 1, match.group(1)[1:].strip(), match.start(2), match.end(2)
 
 
