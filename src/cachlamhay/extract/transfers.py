@@ -316,9 +316,14 @@ def _rule_transfers(
                         index,
                     )
                 )
-    found.extend(_clause_transfers(ctx, people, found))
+    # both need a written amount in their sentence: an article without one anywhere needs no
+    # look at each sentence (two in three have none)
+    money_written = _MONEY_HINT.search(ctx.text) is not None
+    if money_written:
+        found.extend(_clause_transfers(ctx, people, found))
     found.extend(_passive_transfers(ctx, people, found))
-    found.extend(_province_shares(ctx, found))
+    if money_written:
+        found.extend(_province_shares(ctx, found))
     return found
 
 
