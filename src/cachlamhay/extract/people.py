@@ -11,7 +11,11 @@ A name is 2-5 capitalised syllables starting with a Vietnamese family name (or, 
 naming a country or an international body such as FIFA, a foreign name). Titles are completed
 with the province the sentence is about ("Phó Chủ tịch UBND tỉnh" → "Phó Chủ tịch UBND tỉnh Hà
 Tĩnh") and abbreviations expanded (BTV → Ban Thường vụ, CHQS → Chỉ huy Quân sự, ĐBQH → Đại biểu
-Quốc hội)."""
+Quốc hội).
+
+people.v23: a full name after "ông/bà", "đồng chí" or a degree whose office these patterns cannot
+read ("ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …") is listed too, without titles
+(``untitled_people``); the other extractors see only the titled people."""
 
 from __future__ import annotations
 
