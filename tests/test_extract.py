@@ -1913,6 +1913,25 @@ _HEAD_TEXT = st.lists(
 ).map("".join)
 
 
+@given(st.text(alphabet="aΣσςİıſKAă Đđ.\n", max_size=12), st.integers(0, 12), st.integers(0, 12))
+def test_a_slice_of_a_text_lowered_once_is_the_slice_lowered(text: str, a: int, b: int) -> None:
+    from cachlamhay.extract.automata import WordAlternation, lowered_slices
+
+    lowered = lowered_slices(text)
+    if lowered is not None:
+        assert lowered[a:b] == WordAlternation(["x"]).exact_for(text[a:b])
+
+
+@given(_HEAD_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_title_heads_in_a_slice_of_a_text_lowered_once(text: str, a: int, b: int) -> None:
+    from cachlamhay.extract.automata import lowered_slices
+    from cachlamhay.extract.people import _HEADS_ALTERNATION, has_title_head
+
+    lowered = lowered_slices(text)
+    if lowered is not None:
+        assert _HEADS_ALTERNATION.found_in_lowered(lowered[a:b]) == has_title_head(text[a:b])
+
+
 @given(_HEAD_TEXT)
 def test_the_title_spans_agree_with_the_title_pattern(text: str) -> None:
     from cachlamhay.extract.people import _HEAD_PATTERN, head_spans

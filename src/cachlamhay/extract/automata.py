@@ -59,6 +59,11 @@ class WordAlternation:
         lowered = self.exact_for(text)
         if lowered is None:
             return bool(self.pattern.search(text))
+        return self.found_in_lowered(lowered)
+
+    def found_in_lowered(self, lowered: str) -> bool:
+        """``found_in(text)`` from what ``exact_for(text)`` returned for it (or a slice of what
+        it returned for a whole document: see ``lowered_slices``)."""
         return next(self._words_in(lowered), None) is not None
 
     def longest_at(self, lowered: str) -> dict[int, int]:
@@ -84,6 +89,16 @@ class WordAlternation:
         if lowered is None:
             return [m.span() for m in self.pattern.finditer(text)]
         return leftmost(self.longest_at(lowered))
+
+
+def lowered_slices(text: str) -> str | None:
+    """``text`` lower-cased once for all its pieces: a slice of it is ``exact_for`` of the same
+    slice of ``text``. None when that does not hold: a character whose lower case is longer, one
+    ``re`` folds specially, or a capital sigma (its lower case depends on the letters around)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or (not text.isascii() and (_ODD.search(text) or "Σ" in text)):
+        return None
+    return lowered
 
 
 def leftmost(candidates: dict[int, int]) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
-from cachlamhay.extract.automata import StartsAt, WordAlternation, leftmost
+from cachlamhay.extract.automata import StartsAt, WordAlternation, leftmost, lowered_slices
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
@@ -1640,9 +1640,12 @@ def _honoured_after_dash(c: _Classified, j: int) -> tuple[int, int] | None:
     return _name_after_comma(c, j)
 
 
-def sentence_people(sentence: Sentence) -> list[tuple[tuple[int, int], list[str]]]:
-    """(name span in sentence offsets, raw titles) for every titled person in one sentence."""
-    if not has_title_head(sentence.text):
+def sentence_people(
+    sentence: Sentence, *, headed: bool = False
+) -> list[tuple[tuple[int, int], list[str]]]:
+    """(name span in sentence offsets, raw titles) for every titled person in one sentence;
+    ``headed``: the caller has seen it name an office."""
+    if not headed and not has_title_head(sentence.text):
         return []
     c = _Classified(sentence)
     found: list[tuple[tuple[int, int], list[str]]] = []
@@ -1931,8 +1934,15 @@ def _span_text(c: _Classified, a: int, b: int) -> str:
 def extract_people(ctx: DocContext) -> list[Person]:
     """Every titled person of the document, one entry per name, titles completed."""
     found: list[tuple[int, tuple[int, int], list[str]]] = []
+    lowered = lowered_slices(ctx.text)  # once, not once a sentence
     for index, sentence in enumerate(ctx.sentences):
-        for (start, end), titles in sentence_people(sentence):
+        if lowered is None:
+            headed = has_title_head(sentence.text)
+        else:
+            headed = _HEADS_ALTERNATION.found_in_lowered(lowered[sentence.start : sentence.end])
+        if not headed:
+            continue
+        for (start, end), titles in sentence_people(sentence, headed=True):
             found.append((index, (sentence.start + start, sentence.start + end), titles))
     names = {ctx.text[start:end] for _, (start, end), _ in found}
     plain = _without_initials(names) | _short_forms(names)
