@@ -947,7 +947,7 @@ _REMOTE = re.compile(
 
 def _not_happened(text: str, verb: re.Match[str]) -> bool:
     before = text[max(0, verb.start() - 40) : verb.start()].lower()
-    if _NOT_YET.search(before) or _REMOTE.search(text):
+    if _NOT_YET.search(before) or _held_at_a_distance(text):
         return True
     if _SCHEDULE.match(text) and not _DONE.search(text, 0, verb.start()):
         return True  # "Theo chương trình tại Washington, Thủ tướng sẽ …; dự lễ trao …": a plan
@@ -956,6 +956,11 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
     if verb.group(0) == "làm việc" and _WORKERS.search(before):
         return True  # "lao động của Việt Nam đang làm việc tại Qatar": employed, not visiting
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
+
+
+@functools.lru_cache(maxsize=64)  # asked once for each verb of the sentence
+def _held_at_a_distance(text: str) -> bool:
+    return _REMOTE.search(text) is not None
 
 
 _WORKERS = re.compile(  # on the lower-cased text
