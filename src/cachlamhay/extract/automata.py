@@ -49,10 +49,7 @@ class WordAlternation:
 
     def exact_for(self, text: str) -> str | None:
         """``text`` lower-cased when the automaton gives the regex's answer on it, else None."""
-        lowered = text.lower()
-        if len(lowered) != len(text) or (not text.isascii() and _ODD.search(text)):
-            return None
-        return lowered
+        return _exact_lower(text)
 
     def found_in(self, text: str) -> bool:
         """``bool(pattern.search(text))``: stops at the first word with its boundaries."""
@@ -91,14 +88,20 @@ class WordAlternation:
         return leftmost(self.longest_at(lowered))
 
 
-def lowered_slices(text: str) -> str | None:
-    """``text`` lower-cased once for all its pieces: a slice of it is ``exact_for`` of the same
-    slice of ``text``. None when that does not hold: a character whose lower case is longer, one
-    ``re`` folds specially, or a capital sigma (its lower case depends on the letters around)."""
+def _exact_lower(text: str) -> str | None:
+    """``text`` lower-cased, or None when a character's lower case is longer or ``re`` folds it
+    specially (the automaton would then not give the regex's answer)."""
     lowered = text.lower()
-    if len(lowered) != len(text) or (not text.isascii() and (_ODD.search(text) or "Σ" in text)):
+    if len(lowered) != len(text) or (not text.isascii() and _ODD.search(text)):
         return None
     return lowered
+
+
+def lowered_slices(text: str) -> str | None:
+    """``text`` lower-cased once for all its pieces: a slice of it is ``exact_for`` of the same
+    slice of ``text``. None when that does not hold: what ``exact_for`` refuses, or a capital
+    sigma (its lower case depends on the letters around it)."""
+    return None if "Σ" in text else _exact_lower(text)
 
 
 def leftmost(candidates: dict[int, int]) -> list[tuple[int, int]]:

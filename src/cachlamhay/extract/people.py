@@ -2242,8 +2242,11 @@ def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
             continue
         sentence = ctx.sentences[index]
         end = _before_next_clause(ctx.text, start, end)
-        if not _full_name(honorific, ctx.text[start:end], known):
-            continue
+        candidate = ctx.text[start:end]
+        if not _full_name(honorific, candidate) or any(
+            other == candidate or other.endswith(f" {candidate}") for other in known
+        ):
+            continue  # not a name, or a titled person's (maybe in full: "Nguyễn Văn A" for "Văn A")
         if romanised(ctx.text[start:end]):
             end = _dashed_tail(ctx.text, start, end)
         name = ctx.text[start:end]
@@ -2269,16 +2272,14 @@ def _before_next_clause(text: str, start: int, end: int) -> int:
     return start + len(" ".join(words[:kept]))
 
 
-def _full_name(honorific: str, name: str, known: set[str]) -> bool:
-    """Whether the words after an honorific are somebody's full name not found yet: a family
-    name and a given name, or a foreign name; not a place ("Bà Rịa"), a title or an initial."""
+def _full_name(honorific: str, name: str) -> bool:
+    """Whether the words after an honorific are somebody's full name: a family name and a given
+    name, or a foreign name; not a place ("Bà Rịa"), a title or an initial."""
     words = name.split(" ")
     if f"{honorific.capitalize()} {words[0].split('-')[0]}" in gazetteer.district_names():
         return False
     if len(words[-1]) == 1 or any(len(word) > 1 and word.isupper() for word in words):
         return False  # "ông Robert H. McCooey", "ông Andreas Dittrich ITM"
-    if name in known or any(other.endswith(f" {name}") for other in known):
-        return False
     if _a_place(name) or _ends_in_country(name) or has_title_head(name):
         return False
     if romanised(name):
