@@ -1577,6 +1577,12 @@ INDICATORS = [
             ("Bình Dương", "population", 2000000.0),
         },
     ),
+    (  # a sector's share of the money, told before it, is no total (indicators.v20)
+        "TP.HCM thu hút đầu tư\nTrong 5 tháng, TP.HCM thu hút các dự án FDI với tổng vốn đăng ký "
+        "1,2 tỷ USD. Công nghiệp chế biến có vốn đầu tư nhiều nhất (33,1%) với 124 triệu USD, "
+        "tiếp theo bán lẻ chiếm 20,7% với vốn đăng ký 40.095,2 tỷ đồng.",
+        {("Hồ Chí Minh", "fdi_capital", 1.2e9)},
+    ),
 ]
 
 

@@ -104,6 +104,10 @@ def test_aliases(written: str, name: str) -> None:
             "Đoàn Bộ Bưu chính và Viễn thông Lào; Bộ trưởng Bộ Công thương Trần Tuấn Anh.",
             [("foreign", "Lào"), ("central", "Bộ Công Thương")],
         ),
+        (  # a country's later words in lower case; the English "Philippine"
+            "Thủ tướng Nhật bản Shinzo Abe, Phó Tổng thống Philippine Leni Robredo và Trung quốc.",
+            [("foreign", "Nhật Bản"), ("foreign", "Philippines"), ("foreign", "Trung Quốc")],
+        ),
     ],
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -368,10 +368,10 @@ COUNTRIES: dict[str, list[str]] = {
     "New Zealand": ["Niu Di-lân"],
     "Ấn Độ": [],
     "Indonesia": ["In-đô-nê-xi-a"],
-    "Malaysia": [],
+    "Malaysia": ["Ma-lai-xi-a"],
     "Singapore": ["Xin-ga-po"],
     "Thái Lan": [],
-    "Philippines": ["Phi-li-pin", "Phi-líp-pin"],
+    "Philippines": ["Phi-li-pin", "Phi-líp-pin", "Philippine"],
     "Myanmar": ["Cộng hòa Liên bang Myanmar", "Mi-an-ma"],
     "Brunei": [],
     "Đông Timor": ["Timor-Leste"],
@@ -552,6 +552,9 @@ def country_aliases() -> dict[str, str]:
         aliases[name] = name
         for alias in extra:
             aliases[alias] = name
+        first, *rest = name.split(" ")
+        if rest:  # "Nhật bản", "Trung quốc": some papers write a country's later words lower
+            aliases.setdefault(" ".join([first, *(word.lower() for word in rest)]), name)
     for capital, country in CAPITALS.items():
         if country in COUNTRIES:
             aliases[capital] = country

@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v19"
+VERSION = "indicators.v20"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -474,6 +474,9 @@ _PER_UNIT = re.compile(r"\s*/\s*(?:km|ha|m2|m²|m3|tan|kg|lit|can|xe|con|cay|kwh
 _SECTOR = re.compile(
     r"(?<![a-z])khu vuc (?:co von dau tu nuoc ngoai|ngoai nha nuoc|nha nuoc|kinh te)(?![a-z])"
 )
+# a share told before the money: "chiếm 20,7% với vốn đăng ký …", "nhiều nhất (33,1%) với …",
+# "tương ứng 6.599 doanh nghiệp với vốn đăng ký …"
+_SECTOR_SHARE = re.compile(r"(?<![a-z])(?:chiem|tuong ung)(?![a-z])|%\s*\)")
 # a region of several provinces: "vùng Tây Nam bộ", "đồng bằng sông Cửu Long", "Đông Bắc Á"
 _REGION = re.compile(
     r"(?<![a-z])(?:vung (?:tay nam bo|dong nam bo|tay bac|dong bac|bac trung bo|nam trung bo"
@@ -567,6 +570,8 @@ def _someone_elses(
         return True
     if indicator == "grdp_growth" and _SHARE.search(before):
         return True
+    if indicator in ("investment_capital", "fdi_capital") and _SECTOR_SHARE.search(before):
+        return True  # "… chiếm 20,7% với vốn đăng ký 40.095 tỷ đồng": one sector's part
     if _SECTOR.search(before) or _NOT_PROVINCE_BUDGET.search(before):
         return True
     if _REGION.search(before):

@@ -15,7 +15,9 @@ Quốc hội).
 
 people.v23: a full name after "ông/bà", "đồng chí" or a degree whose office these patterns cannot
 read ("ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …") is listed too, without titles
-(``untitled_people``); the other extractors see only the titled people."""
+(``untitled_people``); the other extractors see only the titled people.
+people.v24: a country written with its later words in lower case ("Thủ tướng Nhật bản Shinzo
+Abe") or in English ("Philippine") ends the office before the name (gazetteer)."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v23"
+VERSION = "people.v24"
 
 RANKS = [
     "Đại tướng",
