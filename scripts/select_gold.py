@@ -335,6 +335,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 21: a blind measure of the thirteenth session's start
     (PLAN_14, stratum_of),  # round 22: a blind measure of the thirteenth session's last extractor
     (PLAN_14, stratum_of),  # round 23: a blind measure of the fourteenth session's start
+    (PLAN_14, stratum_of),  # round 24: a blind measure of the fifteenth session's start
 ]
 
 
