@@ -1583,6 +1583,16 @@ INDICATORS = [
         "tiếp theo bán lẻ chiếm 20,7% với vốn đăng ký 40.095,2 tỷ đồng.",
         {("Hồ Chí Minh", "fdi_capital", 1.2e9)},
     ),
+    (  # the product's long name, with "ước" or "(GDP)" before the rise (indicators.v21)
+        "An Giang 6 tháng\nKinh tế của tỉnh An Giang phát triển tích cực, tổng sản phẩm trên địa bàn "
+        "(GRDP) ước tăng 5,29%.",
+        {("An Giang", "grdp_growth", 5.29)},
+    ),
+    (
+        "TP.HCM nhiệm kỳ IX\nKinh tế TP.HCM trong nhiệm kỳ IX tăng trưởng khá cao. Tổng sản phẩm "
+        "nội địa (GDP) tăng bình quân 9,6% mỗi năm, gấp 1,66 lần mức tăng bình quân cả nước.",
+        {("Hồ Chí Minh", "grdp_growth", 9.6)},
+    ),
 ]
 
 

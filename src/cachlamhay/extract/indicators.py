@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v20"
+VERSION = "indicators.v21"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -31,7 +31,8 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         "grdp_growth",
         r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)"
         r"|tang truong grdp|tang truong gdp|grdp tang|kinh te tang truong"
-        r"|tang truong tong san pham(?: tren dia ban)?(?: \(grdp\))?"
+        r"|tang truong tong san pham(?: noi dia| quoc noi)?(?: tren dia ban)?(?: thanh pho| tinh)?"
+        r"(?: \((?:grdp|gdp)\))?"
         # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's;
         # "tốc độ tăng trưởng" of something named ("ôtô con", "dư nợ", "về kim ngạch") is not
         r"|(?:(?:^|[.?!] )[\"“ ]*|trong do |theo do |nam \d{4},? )(?:toc do )?"
@@ -40,8 +41,9 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         # (not "mức tăng trưởng" alone: a company's or a bank's as often as the province's)
         # "Tổng sản phẩm nội địa (GRDP) tăng 7,76%"
         # "tổng sản phẩm quốc nội trên địa bàn vẫn đạt mức tăng trưởng 7,26%"
-        r"|tong san pham(?: noi dia| quoc noi)?(?: tren dia ban)?(?: \(grdp\))?"
-        r"(?: van| da)?(?: dat)?(?: muc)? tang|\(grdp\) tang"
+        # "tổng sản phẩm trên địa bàn ước tăng 7,37%", "Tổng sản phẩm nội địa (GDP) tăng bình quân"
+        r"|tong san pham(?: noi dia| quoc noi)?(?: tren dia ban)?(?: \((?:grdp|gdp)\))?"
+        r"(?: van| da| uoc)?(?: dat)?(?: muc)? tang|\(grdp\) tang"
         r"|kinh te (?!(?:trong nuoc|dat nuoc|ca nuoc|nuoc|the gioi|toan cau|viet nam)(?![a-z]))"
         r"(?:[^ ,;.]+ ){1,6}tang truong|grdp (?:[^ ,;]+ ){1,6}tang",
         ("%",),
