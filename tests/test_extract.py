@@ -486,6 +486,17 @@ PEOPLE = [
             "Vũ Văn Tám": ["Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn"],
         },
     ),
+    (  # a foreign office's abbreviation, then a romanised name; an abbreviation inside the
+        # office, its place after it (people.v25)
+        "Thủ tướng sẽ gặp Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres. Giám đốc Cục Điều tra "
+        "Liên bang Mỹ (FBI) James Comey bị cách chức. Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh "
+        "Nghệ An Lê Xuân Đại cho biết.",
+        {
+            "Antonio Guterres": ["Tổng Thư ký Liên hợp quốc"],
+            "James Comey": ["Giám đốc Cục Điều tra Liên bang Mỹ"],
+            "Lê Xuân Đại": ["Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"],
+        },
+    ),
     (  # a city's own name after "TP." is no name (people.v15)
         "Sáng 30/6, Đại tá Nguyễn Văn Bôn, Trưởng Công an TP. Buôn Ma Thuột, tỉnh Đắk Lắk cho biết.",
         {"Nguyễn Văn Bôn": ["Đại tá", "Trưởng Công an TP. Buôn Ma Thuột"]},

@@ -17,7 +17,10 @@ people.v23: a full name after "ông/bà", "đồng chí" or a degree whose offic
 read ("ông Nguyễn Vũ Hùng (50 tuổi), Giám đốc Công ty …") is listed too, without titles
 (``untitled_people``); the other extractors see only the titled people.
 people.v24: a country written with its later words in lower case ("Thủ tướng Nhật bản Shinzo
-Abe") or in English ("Philippine") ends the office before the name (gazetteer)."""
+Abe") or in English ("Philippine") ends the office before the name (gazetteer).
+people.v25: a romanised name after the abbreviation of a foreign or international office
+("Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres"); an abbreviation inside an office, its
+place after it ("Ủy ban nhân dân (UBND) tỉnh Nghệ An"), and left out of the title."""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v24"
+VERSION = "people.v25"
 
 RANKS = [
     "Đại tướng",
@@ -933,6 +936,7 @@ def _plural_leaders(tokens: list[_Token], i: int) -> bool:
 
 
 _DASH = re.compile("[-–]")
+_PLACE_AFTER_ABBREVIATION = {"tỉnh", "thành", "TP", "TP.", "huyện", "quận", "thị", "xã", "phường"}
 
 
 class _Classified:
@@ -971,6 +975,20 @@ class _Classified:
             k = starts.get(dash.start())
             if k and k + 1 in self.org and self.tokens[k + 1].text.islower():
                 self.org.add(k)
+        for bracket in _BRACKETED_ABBREVIATION.finditer(text) if "(" in text else ():
+            # "Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An Lê Xuân Đại": a body's
+            # abbreviation inside the office, its place after it
+            k = starts.get(bracket.end() - len(bracket.group(0).lstrip()))
+            if (
+                k is not None
+                and 0 < k < len(self.tokens) - 3
+                and self.tokens[k + 2].text == ")"
+                and self.tokens[k + 3].text in _PLACE_AFTER_ABBREVIATION
+                and _ABBREVIATION.fullmatch(self.tokens[k + 1].text)
+                and self.is_org_word(k - 1)
+                and self.tokens[k - 1].text not in _CHAIN_STOPS
+            ):
+                self.org.update((k, k + 1, k + 2))
 
     def _dash_in_name(self, k: int) -> bool:
         return self.tokens[k].text in ("-", "–") and k > 0 and self.is_org_word(k - 1)
@@ -1610,16 +1628,21 @@ def _name_parts_end(c: _Classified, first: int) -> int:
 _ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
 
 
-def _after_abbreviation(c: _Classified, j: int, k: int) -> tuple[int, int] | None:
+def _after_abbreviation(c: _Classified, office: int, j: int, k: int) -> tuple[int, int] | None:
     """ "Tổng giám đốc Tổng công ty … (VEC) Mai Tuấn Anh", "Cục trưởng Cục Kiểm lâm (Bộ Nông
     nghiệp và Phát triển nông thôn) Đỗ Quang Tùng": the name right after the office's
-    abbreviation or its ministry in brackets, tokens [j, k)."""
+    abbreviation or its ministry in brackets, tokens [j, k); a romanised name when the office,
+    opened at token ``office``, names a country or an international body ("Tổng Thư ký Liên
+    hợp quốc (LHQ) Antonio Guterres", "Giám đốc Cục Điều tra Liên bang Mỹ (FBI) James Comey")."""
     inside = [c.word(t) for t in range(j + 1, k - 1)]
     if k - j < 3:
         return None
     if not all(_ABBREVIATION.fullmatch(word) for word in inside) and not _parenthetical_body(c, j):
         return None
-    return _surname_run(c, k, SURNAMES)
+    found = _surname_run(c, k, SURNAMES)
+    if found is None and _names_country(c, office, k):
+        found = _romanised_run(c, k)
+    return found
 
 
 def _bracket_ahead(c: _Classified, j: int) -> int | None:
@@ -1722,7 +1745,7 @@ def sentence_people(
             after = _name_after_comma(c, k)
             bracket = None if after else _bracket_ahead(c, j)
             if bracket is not None:
-                after = _after_abbreviation(c, bracket, _skip_parenthetical(c, bracket))
+                after = _after_abbreviation(c, i, bracket, _skip_parenthetical(c, bracket))
                 if after and text_titles and bracket > j:
                     # "Tổng giám đốc Tổng công ty đầu tư phát triển … (VEC) Mai Tuấn Anh"
                     text_titles[-1] = _span_text(c, titles[-1][0], bracket)
@@ -1929,8 +1952,13 @@ _FOREIGN_PLACE_WORDS = {
 _PLACE_FIRST_WORDS = {"Saint", "St", "San", "Santa", "New", "Los", "Las"}
 
 
+# "Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An": the office without its abbreviation
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\([A-ZĐ][A-ZĐ&.-]+\)")
+
+
 def _span_text(c: _Classified, a: int, b: int) -> str:
-    return canonical_head(c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–"))
+    text = c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–")
+    return canonical_head(_BRACKETED_ABBREVIATION.sub("", text) if "(" in text else text)
 
 
 def extract_people(ctx: DocContext) -> list[Person]:
