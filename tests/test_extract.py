@@ -1081,6 +1081,11 @@ VISITS = [
         "với Thủ tướng Malcolm Turnbull. Ngày 17-4, Thủ tướng Nguyễn Xuân Phúc thăm Czech.",
         {("Chính phủ", "Australia"), ("Chính phủ", "Séc")},
     ),
+    (  # an international organisation is a foreign side (visits.v26)
+        "Interpol thăm Việt Nam\nChiều 6/7, đoàn đại biểu cấp cao Interpol do Tổng Thư ký Jurgen "
+        "Stock dẫn đầu đã thăm và làm việc tại Bộ Công an.",
+        {("Interpol", "Bộ Công an")},
+    ),
     (  # a ministry's "bộ" in lower case; "nơi làm việc" is a workplace, not working (v16)
         "Đà Nẵng khát nước\nNgày 15/11, đoàn công tác của bộ Tài nguyên Môi trường do ông Châu Trần "
         "Vĩnh dẫn đầu đã có buổi làm việc với các nhà máy nước tại TP. Đà Nẵng. Cơ quan CSĐT bộ "
@@ -1141,11 +1146,12 @@ VISITS = [
         "tới thăm cán bộ, nhân viên Tổng lãnh sự quán Việt Nam tại thành phố Frankfurt.",
         {("Chính phủ", "Đức")},
     ),
-    (  # the venue of talks is not the delegation met there (visits.v17)
+    (  # the venue of talks is not the delegation met there (visits.v17); the delegation is
+        # Interpol's (visits.v26)
         "Tăng cường hợp tác giữa Bộ Công an Việt Nam và Interpol\nChiều 6/7, tại Hà Nội, Thượng "
         "tướng Tô Lâm, Bộ trưởng Bộ Công an đã hội đàm với Đoàn đại biểu cấp cao Ban Tổng Thư ký "
         "Tổ chức Cảnh sát Hình sự Quốc tế (Interpol) do ông Jurgen Stock dẫn đầu.",
-        set(),
+        {("Interpol", "Bộ Công an")},
     ),
     (  # a receiving verb opening the sentence: the host is after the comma (visits.v17)
         "Thủ tướng tiếp lãnh đạo các đảng\nTiếp Thống đốc tỉnh Aichi - ông Hideaki Omura, Thủ "

@@ -108,6 +108,10 @@ def test_aliases(written: str, name: str) -> None:
             "Thủ tướng Nhật bản Shinzo Abe, Phó Tổng thống Philippine Leni Robredo và Trung quốc.",
             [("foreign", "Nhật Bản"), ("foreign", "Philippines"), ("foreign", "Trung Quốc")],
         ),
+        (  # international organisations are foreign actors (CONVENTIONS)
+            "Tổng Thư ký Interpol làm việc với Bộ Công an; Thủ tướng đến trụ sở Liên hợp quốc.",
+            [("foreign", "Interpol"), ("central", "Bộ Công an"), ("foreign", "Liên Hợp Quốc")],
+        ),
     ],
 )
 def test_mentions(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -337,6 +337,9 @@ COUNTRIES: dict[str, list[str]] = {
     "Triều Tiên": ["CHDCND Triều Tiên"],
     "Hoa Kỳ": ["Mỹ", "Mĩ"],
     "Liên minh châu Âu": ["Liên minh Châu Âu", "EU"],
+    # international organisations are foreign actors by their usual name (CONVENTIONS)
+    "Liên Hợp Quốc": ["Liên hợp quốc", "Liên Hiệp Quốc", "Liên hiệp quốc", "LHQ"],
+    "Interpol": ["INTERPOL", "Tổ chức Cảnh sát Hình sự Quốc tế"],
     "Nga": ["Liên bang Nga"],
     "Pháp": [],
     "Đức": ["CHLB Đức", "Cộng hòa Liên bang Đức"],

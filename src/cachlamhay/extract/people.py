@@ -20,7 +20,9 @@ people.v24: a country written with its later words in lower case ("Thủ tướn
 Abe") or in English ("Philippine") ends the office before the name (gazetteer).
 people.v25: a romanised name after the abbreviation of a foreign or international office
 ("Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres"); an abbreviation inside an office, its
-place after it ("Ủy ban nhân dân (UBND) tỉnh Nghệ An"), and left out of the title."""
+place after it ("Ủy ban nhân dân (UBND) tỉnh Nghệ An"), and left out of the title.
+people.v26: the United Nations and Interpol are foreign bodies (gazetteer), so their officers'
+romanised names are read after them and "Hội đồng Bảo an Liên Hợp Quốc" is no one's name."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v25"
+VERSION = "people.v26"
 
 RANKS = [
     "Đại tướng",

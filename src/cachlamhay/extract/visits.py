@@ -63,6 +63,8 @@ a sentence that opens with the schedule ("Theo chương trình …") and says no
 plan, no visit.
 visits.v25 changes no rule: the gazetteer names the State Bank by its official name, "Ngân hàng
 Nhà nước Việt Nam", as the gold does.
+visits.v26 changes no rule: the gazetteer knows the United Nations and Interpol as foreign actors
+("Thủ tướng … thăm trụ sở Liên hợp quốc", "Tổng Thư ký Interpol … làm việc với Bộ Công an").
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v25"
+VERSION = "visits.v26"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
