@@ -1663,6 +1663,9 @@ def test_provinces_advancing_money_are_no_receivers() -> None:
         # the city where it happened is no giver
         "Quà tặng\nTrong cuộc gặp tại tòa nhà Trump Tower ở thành phố New York, ông Abe còn tặng "
         "ông Trump một cây gậy đánh golf mạ vàng trị giá 3.000 USD.",
+        # a foreign sponsor of a person's contract funds no project (transfers.v12)
+        "Người đẹp và hợp đồng\nVõ Hoàng Yến cho biết hợp đồng tài trợ thẩm mỹ trị giá 1 tỷ này là "
+        "hợp đồng ba bên, do bệnh viện thẩm mỹ bên Hàn Quốc tài trợ, ở TP.HCM.",
     ],
 )
 def test_no_transfer(text: str) -> None:
@@ -1760,6 +1763,12 @@ RECEIVERS = [
             ("Công ty Đại Nguyên Dương", "Trần Minh Vương", 208e6),
             ("Công ty Đại Nguyên Dương", "Võ Tuân", 225e6),
         },
+    ),
+    (  # a project's money and the foreign side that funds it (transfers.v12)
+        "TP.HCM làm tàu điện một ray số 2\nKinh phí cho việc này là 2,04 triệu USD, do cơ quan "
+        "hợp tác quốc tế Hàn Quốc tài trợ không hoàn lại. Ngày 12/4, UBND tỉnh Thừa Thiên Huế khởi "
+        "động dự án Trường Sơn Xanh do Chính phủ Mỹ tài trợ với kinh phí gần 10 triệu USD.",
+        {("Hàn Quốc", "Hồ Chí Minh", 2.04e6), ("Hoa Kỳ", "Thừa Thiên Huế", 10e6)},
     ),
 ]
 

@@ -19,6 +19,8 @@ transfers.v11: an amount after a name that ends in a label word is money, not a 
 ("hỗ trợ hành khách Hồ Xuân Quý 8,5 triệu đồng"; extract.numbers); the next amounts of a list
 share the giver and the verb of the first ("hỗ trợ mỗi nạn nhân tử vong 5 triệu đồng, mỗi nạn
 nhân bị thương 2 triệu đồng"), and "tử vong" after "nạn nhân"/"người" stays in the group.
+transfers.v12: a project's money "do <foreign side> tài trợ/viện trợ" is that side's gift to the
+province the sentence names, else to the article's province (``_foreign_funded``).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v11"
+VERSION = "transfers.v12"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -324,7 +326,55 @@ def _rule_transfers(
     found.extend(_passive_transfers(ctx, people, found))
     if money_written:
         found.extend(_province_shares(ctx, found))
+        found.extend(_foreign_funded(ctx, found))
     return found
+
+
+# "… do cơ quan hợp tác quốc tế Hàn Quốc tài trợ không hoàn lại", "dự án … do Chính phủ Mỹ tài
+# trợ với kinh phí gần 10 triệu USD": a foreign side funds what the sentence tells of
+_FUNDED_BY = re.compile(r"(?<![\w])do\s+(?:[^,;.()]{0,60}?\s)?$")
+_FUNDS = re.compile(r"\s*(?:tài trợ|viện trợ)(?![\w])")
+# what is funded is a project or its budget, not a person's contract
+_PROJECT_MONEY = re.compile(r"(?<![\w])(?:[Dd]ự án|[Kk]inh phí)(?![\w])")
+
+
+def _foreign_funded(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
+    """A project's money told with the foreign side that funds it ("do <nước> tài trợ"), to the
+    province the sentence names, else the article's province: transfers.v12."""
+    done = {(t.sentence_index, t.amount) for t in found}
+    extra: list[Transfer] = []
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        if ("tài trợ" not in text and "viện trợ" not in text) or not _PROJECT_MONEY.search(text):
+            continue
+        funders = [
+            m
+            for m in ctx.sentence_mentions(index)
+            if m.kind == "foreign"
+            and _FUNDS.match(ctx.text, m.end)
+            and _FUNDED_BY.search(ctx.text, sentence.start, m.start)
+        ]
+        if not funders:
+            continue
+        provinces = [m.name for m in ctx.sentence_mentions(index) if m.kind == "province"]
+        receiver = provinces[0] if provinces else ctx.home
+        if receiver is None:
+            continue
+        for amount in find_quantities(text, qualify=False):
+            if amount.unit not in ("VND", "USD") or (index, amount.value) in done:
+                continue
+            extra.append(
+                Transfer(
+                    ("foreign", funders[0].name),
+                    ("province", receiver),
+                    amount.value,
+                    amount.unit or "VND",
+                    _purpose(ctx, index),
+                    index,
+                )
+            )
+            break  # the first sum is the funded one; the rest are its parts
+    return extra
 
 
 # "nguồn vốn hỗ trợ từ gói 30.000 tỉ đồng của Chính phủ": a credit package, nobody's gift
