@@ -333,7 +333,7 @@ def _rule_transfers(
 # "… do cơ quan hợp tác quốc tế Hàn Quốc tài trợ không hoàn lại", "dự án … do Chính phủ Mỹ tài
 # trợ với kinh phí gần 10 triệu USD": a foreign side funds what the sentence tells of
 _FUNDED_BY = re.compile(r"(?<![\w])do\s+(?:[^,;.()]{0,60}?\s)?$")
-_FUNDS = re.compile(r"\s*(?:tài trợ|viện trợ)(?![\w])")
+_FUNDS = re.compile(r"\s*(?:\([^()]{1,15}\)\s*)?(?:tài trợ|viện trợ)(?![\w])")  # "(Keiti) tài trợ"
 # what is funded is a project or its budget, not a person's contract
 _PROJECT_MONEY = re.compile(r"(?<![\w])(?:[Dd]ự án|[Kk]inh phí)(?![\w])")
 
