@@ -497,6 +497,14 @@ PEOPLE = [
             "Lê Xuân Đại": ["Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"],
         },
     ),
+    (  # more international bodies by their acronym (people.v27)
+        "Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới (WIPO) Francis Gurry thăm Việt Nam. Giám "
+        "đốc Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA) Yukiya Amano cho biết.",
+        {
+            "Francis Gurry": ["Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế giới"],
+            "Yukiya Amano": ["Giám đốc Cơ quan Năng lượng Nguyên tử Quốc tế"],
+        },
+    ),
     (  # a city's own name after "TP." is no name (people.v15)
         "Sáng 30/6, Đại tá Nguyễn Văn Bôn, Trưởng Công an TP. Buôn Ma Thuột, tỉnh Đắk Lắk cho biết.",
         {"Nguyễn Văn Bôn": ["Đại tá", "Trưởng Công an TP. Buôn Ma Thuột"]},

@@ -22,7 +22,9 @@ people.v25: a romanised name after the abbreviation of a foreign or internationa
 ("Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres"); an abbreviation inside an office, its
 place after it ("Ủy ban nhân dân (UBND) tỉnh Nghệ An"), and left out of the title.
 people.v26: the United Nations and Interpol are foreign bodies (gazetteer), so their officers'
-romanised names are read after them and "Hội đồng Bảo an Liên Hợp Quốc" is no one's name."""
+romanised names are read after them and "Hội đồng Bảo an Liên Hợp Quốc" is no one's name.
+people.v27: more international bodies by their acronym ("Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế
+giới (WIPO) Francis Gurry", "Giám đốc ILO Việt Nam Chang-Hee Lee")."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v26"
+VERSION = "people.v27"
 
 RANKS = [
     "Đại tướng",
@@ -1403,6 +1405,8 @@ _INTERNATIONAL_BODIES = {
     "FIFA", "IOC", "AFC", "UNESCO", "UNICEF", "UNDP", "WHO", "IMF", "WTO", "ADB", "NATO",
     "OPEC", "Interpol", "EU", "LHQ", "Liên Hợp Quốc", "Liên hợp quốc", "Ngân hàng Thế giới",
     "Ngân hàng thế giới", "Liên minh châu Âu", "Liên minh Châu Âu",
+    "WIPO", "IAEA", "OECD", "APEC", "ASEAN", "IFC", "ILO", "FAO", "UNHCR", "UNFPA", "IOM",
+    "WWF", "JICA", "KOICA", "USAID", "ICAO", "ITU", "WMO", "UNIDO", "WEF", "Liên Hiệp Quốc",
 }  # fmt: skip
 # by their first word, longest first
 _INTERNATIONAL_BODY_WORDS: dict[str, list[tuple[str, ...]]] = {}
