@@ -1239,6 +1239,13 @@ PRACTICES = [
         "văn hóa độc đáo, những sản phẩm làng nghề truyền thống.",
         set(),
     ),
+    (  # learning from a province named right after the cue: the headline's one topic
+        # (practices.v6); "nhà giá rẻ" is housing
+        "Đến năm 2020, TP.HCM ra mắt 30.000 nhà ở giá rẻ\nÔng Lê Văn Khoa, Phó chủ tịch UBND TP, "
+        "đề nghị Sở Xây dựng học hỏi kinh nghiệm của tỉnh Bình Dương để áp dụng theo tình hình "
+        "thực tế ở TP.HCM. Hà Nội sẽ học tập kinh nghiệm phát triển từ các đô thị EU.",
+        {("Bình Dương", "housing")},
+    ),
 ]
 
 

@@ -11,6 +11,9 @@ trained model (extract.model) keeps the ones that are practices. practices.v3: p
 a way of working ("cách làm sáng tạo", "mô hình") may close its sentence, after the topic.
 practices.v4: "ấn tượng" is no praise of a practice ("gây ấn tượng với du khách", "một kết hợp
 ấn tượng"), and praise naming more than six topics is praise of a whole programme.
+practices.v6: learning from a province named right after the cue ("học hỏi kinh nghiệm của tỉnh
+Bình Dương để áp dụng …") in a sentence naming no topic takes the headline's topic, when the
+headline names one; cheap housing ("nhà giá rẻ", "nhà xã hội") is the housing topic (topics).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v5"
+VERSION = "practices.v6"
 
 _PRAISE = re.compile(
     fold(
@@ -182,6 +185,12 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
         cue = praise or share
         assert cue is not None
         positions = topic_positions(sentence.text)
+        if not positions and praise and index > 0 and _learns_from_a_province(ctx, index, praise):
+            # "học hỏi kinh nghiệm của tỉnh Bình Dương để áp dụng …": what is learnt is what the
+            # headline is about, when it is about one thing
+            title_topics = {topic for _, topic in topic_positions(ctx.sentences[0].text)}
+            if len(title_topics) == 1:
+                positions = [(len(sentence.text), title_topics.pop())]
         after_cue = [topic for at, topic in positions if at >= cue.start()]
         if not after_cue and not (praise and _NAMES_A_WAY.match(praise.group(0))):
             continue
@@ -219,6 +228,17 @@ _MOST_TOPICS = 6
 # Praise that names a way of working may close its sentence ("… đánh giá đây là cách làm sáng
 # tạo"); other praise ("đánh giá cao") is followed by what it praises.
 _NAMES_A_WAY = re.compile(fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)"))
+# Praise that says one side learns from the other
+_LEARNS = re.compile(fold(r"học hỏi|học tập|kinh nghiệm của"))
+
+
+def _learns_from_a_province(ctx: DocContext, index: int, praise: re.Match[str]) -> bool:
+    """Whether the praise is learning and a province is named right after it ("học hỏi kinh
+    nghiệm của tỉnh Bình Dương"), the side learnt from."""
+    if not _LEARNS.match(praise.group(0)):
+        return False
+    cue_end = ctx.sentences[index].start + praise.end()
+    return any(0 <= m.start - cue_end <= 20 for m in ctx.provinces_in(index))
 
 
 def _praised_province(provinces: list[Mention], cue_offset: int, speaker: str | None) -> str | None:

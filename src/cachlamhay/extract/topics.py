@@ -139,7 +139,14 @@ TOPIC_WORDS: dict[str, list[str]] = {
         "xóa đói giảm nghèo",
         "nhà đại đoàn kết",
     ],
-    "housing": ["nhà ở cho người thu nhập thấp", "người thu nhập thấp", "nhà ở xã hội"],
+    "housing": [
+        "nhà ở cho người thu nhập thấp",
+        "người thu nhập thấp",
+        "nhà ở xã hội",
+        "nhà xã hội",
+        "nhà ở giá rẻ",
+        "nhà giá rẻ",
+    ],
     "health": ["y tế", "bệnh viện", "khám chữa bệnh", "chăm sóc sức khỏe"],
     "security": [
         "tội phạm",
