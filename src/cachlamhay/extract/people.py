@@ -940,6 +940,9 @@ def _plural_leaders(tokens: list[_Token], i: int) -> bool:
 
 
 _DASH = re.compile("[-–]")
+# "(UBND)": a body's abbreviation in brackets, inside an office or closing it
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&.-]+)\)")
+# what follows an abbreviation that does not close the office: the body's place
 _PLACE_AFTER_ABBREVIATION = {"tỉnh", "thành", "TP", "TP.", "huyện", "quận", "thị", "xã", "phường"}
 
 
@@ -982,13 +985,12 @@ class _Classified:
         for bracket in _BRACKETED_ABBREVIATION.finditer(text) if "(" in text else ():
             # "Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An Lê Xuân Đại": a body's
             # abbreviation inside the office, its place after it
-            k = starts.get(bracket.end() - len(bracket.group(0).lstrip()))
+            k = starts.get(bracket.start(1) - 1)  # the "(" token
             if (
                 k is not None
                 and 0 < k < len(self.tokens) - 3
-                and self.tokens[k + 2].text == ")"
+                and self.tokens[k + 2].text == ")"  # the abbreviation is one word
                 and self.tokens[k + 3].text in _PLACE_AFTER_ABBREVIATION
-                and _ABBREVIATION.fullmatch(self.tokens[k + 1].text)
                 and self.is_org_word(k - 1)
                 and self.tokens[k - 1].text not in _CHAIN_STOPS
             ):
@@ -1958,12 +1960,9 @@ _FOREIGN_PLACE_WORDS = {
 _PLACE_FIRST_WORDS = {"Saint", "St", "San", "Santa", "New", "Los", "Las"}
 
 
-# "Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An": the office without its abbreviation
-_BRACKETED_ABBREVIATION = re.compile(r"\s*\([A-ZĐ][A-ZĐ&.-]+\)")
-
-
 def _span_text(c: _Classified, a: int, b: int) -> str:
     text = c.sentence.text[c.tokens[a].start : c.tokens[b - 1].end].strip(" ,-–")
+    # "Phó Chủ tịch Ủy ban nhân dân (UBND) tỉnh Nghệ An": the office without its abbreviation
     return canonical_head(_BRACKETED_ABBREVIATION.sub("", text) if "(" in text else text)
 
 

@@ -356,8 +356,8 @@ def _foreign_funded(ctx: DocContext, found: list[Transfer]) -> list[Transfer]:
         ]
         if not funders:
             continue
-        provinces = [m.name for m in ctx.sentence_mentions(index) if m.kind == "province"]
-        receiver = provinces[0] if provinces else ctx.home
+        provinces = ctx.provinces_in(index)
+        receiver = provinces[0].name if provinces else ctx.home
         if receiver is None:
             continue
         for amount in find_quantities(text, qualify=False):
