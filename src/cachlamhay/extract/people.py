@@ -940,8 +940,9 @@ def _plural_leaders(tokens: list[_Token], i: int) -> bool:
 
 
 _DASH = re.compile("[-–]")
-# "(UBND)": a body's abbreviation in brackets, inside an office or closing it
-_BRACKETED_ABBREVIATION = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&.-]+)\)")
+# "VEC", "KH&ĐT": a body's abbreviation; "(UBND)": one in brackets, inside an office or closing it
+_ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
+_BRACKETED_ABBREVIATION = re.compile(rf"\s*\(({_ABBREVIATION.pattern})\)")
 # what follows an abbreviation that does not close the office: the body's place
 _PLACE_AFTER_ABBREVIATION = {"tỉnh", "thành", "TP", "TP.", "huyện", "quận", "thị", "xã", "phường"}
 
@@ -1631,9 +1632,6 @@ def _name_parts_end(c: _Classified, first: int) -> int:
     while end < len(c.tokens) and c.is_name_part(end):
         end += 1
     return end
-
-
-_ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&.-]+")
 
 
 def _after_abbreviation(c: _Classified, office: int, j: int, k: int) -> tuple[int, int] | None:
