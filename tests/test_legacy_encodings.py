@@ -23,9 +23,11 @@ from hypothesis import strategies as st
 from cachlamhay.errors import InputError
 from cachlamhay.ingest.base import decode_text
 from cachlamhay.ingest.legacy import (
+    _VIETNAMESE_ONLY,
     TCVN3,
     VNI,
     VNI_TABLE,
+    _found_three,
     is_vietnamese_syllable,
     read_legacy,
     repair_mojibake,
@@ -546,3 +548,10 @@ def test_misread_legacy_text_behind_json_escapes_is_repaired(tmp_path: Path, enc
 
     assert rejections == []
     assert docs[0].text == article
+
+
+@given(st.text(alphabet="aăđ ạỹxĐ\n", max_size=40), st.integers(min_value=0, max_value=45))
+def test_found_three_stops_where_findall_would_count_three(text: str, end: int) -> None:
+    assert _found_three(_VIETNAMESE_ONLY, text, end) == (
+        len(_VIETNAMESE_ONLY.findall(text, 0, end)) >= 3
+    )

@@ -721,6 +721,12 @@ def _after_patterns() -> list[_Compiled]:
     ]
 
 
+@functools.cache
+def _any_noun_after() -> re.Pattern[str]:
+    """Matches where one of ``_after_patterns()``'s nouns does."""
+    return re.compile("|".join(f"(?:{nouns.pattern})" for _, nouns, *_ in _after_patterns()))
+
+
 _SPACE_RUN = re.compile(r"\s+")
 
 
@@ -742,8 +748,16 @@ def _classify(
     own_words = folded[max(clause_start, money_end) : quantity.start]
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
     tail = _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
-    rest = _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
-    for indicator, nouns, required, right_before, forbidden, spec_unit in _after_patterns():
+    # most figures are followed by no indicator's noun: one match for all of them says so
+    named_after = _any_noun_after().match(tail) is not None
+    rest = (
+        _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
+        if named_after
+        else ""
+    )
+    for indicator, nouns, required, right_before, forbidden, spec_unit in (
+        _after_patterns() if named_after else ()
+    ):
         if not nouns.match(tail):
             continue
         if indicator == "households_affected":
