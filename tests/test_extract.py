@@ -1246,6 +1246,21 @@ PRACTICES = [
         "thực tế ở TP.HCM. Hà Nội sẽ học tập kinh nghiệm phát triển từ các đô thị EU.",
         {("Bình Dương", "housing")},
     ),
+    (  # a locality leading the way in something (practices.v7)
+        "Xây dựng thành phố môi trường\nTrong những năm qua, Đà Nẵng luôn là địa phương đi tiên "
+        "phong trong lĩnh vực bảo vệ, giữ gìn môi trường.",
+        {("Đà Nẵng", "environment")},
+    ),
+    (  # a model fit to be spread (practices.v7)
+        "Làng chài giữ biển sạch\nNgười dân làng chài thực hiện bảo vệ môi trường biển một cách "
+        "chủ động, là mô hình có thể nhân rộng đến các làng chài trên địa bàn tỉnh Quảng Ninh.",
+        {("Quảng Ninh", "environment")},
+    ),
+    (  # leading a ranking is no practice (practices.v7)
+        "Đà Nẵng dẫn đầu PCI\nThành phố Đà Nẵng 3 năm liền dẫn đầu về chỉ số năng lực cạnh tranh "
+        "cấp tỉnh, phản ánh sự hài lòng của doanh nghiệp với cải cách hành chính của thành phố.",
+        set(),
+    ),
 ]
 
 

@@ -14,6 +14,9 @@ practices.v4: "ấn tượng" is no praise of a practice ("gây ấn tượng v�
 practices.v6: learning from a province named right after the cue ("học hỏi kinh nghiệm của tỉnh
 Bình Dương để áp dụng …") in a sentence naming no topic takes the headline's topic, when the
 headline names one; cheap housing ("nhà giá rẻ", "nhà xã hội") is the housing topic (topics).
+practices.v7: a locality that leads the way in something ("Đà Nẵng luôn là địa phương đi tiên
+phong trong lĩnh vực bảo vệ … môi trường") and a model fit to be spread ("là mô hình có thể nhân
+rộng") are praise; a place leading a ranking ("dẫn đầu cả nước về chỉ số PCI") is not.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v6"
+VERSION = "practices.v7"
 
 _PRAISE = re.compile(
     fold(
@@ -42,7 +45,12 @@ _PRAISE = re.compile(
         r"|(?:học tập|học hỏi)(?: từ)? (?:tỉnh|thành phố) [^ ]+(?: [^ ]+){0,3} trong việc"
         r"|bài học kinh nghiệm quý|kinh nghiệm của|mô hình hay|mô hình (?:hiệu quả|điểm)"
         r"|nhân rộng (?:mô hình|cách làm|kinh nghiệm)|biểu dương|điển hình cho cả nước"
-        r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình)"
+        r"|(?:trao đổi kinh nghiệm|tìm hiểu)(?: về)? mô hình"
+        # "Đà Nẵng luôn là địa phương đi tiên phong trong lĩnh vực bảo vệ … môi trường"
+        # (a place leading a ranking, "dẫn đầu về chỉ số PCI", is no practice)
+        r"|(?<=địa phương )(?:đi đầu|đi tiên phong|tiên phong)"
+        r"(?: cả nước| toàn quốc)? (?:trong|về)"
+        r"|mô hình (?:có thể |cần |nên )?(?:được )?nhân rộng)"
     )
 )
 # Looked for only where a praise starts (see ``StartsAt``), in folded text like the pattern
@@ -54,6 +62,7 @@ _PRAISES = StartsAt(
             "có ", "cách làm ", "đánh giá cao", "học hỏi", "học tập", "khảo sát mô hình",
             "tham khảo mô hình", "bài học kinh nghiệm quý", "kinh nghiệm của", "mô hình",
             "nhân rộng", "biểu dương", "điển hình cho cả nước", "trao đổi kinh nghiệm", "tìm hiểu",
+            "đi đầu", "đi tiên phong", "tiên phong",
         )
     ),
 )  # fmt: skip
