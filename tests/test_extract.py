@@ -761,6 +761,12 @@ def test_topics(sentence: str, topics: list[str]) -> None:
 
 # (title + lead from the corpus, expected (visitor, host) names)
 VISITS = [
+    (  # "Mỹ" after "cấp cao", "Ngoại trưởng": the country, not the word (visits.v28)
+        "Trưởng ban Kinh tế Trung ương tiếp nguyên Ngoại trưởng Mỹ John Kerry\n"
+        "Ngày 20/6, Trưởng ban Kinh tế Trung ương Nguyễn Văn Bình đã tiếp đoàn công tác cấp cao "
+        "Mỹ do ông John Kerry, nguyên Ngoại trưởng Mỹ, dẫn đầu.",
+        {("Hoa Kỳ", "Ban Kinh tế Trung ương")},
+    ),
     (  # an unnamed "Thành ủy" is the city's, not the province last named
         "TP.HCM học tập xây dựng mô hình nhà ở xã hội như Bình Dương\n"
         "“TP.HCM muốn học tập những kinh nghiệm của Bình Dương để thực hiện các dự án nhà ở xã "

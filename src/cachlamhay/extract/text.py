@@ -393,6 +393,8 @@ _COUNTRY_CONTEXT = re.compile(
     r"|thăm|chính thức|cấp nhà nước|hữu nghị|Cộng hòa|Cộng hoà|Liên bang|Vương quốc"
     # "Bộ trưởng Quốc phòng Nga", "Hải quân Mỹ": a portfolio or a force of that country
     r"|Quốc phòng|Ngoại giao|Quân đội|Hải quân|Không quân"
+    # "Ngoại trưởng Mỹ John Kerry", "Thượng nghị sĩ Mỹ", "đoàn công tác cấp cao Mỹ"
+    r"|Ngoại trưởng|[Nn]ghị sĩ|cấp cao"
     # "Hoàng hậu Hà Lan Maxima", "Nhà vua Thái Lan": a royal of that country
     r"|Hoàng hậu|Nhà vua|Quốc vương|Nữ hoàng|Hoàng gia|Hoàng tử|Công chúa|Thái tử)\s*$"
 )

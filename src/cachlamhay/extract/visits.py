@@ -66,6 +66,8 @@ Nhà nước Việt Nam", as the gold does.
 visits.v26 changes no rule: the gazetteer knows the United Nations and Interpol as foreign actors
 ("Thủ tướng … thăm trụ sở Liên hợp quốc", "Tổng Thư ký Interpol … làm việc với Bộ Công an").
 visits.v27 changes no rule: cheap housing ("nhà giá rẻ", "nhà xã hội") is a visit's housing topic.
+visits.v28 changes no rule: a country named by an ordinary word is the country after
+"Ngoại trưởng", "nghị sĩ" and "cấp cao" too ("đoàn công tác cấp cao Mỹ", "Ngoại trưởng Mỹ").
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v27"
+VERSION = "visits.v28"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
