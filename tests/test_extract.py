@@ -1278,6 +1278,17 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # a growth target right before its figure; "bình quân hàng năm" is no goods (indicators.v22)
+        "Hà Nội họp giao ban\n“Để hoàn thành chỉ tiêu tăng trưởng cả năm của Hà Nội từ 8,5 - 9%, "
+        "UBND TP Hà Nội sẽ quyết liệt chỉ đạo.\nTốc độ tăng trưởng tổng sản phẩm nội địa trên "
+        "địa bàn tỉnh Nghệ An (GRDP) bình quân hàng năm từ 8% -8,5%.",
+        {("Hà Nội", "grdp_growth", 8.5), ("Nghệ An", "grdp_growth", 8.0)},
+    ),
+    (  # a target the sentence gives the country's GDP (indicators.v22)
+        "Kinh tế Đồng Nai\nĐại biểu tỉnh Đồng Nai cho rằng để GDP năm 2017 đạt được mục tiêu "
+        "tăng trưởng 6,7%, cần tháo gỡ khó khăn.",
+        set(),
+    ),
     (  # a site named after the count, a city inside the province, a boat line (indicators.v18)
         "Vắt kiệt sức voi\nTrong khoảng 30.000 lượt khách đến du Xuân 2017 ở Khu Du lịch (KDL) Buôn "
         "Đôn (huyện Buôn Đôn, tỉnh Đắk Lắk), phần lớn đều thử cảm giác lạ trên lưng voi.\nNhờ vậy, "

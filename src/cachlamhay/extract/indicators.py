@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v21"
+VERSION = "indicators.v22"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -31,6 +31,11 @@ _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
         "grdp_growth",
         r"tang truong kinh te|toc do tang truong(?: kinh te| grdp| gdp| binh quan)"
         r"|tang truong grdp|tang truong gdp|grdp tang|kinh te tang truong"
+        # "chỉ tiêu tăng trưởng cả năm của Hà Nội từ 8,5 - 9%", "mục tiêu tăng trưởng từ 8,4%":
+        # the target right before its figure (not "mục tiêu tăng trưởng mạnh về dịch vụ …",
+        # "chỉ tiêu tăng trưởng điện"), and not the country's (see _NATIONAL_TARGET)
+        r"|(?:chi tieu|muc tieu) tang truong(?: kinh te)?(?: ca nam| nam \d{4}| \d{4})?"
+        r"(?: cua (?:ha noi|tp|thanh pho|tinh)[^,;]{0,20}?)?(?: tu| la| dat)?$"
         r"|tang truong tong san pham(?: noi dia| quoc noi)?(?: tren dia ban)?(?: thanh pho| tinh)?"
         r"(?: \((?:grdp|gdp)\))?"
         # "Trong đó tăng trưởng đạt 8,3%": growth alone opening the clause is the economy's;
@@ -186,9 +191,13 @@ _HANDOVER = re.compile(
 _DONATED_SUM = re.compile(
     r"(?<![a-z])(?:so tien|tong so tien) (?:ung ho|quyen gop|tang)(?: la)?\s*$"
 )
-_NOT_ECONOMY = re.compile(
-    r"(?<![a-z])(?:hang|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach)(?![a-z])"
+_NOT_ECONOMY = re.compile(  # goods ("hàng"), not "bình quân hàng năm" (a yearly average)
+    r"(?<![a-z])(?:hang(?! nam)|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach)"
+    r"(?![a-z])"
 )
+# a growth target is the country's where the sentence names its GDP, Government or Assembly
+_TARGET_WORDS = re.compile(r"(?:chi tieu|muc tieu) tang truong")
+_NATIONAL_TARGET = re.compile(r"(?<![a-z])(?:gdp|chinh phu|quoc hoi|ca nuoc|nen kinh te)(?![a-z])")
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
 _GROWTH_WORD = re.compile(r"(?<![a-z])tang(?![a-z])")
 _BREAKDOWN = re.compile(r"(?<![a-z])trong do(?![a-z])")
@@ -815,6 +824,7 @@ def _classify(
             if indicator == "grdp_growth" and (
                 _NOT_ECONOMY.search(before[match.end() :])
                 or _BREAKDOWN.search(before[match.end() :])
+                or (_TARGET_WORDS.match(match.group(0)) and _NATIONAL_TARGET.search(before))
             ):
                 continue  # "tăng trưởng kinh tế đạt 6,2%, trong đó bất động sản tăng 4%"
             distance = len(before) - match.end()
