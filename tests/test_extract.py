@@ -1284,6 +1284,11 @@ INDICATORS = [
         "địa bàn tỉnh Nghệ An (GRDP) bình quân hàng năm từ 8% -8,5%.",
         {("Hà Nội", "grdp_growth", 8.5), ("Nghệ An", "grdp_growth", 8.0)},
     ),
+    (  # foreign investment named after its money (indicators.v23)
+        "Bình Phước thu hút FDI\nNửa đầu năm 2018, tỉnh Bình Phước thu hút hơn 310 triệu USD vốn "
+        "FDI, tăng mạnh so với cùng kỳ.",
+        {("Bình Phước", "fdi_capital", 310_000_000.0)},
+    ),
     (  # a target the sentence gives the country's GDP (indicators.v22)
         "Kinh tế Đồng Nai\nĐại biểu tỉnh Đồng Nai cho rằng để GDP năm 2017 đạt được mục tiêu "
         "tăng trưởng 6,7%, cần tháo gỡ khó khăn.",

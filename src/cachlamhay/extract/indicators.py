@@ -21,7 +21,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v22"
+VERSION = "indicators.v23"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -124,6 +124,15 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
         "unit",
     ),
     ("staff_reduced", r"can bo|cong chuc|bien che", None, r"giam|tinh gian", None, "person"),
+    # "thu hút được 2,15 tỷ USD vốn đầu tư nước ngoài (FDI)": the money, its kind after it
+    (
+        "fdi_capital",
+        r"usd (?:von (?:dau tu )?(?:truc tiep )?nuoc ngoai|von fdi)",
+        None,
+        None,
+        None,
+        "USD",
+    ),
     ("party_members", r"dang vien", None, None, r"ket nap|moi", "person"),
     ("party_organizations", r"to chuc co so dang|chi bo|dang bo", None, None, None, "organization"),
     (
