@@ -48,6 +48,10 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # a head of state named by surname is not the next name's office (people.v28)
+        "Trong cuộc gặp Tổng thống Putin, Chủ tịch nước Trần Đại Quang cảm ơn nhà lãnh đạo Nga.",
+        {"Trần Đại Quang": ["Chủ tịch nước"]},
+    ),
     (  # a province written with a dash inside the office
         "Chủ tịch UBND tỉnh Thừa Thiên - Huế Nguyễn Văn Cao cho biết, biện pháp của tỉnh là tăng "
         "cường kiểm tra.",
@@ -2319,3 +2323,16 @@ def test_person_tokens_are_the_word_pattern_matches(text: str, start: int) -> No
     if _INITIAL.search(text, start, len(text)):
         expected = _with_initials(expected)
     assert _tokens(text, start, len(text)) == expected
+
+
+def test_a_head_of_state_named_by_surname_is_nobody_elses_title() -> None:
+    """ "Tổng thống Putin, Chủ tịch nước Trần Đại Quang": Putin is not one of his offices, but
+    "Thủ tướng Singapore" stays a title (people.v28)."""
+    ctx = build_context(
+        "t",
+        "Tiêu đề\nTrong cuộc gặp Tổng thống Putin, Chủ tịch nước Trần Đại Quang cảm ơn nhà lãnh "
+        "đạo Nga. Thủ tướng Singapore Lý Hiển Long dự hội nghị.",
+    )
+    found = {p.name: p.titles for p in extract_people(ctx)}
+    assert found["Trần Đại Quang"] == ["Chủ tịch nước"]
+    assert found["Lý Hiển Long"] == ["Thủ tướng Singapore"]

@@ -24,7 +24,10 @@ place after it ("Ủy ban nhân dân (UBND) tỉnh Nghệ An"), and left out of 
 people.v26: the United Nations and Interpol are foreign bodies (gazetteer), so their officers'
 romanised names are read after them and "Hội đồng Bảo an Liên Hợp Quốc" is no one's name.
 people.v27: more international bodies by their acronym ("Tổng Giám đốc Tổ chức Sở hữu trí tuệ thế
-giới (WIPO) Francis Gurry", "Giám đốc ILO Việt Nam Chang-Hee Lee")."""
+giới (WIPO) Francis Gurry", "Giám đốc ILO Việt Nam Chang-Hee Lee").
+people.v28: a head of state or government named by surname ("Trong cuộc gặp Tổng thống Putin,
+Chủ tịch nước Trần Đại Quang …", "Tổng thống Trump") is another person, not a title of the name
+that follows."""
 
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v27"
+VERSION = "people.v28"
 
 RANKS = [
     "Đại tướng",
@@ -2012,7 +2015,11 @@ def extract_people(ctx: DocContext) -> list[Person]:
             # "Bí thư Tỉnh ủy Phúc Kiến", "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư
             # Tỉnh ủy": a province that is not one of ours
             province = None
-        completed = [complete_title(t, province) if _is_provincial(t) else t for t in expanded]
+        completed = [
+            complete_title(t, province) if _is_provincial(t) else t
+            for t in expanded
+            if not _leader_named_in(t)
+        ]
         mention = PersonMention(name, completed, province, start, end, sentence)
         person = people.setdefault(name, Person(name))
         person.mentions.append(mention)
@@ -2025,6 +2032,20 @@ def extract_people(ctx: DocContext) -> list[Person]:
             (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
         )
     return list(people.values())
+
+
+# "Trong cuộc gặp Tổng thống Putin, Chủ tịch nước Trần Đại Quang …": a head of state or
+# government named by surname is another person, not an office of the name after it
+_HEAD_AND_SURNAME = re.compile(
+    r"(?:Phó )?(?:Tổng thống|Thủ tướng|Quốc vương|Nữ hoàng|Nhà vua) ([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)"
+)
+
+
+def _leader_named_in(title: str) -> bool:
+    match = _HEAD_AND_SURNAME.fullmatch(title)
+    return bool(
+        match and romanised(match.group(1)) and match.group(1) not in gazetteer.country_aliases()
+    )
 
 
 def _short_forms(names: set[str]) -> dict[str, str]:
