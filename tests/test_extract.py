@@ -765,6 +765,11 @@ def test_topics(sentence: str, topics: list[str]) -> None:
 
 # (title + lead from the corpus, expected (visitor, host) names)
 VISITS = [
+    (  # "tiếp Thủ tướng …" receives, folded it is not "tiếp thu" (visits.v29)
+        "Chủ tịch nước tiếp Thủ tướng Lào\nChiều cùng ngày, Chủ tịch nước Trần Đại Quang tiếp "
+        "Thủ tướng Lào Thongloun Sisoulith. Bộ trưởng cho biết sẽ tiếp thu ý kiến của Lào.",
+        {("Lào", "Chủ tịch nước")},
+    ),
     (  # "Mỹ" after "cấp cao", "Ngoại trưởng": the country, not the word (visits.v28)
         "Trưởng ban Kinh tế Trung ương tiếp nguyên Ngoại trưởng Mỹ John Kerry\n"
         "Ngày 20/6, Trưởng ban Kinh tế Trung ương Nguyễn Văn Bình đã tiếp đoàn công tác cấp cao "

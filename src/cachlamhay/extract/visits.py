@@ -68,6 +68,8 @@ visits.v26 changes no rule: the gazetteer knows the United Nations and Interpol 
 visits.v27 changes no rule: cheap housing ("nhà giá rẻ", "nhà xã hội") is a visit's housing topic.
 visits.v28 changes no rule: a country named by an ordinary word is the country after
 "Ngoại trưởng", "nghị sĩ" and "cấp cao" too ("đoàn công tác cấp cao Mỹ", "Ngoại trưởng Mỹ").
+visits.v29: "tiếp Thủ tướng/Thủ trưởng …" receives a guest; folded, it had been read as "tiếp
+thu" (take in) and skipped ("Chủ tịch nước … tiếp Thủ tướng Singapore Lý Hiển Long").
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v28"
+VERSION = "visits.v29"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -149,8 +151,9 @@ _LEADS = re.compile(r"(?<![a-z])(?:lam truong doan|dan dau|lam truong)(?![a-z])"
 _RECEIVES = re.compile(
     r"(?<![a-z])(?<!truc )(?<!lien )(?<!gian )(?<!ke )(?<!noi )"
     r"(?:tiep va lam viec|tiep don|tiep|don tiep)"
-    r"(?! (?:tuc|theo|can|thu|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien|lieu|thi|giap|te"
-    r"|do(?![a-z])))"  # "Tiếp đó, …": next
+    # not "tiếp thu" (take in), but "tiếp Thủ tướng Singapore": folded, the two look alike
+    r"(?! (?:tuc|theo|can|thu(?! tuong| truong)|xuc|nhan|noi|dien|ke|quan|tay|ung|suc|vien"
+    r"|lieu|thi|giap|te|do(?![a-z])))"  # "Tiếp đó, …": next
     r"(?![a-z])"
 )
 _EXCHANGE_CUE = re.compile(
