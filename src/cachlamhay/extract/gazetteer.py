@@ -356,7 +356,8 @@ COUNTRIES: dict[str, list[str]] = {
     "Thụy Sĩ": [],
     "Áo": [],
     "Ba Lan": [],
-    "Séc": ["CH Séc", "Czech", "Cộng hòa Czech"],
+    # the gold names it by its state form, as the Czech Republic names itself
+    "Cộng hòa Séc": ["Séc", "CH Séc", "Czech", "Cộng hòa Czech"],
     "Hungary": ["Hung-ga-ri"],
     "Ukraine": ["Ucraina", "Ukraina", "U-crai-na"],
     "Belarus": ["Bê-la-rút"],
@@ -543,7 +544,7 @@ CAPITALS: dict[str, str] = {
     "La Habana": "Cuba",
     "Havana": "Cuba",
     "New Delhi": "Ấn Độ",
-    "Praha": "Séc",
+    "Praha": "Cộng hòa Séc",
     "Budapest": "Hungary",
 }
 

@@ -27,7 +27,9 @@ people.v27: more international bodies by their acronym ("Tổng Giám đốc T�
 giới (WIPO) Francis Gurry", "Giám đốc ILO Việt Nam Chang-Hee Lee").
 people.v28: a head of state or government named by surname ("Trong cuộc gặp Tổng thống Putin,
 Chủ tịch nước Trần Đại Quang …", "Tổng thống Trump") is another person, not a title of the name
-that follows."""
+that follows.
+people.v29: after an honorific, the Korean family name Kim before a romanised name is a foreign
+name ("ông Kim Jong Un"), though Kim is a Vietnamese family name too."""
 
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v28"
+VERSION = "people.v29"
 
 RANKS = [
     "Đại tướng",
@@ -2338,7 +2340,11 @@ def _full_name(honorific: str, name: str) -> bool:
         return False
     if romanised(name):
         return (
-            words[0] not in SURNAMES
+            # "ông Kim Jong Un": the Korean family name ours shares, before a romanised name
+            (
+                words[0] not in SURNAMES
+                or (words[0] == "Kim" and all(word.isascii() for word in words[1:]))
+            )
             and all(_title_cased(word.split("-")[0]) or word in _NAME_PARTICLES for word in words)
             and not any(_a_place(word) for word in words)  # "ông Tập" is no "Tập Cận Bình"
             # "Tiên Cookie", "Nà Hills": a Vietnamese word and a foreign one name no one

@@ -350,7 +350,8 @@ def _after_family_name(text: str, start: int) -> bool:
     return word.rstrip().rsplit(" ", 1)[-1] in COMMON_SURNAMES
 
 
-_GOVERNMENT = {"Chính phủ", "Nhà nước"}
+# a foreign government or head of state is its country: "Chủ tịch nước Trung Quốc Tập Cận Bình"
+_GOVERNMENT = {"Chính phủ", "Nhà nước", "Chủ tịch nước"}
 # "Thái Bình Dương" is the Pacific; "Điện Biên Phủ" a street, a battle or the provincial town
 _FALSE_CONTINUATION = {"Thái Bình": " Dương", "Bình Dương": " Châu", "Điện Biên": " Phủ"}
 _FOREIGNABLE = set(gazetteer.CENTRAL_BODIES) | {"Bộ Quốc phòng", "Bộ Ngoại giao"}

@@ -70,6 +70,8 @@ visits.v28 changes no rule: a country named by an ordinary word is the country a
 "Ngoại trưởng", "nghị sĩ" and "cấp cao" too ("đoàn công tác cấp cao Mỹ", "Ngoại trưởng Mỹ").
 visits.v29: "tiếp Thủ tướng/Thủ trưởng …" receives a guest; folded, it had been read as "tiếp
 thu" (take in) and skipped ("Chủ tịch nước … tiếp Thủ tướng Singapore Lý Hiển Long").
+visits.v30 changes no rule: the Czech Republic is "Cộng hòa Séc", as the gold names it, and a
+foreign head of state ("Chủ tịch nước Trung Quốc") is the country, as a foreign government is.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v29"
+VERSION = "visits.v30"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
