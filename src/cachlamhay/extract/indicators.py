@@ -204,7 +204,8 @@ _NOT_ECONOMY = re.compile(  # goods ("hàng"), not "bình quân hàng năm" (a y
     r"(?<![a-z])(?:hang(?! nam)|doanh thu|xuat khau|san luong|tin dung|khach|von|thu ngan sach)"
     r"(?![a-z])"
 )
-# a growth target is the country's where the sentence names its GDP, Government or Assembly
+# a growth target is the country's where its clause, before the figure, names the country's GDP,
+# Government or Assembly ("để GDP năm 2017 đạt được mục tiêu tăng trưởng 6,7%")
 _TARGET_WORDS = re.compile(r"(?:chi tieu|muc tieu) tang truong")
 _NATIONAL_TARGET = re.compile(r"(?<![a-z])(?:gdp|chinh phu|quoc hoi|ca nuoc|nen kinh te)(?![a-z])")
 _GRDP_AFTER = re.compile(r"^\s*(?:%\s*)?(?:grdp|gdp)")
