@@ -2361,3 +2361,14 @@ def test_a_foreign_head_of_state_is_the_country() -> None:
     )
     hosts = {v["host"]["name"] for v in extract_text(text)["visits"]}
     assert "Chủ tịch nước Trung Quốc" not in hosts
+
+
+def test_a_counterpart_named_with_their_country_is_a_person() -> None:
+    """ "người đồng cấp Nga Vladimir Putin" (people.v30); not "người đồng cấp Nga" alone."""
+    ctx = build_context(
+        "t",
+        "Tiêu đề\nTổng thống Mỹ Donald Trump và người đồng cấp Nga Vladimir Putin đã hội đàm. Ông "
+        "Trump nói về người đồng cấp Nga với giọng ôn hòa.",
+    )
+    found = {p.name for p in untitled_people(ctx, extract_people(ctx))}
+    assert found == {"Vladimir Putin"}

@@ -29,7 +29,9 @@ people.v28: a head of state or government named by surname ("Trong cuộc gặp 
 Chủ tịch nước Trần Đại Quang …", "Tổng thống Trump") is another person, not a title of the name
 that follows.
 people.v29: after an honorific, the Korean family name Kim before a romanised name is a foreign
-name ("ông Kim Jong Un"), though Kim is a Vietnamese family name too."""
+name ("ông Kim Jong Un"), though Kim is a Vietnamese family name too.
+people.v30: a counterpart named with their country is a person, untitled like those after an
+honorific ("Tổng thống Mỹ Donald Trump và người đồng cấp Nga Vladimir Putin")."""
 
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v29"
+VERSION = "people.v30"
 
 RANKS = [
     "Đại tướng",
@@ -2278,12 +2280,25 @@ _HONOURED_NAME_FIRST = re.compile(  # the same, opening the text
 
 
 def _honoured_names(text: str) -> Iterator[tuple[int, str, int, int]]:
-    """(honorific's start, honorific, name's start, name's end) of every honoured name."""
+    """(honorific's start, honorific, name's start, name's end) of every honoured name, then of
+    every counterpart named with their country ("người đồng cấp Nga Vladimir Putin"), read as
+    after "ông"."""
     first = _HONOURED_NAME_FIRST.match(text)
     if first:
         yield 0, first.group(1).strip(), first.start(2), first.end(2)
     for match in _HONOURED_NAME.finditer(text, first.end() if first else 0):
         yield match.start() + 1, match.group(1)[1:].strip(), match.start(2), match.end(2)
+    if "người đồng cấp" in text:
+        for match in _counterpart().finditer(text):
+            yield match.start(), "ông", match.start(2), match.end(2)
+
+
+@functools.cache
+def _counterpart() -> re.Pattern[str]:
+    """ "người đồng cấp Trung Quốc Vương Nghị", "người đồng cấp Ukraine ông Petr Poroshenko"."""
+    return re.compile(
+        rf"người đồng cấp ({gazetteer.country_alternation()}) (?:(?:ông|bà|ngài) )?{_HONOURED}"
+    )
 
 
 def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
