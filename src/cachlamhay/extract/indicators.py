@@ -768,15 +768,13 @@ def _classify(
     unit_words = _LEADING_NUMBER.sub("", folded[quantity.start : quantity.end])
     tail = _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : clause_end]}").strip()
     # most figures are followed by no indicator's noun: one match for all of them says so
-    named_after = _any_noun_after().match(tail) is not None
+    after = _after_patterns() if _any_noun_after().match(tail) else []
     rest = (
         _SPACE_RUN.sub(" ", f"{unit_words} {folded[quantity.end : quantity.end + 120]}")
-        if named_after
+        if after
         else ""
     )
-    for indicator, nouns, required, right_before, forbidden, spec_unit in (
-        _after_patterns() if named_after else ()
-    ):
+    for indicator, nouns, required, right_before, forbidden, spec_unit in after:
         if not nouns.match(tail):
             continue
         if indicator == "households_affected":

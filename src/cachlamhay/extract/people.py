@@ -2005,7 +2005,8 @@ def extract_people(ctx: DocContext) -> list[Person]:
     people: dict[str, Person] = {}
     for index, (start, end), titles, name in raw:
         sentence = ctx.sentences[index]
-        expanded = [expand_title(t) for t in titles]
+        # "Tổng thống Putin" before the name is another person, no title of this one
+        expanded = [e for e in map(expand_title, titles) if not _leader_named_in(e)]
         chain_province = next((p for t in expanded if (p := province_of_title(t))), None)
         province = (
             chain_province
@@ -2019,11 +2020,7 @@ def extract_people(ctx: DocContext) -> list[Person]:
             # "Bí thư Tỉnh ủy Phúc Kiến", "Ủy viên Trung ương Đảng Cộng sản Trung Quốc, Bí thư
             # Tỉnh ủy": a province that is not one of ours
             province = None
-        completed = [
-            complete_title(t, province) if _is_provincial(t) else t
-            for t in expanded
-            if not _leader_named_in(t)
-        ]
+        completed = [complete_title(t, province) if _is_provincial(t) else t for t in expanded]
         mention = PersonMention(name, completed, province, start, end, sentence)
         person = people.setdefault(name, Person(name))
         person.mentions.append(mention)
