@@ -6,7 +6,7 @@ articles are *likely* to hold a fact of a kind; what each document really holds 
 the annotator reading it. The selection is seeded, so rerunning this prints the same list.
 
     python scripts/select_gold.py ../shared/corpus > /tmp/selection.tsv
-    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 25
+    python scripts/select_gold.py ../shared/corpus --round 6 > /tmp/round6.tsv   # rounds 3 to 26
 
 Output: one line per document, ``id<TAB>stratum<TAB>split``.
 """
@@ -332,6 +332,24 @@ def round_25_stratum(title: str, text: str) -> tuple[str, int] | None:
     return "visits", hits + (2 if TITLE_CUES["visits"].search(title) else 0)
 
 
+# Round 26 (seventeenth session): the locked test finds none of its 38 transfers and 25 of its
+# 39 indicators, and no blind round since 24 measured either. This round draws both on one use
+# of their cue in an article naming a province: transfers on round 1's giving-money wording,
+# indicators on round 2's SPEC wording.
+PLAN_26 = {"transfers": (6, (0, 2, 4)), "indicators": (4, (0, 2, 2))}
+
+
+def round_26_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """Transfers, else indicators, when the article names a province and cues the kind once."""
+    if NOISE.search(title) or NOISE.search(text) or not PROVINCE.search(text):
+        return None
+    for name, cue in (("transfers", CUES["transfers"]), ("indicators", STRONG["indicators"])):
+        hits = len(cue.findall(text))
+        if hits:
+            return name, hits + (2 if TITLE_CUES[name].search(title) else 0)
+    return None
+
+
 # Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a
 # blind measure of the previous session's last extractor, then more documents to learn from.
 LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
@@ -359,6 +377,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 23: a blind measure of the fourteenth session's start
     (PLAN_14, stratum_of),  # round 24: a blind measure of the fifteenth session's start
     (PLAN_25, round_25_stratum),  # round 25: visits, the sixteenth session's blind measure
+    (PLAN_26, round_26_stratum),  # round 26: transfers and indicators, the seventeenth's
 ]
 
 
