@@ -48,6 +48,42 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # every name listed after a plural office holds it (people.v31)
+        "Các Thượng nghị sĩ John McCain III, Christopher Coons và John Barrasso đứng trước súng "
+        "pháo hải quân.",
+        {
+            "John McCain": ["Thượng nghị sĩ"],
+            "Christopher Coons": ["Thượng nghị sĩ"],
+            "John Barrasso": ["Thượng nghị sĩ"],
+        },
+    ),
+    (
+        "Chủ tịch Quốc hội cho biết, các Phó Thủ tướng Trịnh Đình Dũng, Vũ Đức Đam, Vương Đình "
+        "Huệ, Bộ trưởng các Bộ Công thương, GT-VT sẽ trả lời thêm.",
+        {"Trịnh Đình Dũng": ["Phó Thủ tướng"], "Vũ Đức Đam": ["Phó Thủ tướng"]},
+    ),
+    (  # a foreign holder named after the term or the host country (people.v31)
+        "Đây là một trụ cột của chính sách của Tổng thống Mỹ vừa mãn nhiệm Barack Obama.",
+        {"Barack Obama": ["Tổng thống Mỹ"]},
+    ),
+    (
+        "Ông cáo buộc tổng thống Colombia lúc đó là Juan Manuel Santos đứng sau vụ tấn công.",
+        {"Juan Manuel Santos": ["Tổng thống Colombia"]},
+    ),
+    (
+        "Tổng thống Donald Trump lần lượt hội đàm với Tổng thống nước chủ nhà Reuven Rivlin và "
+        "Thủ tướng Benjamin Netanyahu.",
+        {"Reuven Rivlin": ["Tổng thống nước chủ nhà"]},
+    ),
+    (  # a German state's parliament is foreign (people.v31)
+        "Thủ tướng gặp Chủ tịch Quốc hội bang Hessen Norbert Kartmann và gặp Thủ hiến bang Hessen "
+        "Volker Bouffler.",
+        {"Norbert Kartmann": ["Chủ tịch Quốc hội bang Hessen"]},
+    ),
+    (  # a heading run into the next sentence's verb (people.v31)
+        "Phó Thống đốc NHNN Đào Minh Tú Chia sẻ tại Họp báo về Lễ hội cà phê Buôn Ma Thuột.",
+        {"Đào Minh Tú": ["Phó Thống đốc NHNN"]},
+    ),
     (  # a head of state named by surname is not the next name's office (people.v28)
         "Trong cuộc gặp Tổng thống Putin, Chủ tịch nước Trần Đại Quang cảm ơn nhà lãnh đạo Nga.",
         {"Trần Đại Quang": ["Chủ tịch nước"]},
@@ -729,6 +765,8 @@ def test_people_patterns(sentence: str, expected: dict[str, list[str]]) -> None:
         "Theo Giám đốc Bệnh viện Bạch Mai, các bệnh nhân đã ổn định.",
         # the spokesman of a president is not the president (people.v17)
         "Người phát ngôn của Tổng thống Nga Dmitry Peskov cho biết.",
+        # "là" alone does not name the holder: the president's son (people.v31)
+        "Con trai của Tổng thống Mỹ là Donald Trump Jr đã gặp luật sư Nga.",
     ],
 )
 def test_no_people_without_a_titled_name(sentence: str) -> None:
@@ -1224,6 +1262,15 @@ def test_a_second_verb_after_a_future_visit_is_future() -> None:
     assert ("Hoa Kỳ", "Đà Nẵng") not in found
 
 
+def test_a_companion_of_a_future_trip_has_not_travelled() -> None:
+    """ "sẽ tháp tùng ông Barack Obama đến Hà Nội": a plan, as the leader's trip is (visits.v31)."""
+    text = (
+        "Ông Kerry sẽ tháp tùng Tổng thống Obama thăm Việt Nam\nNgoại trưởng Mỹ John Kerry theo "
+        "lịch trình sẽ tháp tùng ông Barack Obama đến Hà Nội và TP HCM từ ngày 22 đến 25/5."
+    )
+    assert extract_text(text)["visits"] == []
+
+
 @pytest.mark.parametrize(("text", "expected"), VISITS)
 def test_visit_patterns(text: str, expected: set[tuple[str, str]]) -> None:
     found = {(v["visitor"]["name"], v["host"]["name"]) for v in extract_text(text)["visits"]}
@@ -1270,6 +1317,12 @@ PRACTICES = [
         "Làng chài giữ biển sạch\nNgười dân làng chài thực hiện bảo vệ môi trường biển một cách "
         "chủ động, là mô hình có thể nhân rộng đến các làng chài trên địa bàn tỉnh Quảng Ninh.",
         {("Quảng Ninh", "environment")},
+    ),
+    (  # a way other provinces are to learn (practices.v8)
+        "Nhân rộng mô hình camera giám sát khu dân cư\nThứ trưởng đề nghị Công an TP HCM báo cáo "
+        "mô hình camera an ninh giám sát khu dân cư để các tỉnh thành khác nếu có điều kiện sẽ "
+        "học tập, triển khai theo.",
+        {("Hồ Chí Minh", "security")},
     ),
     (  # leading a ranking is no practice (practices.v7)
         "Đà Nẵng dẫn đầu PCI\nThành phố Đà Nẵng 3 năm liền dẫn đầu về chỉ số năng lực cạnh tranh "

@@ -31,7 +31,12 @@ that follows.
 people.v29: after an honorific, the Korean family name Kim before a romanised name is a foreign
 name ("ông Kim Jong Un"), though Kim is a Vietnamese family name too.
 people.v30: a counterpart named with their country is a person, untitled like those after an
-honorific ("Tổng thống Mỹ Donald Trump và người đồng cấp Nga Vladimir Putin")."""
+honorific ("Tổng thống Mỹ Donald Trump và người đồng cấp Nga Vladimir Putin").
+people.v31: every name listed after a plural office holds it ("Các Thượng nghị sĩ John McCain,
+Christopher Coons và John Barrasso"); a foreign holder is named after the words of their term or
+host country ("Tổng thống Mỹ vừa mãn nhiệm Barack Obama", "tổng thống Colombia lúc đó là Juan
+Manuel Santos", "Tổng thống nước chủ nhà Reuven Rivlin"); an office of a state ("bang Hessen")
+is foreign; a name stops before a verb a lost line break ran into it ("Đào Minh Tú Chia sẻ")."""
 
 from __future__ import annotations
 
@@ -48,7 +53,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v30"
+VERSION = "people.v31"
 
 RANKS = [
     "Đại tướng",
@@ -934,6 +939,18 @@ _FIELD_PAIRS = WordAlternation(
 
 
 # … and funds and schools, named after people ("Quỹ văn hóa Phan Châu Trinh")
+# Verbs opening a sentence, by their capitalised first syllable: the second syllable
+_VERB_SECOND_SYLLABLE = {
+    "Chia": "sẻ",
+    "Trao": "đổi",
+    "Trả": "lời",
+    "Phát": "biểu",
+    "Khẳng": "định",
+    "Yêu": "cầu",
+    "Đề": "nghị",
+    "Cho": "biết",
+    "Nhấn": "mạnh",
+}
 _COMPANY_WORDS = {"ty", "cty", "tnhh", "cp", "hđqt", "phần", "quỹ", "trường"}
 
 
@@ -1050,7 +1067,14 @@ class _Classified:
             and i not in self.head_at
             and self.tokens[i].text not in _HONORIFICS  # "… Trương Minh Hoàng. Ông Hoàng …"
             and (_is_name_syllable(self.tokens[i]) or self.is_particle(i))
+            and not self._opens_a_verb(i)
         )
+
+    def _opens_a_verb(self, i: int) -> bool:
+        """ "Phó Thống đốc NHNN Đào Minh Tú Chia sẻ tại …": a heading's line break lost, the
+        next sentence opens with a verb whose first syllable looks like a name's."""
+        second = _VERB_SECOND_SYLLABLE.get(self.tokens[i].text)
+        return second is not None and i + 1 < len(self.tokens) and self.tokens[i + 1].text == second
 
     def is_particle(self, i: int) -> bool:
         """A foreign name's particle between two capitalised words ("Carel de Groot")."""
@@ -1318,6 +1342,8 @@ def _chain(c: _Classified, i: int) -> tuple[list[tuple[int, int]], tuple[int, in
     n = len(c.tokens)
     while True:
         while j < n and c.is_org_word(j) and (j in c.org or c.word(j) not in _CHAIN_STOPS):
+            if c.word(j) == "bang" and j + 1 < n and c.word(j + 1)[:1].isupper():
+                foreign_head = True  # "Chủ tịch Quốc hội bang Hessen Norbert Kartmann"
             if not c.is_name_part(j) or j + 1 >= n or c.is_name_part(j + 1):
                 j += 1
                 continue
@@ -1406,6 +1432,31 @@ def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
             k = end + 1
             continue
         break
+    return names
+
+
+_PLURAL_WORDS = {"các", "hai", "ba", "bốn", "những"}
+_REGNAL_NUMBERS = {"II", "III", "IV", "Jr", "Jr."}
+
+
+def _more_holders(
+    c: _Classified, head: int, name: tuple[int, int], j: int
+) -> list[tuple[int, int]]:
+    """ "Các Thượng nghị sĩ John McCain III, Christopher Coons và John Barrasso": the names
+    listed after the first one when the office opening at token ``head`` is counted plural."""
+    if head == 0 or c.word(head - 1).lower() not in _PLURAL_WORDS or name[1] != j:
+        return []
+    names: list[tuple[int, int]] = []
+    n = len(c.tokens)
+    k = j + 1 if j < n and c.word(j) in _REGNAL_NUMBERS else j
+    while k + 1 < n and c.word(k) in (",", "và"):
+        vietnamese = _listed_names(c, k + 1)
+        holder = vietnamese[0] if vietnamese else _romanised_run(c, k + 1)
+        if holder is None:
+            break
+        names.append(holder)
+        k = holder[1]
+        k = k + 1 if k < n and c.word(k) in _REGNAL_NUMBERS else k
     return names
 
 
@@ -1556,6 +1607,33 @@ def _skip_then(c: _Classified, j: int) -> int:
     if j + 2 < n and (c.word(j), c.word(j + 1)) in _THEN and c.word(j + 2) == "là":
         return j + 2
     return j
+
+
+# Words between a foreign office and its holder's name: the holder's term, the host country
+_TERM_WORDS = (
+    ("vừa", "mãn", "nhiệm"),
+    ("sắp", "mãn", "nhiệm"),
+    ("mãn", "nhiệm"),
+    ("vừa", "đắc", "cử"),
+    ("mới", "đắc", "cử"),
+    ("đắc", "cử"),
+    ("nước", "chủ", "nhà"),  # "Tổng thống nước chủ nhà Reuven Rivlin": the host country's
+    ("chủ", "nhà"),  # the same when the office took "nước"
+)
+
+
+def _name_after_term(c: _Classified, j: int) -> tuple[int, int] | None:
+    """ "Tổng thống Colombia lúc đó là Juan Manuel Santos", "Tổng thống Mỹ vừa mãn nhiệm Barack
+    Obama": the foreign name right after the term words opening at token ``j`` (also after "của
+    Tổng thống …", where the office is the name's)."""
+    then = _skip_then(c, j)
+    if then > j:
+        return _romanised_run(c, then + 1)  # past "lúc đó là"
+    for words in _TERM_WORDS:
+        end = j + len(words)
+        if end < len(c.tokens) and all(c.word(j + k) == w for k, w in enumerate(words)):
+            return _romanised_run(c, end)
+    return None
 
 
 # "Phát ngôn viên của bà Melania Trump", "Trưởng đoàn và bà X": the office is not the name's
@@ -1733,6 +1811,10 @@ def sentence_people(
                 text_titles = text_titles[-1:]
             found.append(((c.tokens[name[0]].start, c.tokens[name[1] - 1].end), text_titles))
             last_name = name
+            for other in _more_holders(c, i, name, j):
+                span = (c.tokens[other[0]].start, c.tokens[other[1] - 1].end)
+                found.append((span, list(text_titles)))
+                last_name, j = other, other[1]
             # "Đại tá NAME - Title, Title": titles after the name belong to the same person
             if j + 1 < n and c.word(j) in ("-", "–", "(") and j + 1 in c.head_at:
                 more, next_name, k = _chain(c, j + 1)
@@ -1753,8 +1835,15 @@ def sentence_people(
         )
         # "Dương Đức Toàn - giám đốc BQL …, Bùi Minh Hải - hạt phó …": the name before the dash
         dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in ("-", "–")
-        after = None
-        if not _possessive_before(c, i) and not honorific_before and not dashed_before:
+        after = _name_after_term(c, k)
+        if after and text_titles and c.word(after[0] - 1) == "nhà":
+            text_titles[-1] = _span_text(c, titles[-1][0], after[0])  # "… nước chủ nhà"
+        if (
+            after is None
+            and not _possessive_before(c, i)
+            and not honorific_before
+            and not dashed_before
+        ):
             after = _name_after_comma(c, k)
             bracket = None if after else _bracket_ahead(c, j)
             if bracket is not None:

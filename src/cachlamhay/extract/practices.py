@@ -17,6 +17,8 @@ headline names one; cheap housing ("nhà giá rẻ", "nhà xã hội") is the ho
 practices.v7: a locality that leads the way in something ("Đà Nẵng luôn là địa phương đi tiên
 phong trong lĩnh vực bảo vệ … môi trường") and a model fit to be spread ("là mô hình có thể nhân
 rộng") are praise; a place leading a ranking ("dẫn đầu cả nước về chỉ số PCI") is not.
+practices.v8: a way that other provinces are to learn names a practice, its topic named before
+it ("báo cáo mô hình camera an ninh … để các tỉnh thành khác … học tập, triển khai theo").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from cachlamhay.extract.text import Mention
 from cachlamhay.extract.topics import topic_positions
 from cachlamhay.vntext import fold
 
-VERSION = "practices.v7"
+VERSION = "practices.v8"
 
 _PRAISE = re.compile(
     fold(
@@ -50,7 +52,10 @@ _PRAISE = re.compile(
         # (a place leading a ranking, "dẫn đầu về chỉ số PCI", is no practice)
         r"|(?<=địa phương )(?:đi đầu|đi tiên phong|tiên phong)"
         r"(?: cả nước| toàn quốc)? (?:trong|về)"
-        r"|mô hình (?:có thể |cần |nên )?(?:được )?nhân rộng)"
+        r"|mô hình (?:có thể |cần |nên )?(?:được )?nhân rộng"
+        # "báo cáo mô hình camera … để các tỉnh thành khác … học tập, triển khai theo"
+        r"|(?<!\w)(?:tỉnh thành|tỉnh|địa phương) khác(?: [^ ,.;]+){0,6}"
+        r" (?:học tập|học hỏi|nhân rộng))"
     )
 )
 # Looked for only where a praise starts (see ``StartsAt``), in folded text like the pattern
@@ -62,7 +67,7 @@ _PRAISES = StartsAt(
             "có ", "cách làm ", "đánh giá cao", "học hỏi", "học tập", "khảo sát mô hình",
             "tham khảo mô hình", "bài học kinh nghiệm quý", "kinh nghiệm của", "mô hình",
             "nhân rộng", "biểu dương", "điển hình cho cả nước", "trao đổi kinh nghiệm", "tìm hiểu",
-            "đi đầu", "đi tiên phong", "tiên phong",
+            "đi đầu", "đi tiên phong", "tiên phong", "tỉnh", "địa phương",
         )
     ),
 )  # fmt: skip
@@ -236,7 +241,10 @@ def _rule_practices(ctx: DocContext, people: list[Person]) -> list[Practice]:
 _MOST_TOPICS = 6
 # Praise that names a way of working may close its sentence ("… đánh giá đây là cách làm sáng
 # tạo"); other praise ("đánh giá cao") is followed by what it praises.
-_NAMES_A_WAY = re.compile(fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)"))
+# So does a way that other places learn ("… mô hình camera … để các tỉnh thành khác học tập").
+_NAMES_A_WAY = re.compile(
+    fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)|(?:tỉnh|địa phương) ")
+)
 # Praise that says one side learns from the other
 _LEARNS = re.compile(fold(r"học hỏi|học tập|kinh nghiệm của"))
 

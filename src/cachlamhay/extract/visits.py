@@ -72,6 +72,8 @@ visits.v29: "tiếp Thủ tướng/Thủ trưởng …" receives a guest; folded
 thu" (take in) and skipped ("Chủ tịch nước … tiếp Thủ tướng Singapore Lý Hiển Long").
 visits.v30 changes no rule: the Czech Republic is "Cộng hòa Séc", as the gold names it, and a
 foreign head of state ("Chủ tịch nước Trung Quốc") is the country, as a foreign government is.
+visits.v31: whoever "sẽ tháp tùng/đi cùng/dẫn đầu" a trip has not travelled yet, however many
+words name the leader before the travel verb ("sẽ tháp tùng ông Barack Obama đến Hà Nội").
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v30"
+VERSION = "visits.v31"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -937,6 +939,8 @@ _NOT_YET = re.compile(
     r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng)(?:\s+\S+){0,2}"
     # "sẽ thăm Việt Nam và tham dự Hội nghị … tại Đà Nẵng": the second verb is as future
     r"|(?:sẽ|sắp|dự kiến)(?:\s+[^\s,;]+){1,4}\s+và"
+    # "sẽ tháp tùng ông X đến …": the companion's trip is as future as the leader's
+    r"|(?:sẽ|sắp|dự kiến)\s+(?:tháp tùng|đi cùng|cùng|dẫn đầu|dẫn)(?:\s+[^\s,;]+){0,6}"
     r"|mời(?:\s+\S+){0,6})\s*$"
 )
 # "xuất khẩu sang Trung Quốc", "lòng biết ơn sâu sắc tới Đảng Cộng sản Cuba", "Ông Đoàn khiếu
