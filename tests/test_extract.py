@@ -1340,6 +1340,18 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # projects begun, funded, signed or running, and one project's capital (indicators.v24)
+        "TP HCM phát triển nhà ở xã hội\nĐến nay TP HCM đã có 9 dự án khởi công và 16 dự án công "
+        "nhận chủ đầu tư. Trong giai đoạn 2016 – 2020 TP HCM mong được bố trí 9.963 tỷ đồng từ "
+        "nguồn vốn của SCIC cho 36 dự án chống ngập cấp bách. Ông Nguyễn Vĩnh Ninh, Giám đốc Khu "
+        "QLGT đô thị số 1 TP.HCM cho biết, tổng vốn đầu tư của hai dự án trên là 746 tỷ đồng.",
+        set(),
+    ),
+    (
+        "Thương hiệu Volkswagen trở lại Hà Nội\nVới số vốn đầu tư 30 tỷ đồng, Volkswagen Long Biên "
+        "được xây dựng tại Hà Nội. Tỉnh Bình Phước đến nay đã có 125 dự án đi vào hoạt động.",
+        set(),
+    ),
     (  # a growth target right before its figure; "bình quân hàng năm" is no goods (indicators.v22)
         "Hà Nội họp giao ban\n“Để hoàn thành chỉ tiêu tăng trưởng cả năm của Hà Nội từ 8,5 - 9%, "
         "UBND TP Hà Nội sẽ quyết liệt chỉ đạo.\nTốc độ tăng trưởng tổng sản phẩm nội địa trên "

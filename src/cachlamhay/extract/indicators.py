@@ -5,6 +5,10 @@ tế … đạt gần 6%", "tổng thu ngân sách … ước đạt 57.700 tỷ
 chính", "gần 99.000 đảng viên", "169/182 xã đạt chuẩn NTM"). A figure goes to the province the
 clause names, else to the province the text is about at that point; a figure about a district,
 commune, company or industrial park keeps that as ``scope`` and is never the province's.
+indicators.v24: projects begun, funded, signed, recognised or running are not projects drawn in
+("9 dự án khởi công", "bố trí … cho 36 dự án chống ngập", "ký 19 dự án"), and a clause opening
+with one project or its capital gives no province's capital ("Với số vốn đầu tư 30 tỷ đồng, …",
+"tổng vốn đầu tư của hai dự án trên").
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v23"
+VERSION = "indicators.v24"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -241,10 +245,16 @@ _FDI_TOTAL_BEFORE = re.compile(  # … "dự án FDI còn hiệu lực trên đ�
 _AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?: cho)?$")
 # "TPHCM sẽ triển khai 6 dự án", "bố trí đủ vốn cho 2 dự án": works carried out or funded, not
 # investment drawn in
-_WORKS_BEFORE = re.compile(r"(?<![a-z])(?:trien khai|thi cong|von cho)(?: (?:gan|hon|khoang))?$")
+# ("ký 19 dự án với tổng vốn 12 tỉ USD": deals signed; "bố trí 9.963 tỷ đồng … cho 36 dự án")
+_WORKS_BEFORE = re.compile(
+    r"(?<![a-z])(?:trien khai|thi cong|von cho|ky(?: ket)?"
+    r"|(?:bo tri|phan bo|giai ngan)(?: [^,;]+){0,10} cho)(?: (?:gan|hon|khoang))?$"
+)
 _NOT_INVESTMENT_PROJECT = re.compile(
     r"du an (?:noxh|nha o|nha xa hoi|giao thong|bot|thuy dien|thuy loi|dau tu cong|chuyen tiep"
     r"|thuoc de an|cham tien do|treo|thi cong"
+    # works begun, flood works, a bridge, developers recognised, projects running (not drawn in)
+    r"|khoi cong|chong ngap|cau [a-z]|cong nhan chu dau tu|di vao hoat dong"
     r"|(?:dang hoat dong )?dieu chinh)"  # "91 dự án điều chỉnh tăng vốn": amended, as before
 )
 
@@ -422,6 +432,10 @@ _PROJECT_FIGURE = re.compile(
     r"(?:cua du an|du an (?:co|nay|duoc|se|dat|dau tu)|giai doan (?:\d|mot|hai|ba)"
     # "Đây là dự án … với tổng vốn", "vốn đầu tư dự án lên đến", a company's "vốn đầu tư ban đầu"
     r"|day la du an|von dau tu du an|von dau tu ban dau|ham duong bo|duong ham"
+    # "tổng vốn đầu tư của hai dự án trên", a clause opening with one project or its capital
+    # ("Dự án xử lý nước thải … có vốn đầu tư", "Với tổng số vốn 869 tỷ đồng")
+    r"|cua (?:hai|ba|bon|nam|\d+) du an|^du an (?!fdi|nuoc ngoai|dau tu nuoc ngoai)"
+    r"|^voi (?:tong )?(?:so )?von"
     r"|cong trinh|nha may|tuyen duong|cua cong ty|cong ty (?:co|nay|da)"
     # one named work or plan: "cảng hàng không Quảng Ninh có tổng vốn đầu tư", "khu phức hợp …
     # với vốn đầu tư", "Đề án … tổng vốn đầu tư", "tổng vốn đầu tư 3 gói thầu"
