@@ -1340,6 +1340,11 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # a country's tourists are a share of the province's (indicators.v25)
+        "Du lịch Khánh Hòa\nNăm nay, Khánh Hòa đón hơn 2 triệu lượt khách quốc tế, trong đó khách "
+        "du lịch Trung Quốc chiếm hơn 1,4 triệu lượt, tăng hơn 34%, khách Nga đạt 289.000 lượt.",
+        {("Khánh Hòa", "tourism", 2_000_000.0)},
+    ),
     (  # projects begun, funded, signed or running, and one project's capital (indicators.v24)
         "TP HCM phát triển nhà ở xã hội\nĐến nay TP HCM đã có 9 dự án khởi công và 16 dự án công "
         "nhận chủ đầu tư. Trong giai đoạn 2016 – 2020 TP HCM mong được bố trí 9.963 tỷ đồng từ "

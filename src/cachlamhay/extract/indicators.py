@@ -8,7 +8,9 @@ commune, company or industrial park keeps that as ``scope`` and is never the pro
 indicators.v24: projects begun, funded, signed, recognised or running are not projects drawn in
 ("9 dự án khởi công", "bố trí … cho 36 dự án chống ngập", "ký 19 dự án"), and a clause opening
 with one project or its capital gives no province's capital ("Với số vốn đầu tư 30 tỷ đồng, …",
-"tổng vốn đầu tư của hai dự án trên").
+"tổng vốn đầu tư của hai dự án trên"). indicators.v25: a country's tourists or market ("lượng
+khách du lịch Hàn Quốc … đạt 2 triệu lượt", "khách du lịch Trung Quốc chiếm hơn 1,4 triệu lượt")
+are a share of some total, not a province's count.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v24"
+VERSION = "indicators.v25"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -314,7 +316,7 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
             named = any(m.name == province for m in ctx.provinces_in(index))
             if not named and not _established(ctx, index, province):
                 continue
-            if _foreign_owner(ctx, index, clause_start, quantity.start):
+            if _foreign_owner(ctx, index, clause_start, quantity.start, indicator == "tourism"):
                 continue  # "khách quốc tế đến Singapore đạt 17 triệu lượt"
             scope = _scope(sentence.text, clause_start, quantity.start)
             if scope or _PARK_AFTER.match(folded, quantity.end, clause_end):
@@ -347,13 +349,18 @@ def extract_indicators(ctx: DocContext, year: ArticleYear) -> list[Indicator]:
 
 
 # "khách quốc tế đến Singapore …", "Hàn Quốc đứng thứ hai …, còn Trung Quốc đứng thứ ba …"
+_TOURIST_MARKET = re.compile(r"(?<!\w)(?:khách(?: du lịch)?|du khách|thị trường) $")
 _FOREIGN_OWNER_CUE = re.compile(r"(?:(?<!\w)(?:đến|tới|tại|của|ở) |[,;]\s*(?:còn |và )?)$")
 
 
-def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> bool:
+def _foreign_owner(
+    ctx: DocContext, index: int, clause_start: int, at: int, tourists: bool = False
+) -> bool:
     """Whether the figure's clause gives it to a foreign country named after "đến/tại/của/ở"
     before it, or opening the sentence or a part of it as its subject ("Hàn Quốc đứng thứ hai
-    với …", ", còn Trung Quốc đứng thứ ba với …"), with no province of ours named after it."""
+    với …", ", còn Trung Quốc đứng thứ ba với …"), with no province of ours named after it.
+    ``tourists``: also a country's tourists or market ("lượng khách du lịch Hàn Quốc … đạt 2
+    triệu lượt"), a share of some total, never a province's count."""
     sentence = ctx.sentences[index]
     named = [
         (m.start - sentence.start, m)
@@ -363,6 +370,8 @@ def _foreign_owner(ctx: DocContext, index: int, clause_start: int, at: int) -> b
     if not named or named[-1][1].kind != "foreign":
         return False
     offset = named[-1][0]
+    if tourists and _TOURIST_MARKET.search(sentence.text, max(0, offset - 20), offset):
+        return True
     return offset == 0 or bool(_FOREIGN_OWNER_CUE.search(sentence.text, max(0, offset - 8), offset))
 
 
