@@ -803,6 +803,11 @@ def test_topics(sentence: str, topics: list[str]) -> None:
 
 # (title + lead from the corpus, expected (visitor, host) names)
 VISITS = [
+    (  # a central body however its later words are capitalised (visits.v32)
+        "Công bố quyết định cảnh cáo ông Trần Văn Truyền\nChiều 14/1, đoàn công tác của Ủy ban "
+        "kiểm tra Trung ương đã đến Bến Tre công bố quyết định kỷ luật ông Trần Văn Truyền.",
+        {("Ủy ban Kiểm tra Trung ương", "Bến Tre")},
+    ),
     (  # "tiếp Thủ tướng …" receives, folded it is not "tiếp thu" (visits.v29)
         "Chủ tịch nước tiếp Thủ tướng Lào\nChiều cùng ngày, Chủ tịch nước Trần Đại Quang tiếp "
         "Thủ tướng Lào Thongloun Sisoulith. Bộ trưởng cho biết sẽ tiếp thu ý kiến của Lào.",
@@ -2130,7 +2135,11 @@ def test_the_organisation_spans_agree_with_their_pattern(text: str) -> None:
     assert _ORG_NAMES.spans(text) == [m.span() for m in _ORG_NAMES.pattern.finditer(text)]
 
 
-_NAMES = ["Hà Nội", "Hà Nội Mới", "Quốc hội", "Lào", "Nam", "Bình Dương", "Thái Bình", "TP.HCM"]
+_NAMES = [
+    *("Hà Nội", "Hà Nội Mới", "Quốc hội", "Lào", "Nam", "Bình Dương", "Thái Bình", "TP.HCM"),
+    # a central body whatever the case after its first letter, not before it
+    *("Quốc Hội", "QUỐC HỘI", "quốc hội", "Bộ quốc phòng", "bộ Quốc phòng", "bộ quốc phòng"),
+]
 
 
 @given(

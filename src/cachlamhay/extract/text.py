@@ -8,6 +8,7 @@ Hà Tĩnh", "Thừa Thiên - Huế").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from cachlamhay.extract import gazetteer
+from cachlamhay.extract.automata import lowered_slices
 from cachlamhay.extract.names import COMMON_SURNAMES
 from cachlamhay.spans import Span
 from cachlamhay.vntext import UPPER
@@ -147,14 +149,35 @@ _CUE = re.compile(
 @functools.cache
 def _mention_pattern() -> re.Pattern[str]:
     """The names as one regex: the specification ``_name_matches`` implements faster (tests
-    check they agree)."""
+    check they agree). A central body's name is matched whatever the case of its letters after
+    the first ("Ban chấp hành Trung ương", "Bộ quốc phòng", "Ủy ban Quốc gia tìm kiếm cứu nạn":
+    papers capitalise them as they please); provinces and countries as written."""
     provinces = list(gazetteer.province_aliases())
-    central = list(gazetteer.central_aliases())
     countries = list(gazetteer.country_aliases())
+    central = "|".join(
+        re.escape(alias[0]) + "(?i:" + re.escape(alias[1:]) + ")"
+        for alias in sorted(gazetteer.central_aliases(), key=len, reverse=True)
+    )
     return re.compile(
-        rf"(?<![\w.])(?:(?P<central>{gazetteer.alternation(central)})|(?P<province>{gazetteer.alternation(provinces)})"
+        rf"(?<![\w.])(?:(?P<central>{central})|(?P<province>{gazetteer.alternation(provinces)})"
         rf"|(?P<foreign>{gazetteer.alternation(countries)}))(?![\w])"
     )
+
+
+@functools.cache
+def _central_by_key() -> dict[str, str]:
+    """A central alias by its first letter as written and the rest lower-cased ("Bộ quốc phòng"
+    finds "Bộ Quốc phòng"; "bộ Quốc phòng", a spelling of its own, keeps its lower-case b)."""
+    found: dict[str, str] = {}
+    for alias in gazetteer.central_aliases():
+        found.setdefault(alias[0] + alias[1:].lower(), alias)
+    return found
+
+
+def central_alias(surface: str) -> str:
+    """The gazetteer's spelling of a central body matched as ``surface``."""
+    aliases = gazetteer.central_aliases()
+    return surface if surface in aliases else _central_by_key()[surface[0] + surface[1:].lower()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,32 +201,50 @@ _GROUPS = ("central", "province", "foreign")  # the pattern's alternation order
 
 @functools.cache
 def _name_automaton() -> ahocorasick.Automaton:
+    """Provinces and countries as written."""
     automaton = ahocorasick.Automaton()
-    names = (
-        gazetteer.central_aliases(),
-        gazetteer.province_aliases(),
-        gazetteer.country_aliases(),
-    )
-    for rank, aliases in reversed(list(enumerate(names))):  # an earlier group wins a tie
+    names = (gazetteer.province_aliases(), gazetteer.country_aliases())
+    for rank, aliases in reversed(list(enumerate(names, start=1))):  # the earlier wins a tie
         for surface in aliases:
-            automaton.add_word(surface, (rank, surface))
+            automaton.add_word(surface, (rank, len(surface)))
+    automaton.make_automaton()
+    return automaton
+
+
+@functools.cache
+def _central_automaton() -> ahocorasick.Automaton:
+    """Central bodies lower-cased, run over the lower-cased text (see ``_central_by_key``)."""
+    automaton = ahocorasick.Automaton()
+    for alias in gazetteer.central_aliases():
+        automaton.add_word(alias.lower(), (0, len(alias)))
     automaton.make_automaton()
     return automaton
 
 
 def _name_matches(text: str) -> list[_NameMatch]:
     """The matches of ``_mention_pattern()`` (same boundaries, same choice at each position:
-    the first group, then the longest name; matches do not overlap), found with one
-    Aho-Corasick pass instead of trying every name at every position."""
+    the first group, then the longest name; matches do not overlap), found with Aho-Corasick
+    passes instead of trying every name at every position."""
+    lowered = lowered_slices(text)
+    if lowered is None:  # letters whose lower case the automaton cannot stand in for
+        return [
+            _NameMatch(m.start(), m.end(), str(m.lastgroup), m.group(0))
+            for m in _mention_pattern().finditer(text)
+        ]
+    keys = _central_by_key()
     best: dict[int, tuple[int, int, str]] = {}
-    for last, (rank, surface) in _name_automaton().iter(text):
+    hits = itertools.chain(_central_automaton().iter(lowered), _name_automaton().iter(text))
+    for last, (rank, length) in hits:
         end = last + 1
-        start = end - len(surface)
+        start = end - length
         if start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
             continue
         if end < len(text) and _is_word(text[end]):
             continue
-        key = (rank, -len(surface), surface)
+        surface = text[start:end]
+        if rank == 0 and text[start] + lowered[start + 1 : end] not in keys:
+            continue  # its first letter is not the name's
+        key = (rank, -length, surface)
         if start not in best or key < best[start]:
             best[start] = key
     found: list[_NameMatch] = []
@@ -257,7 +298,7 @@ def mentions(text: str) -> list[Mention]:
         cue = cue_match.group(1) if cue_match else ""
         if cue in _BLOCKING_CUES:
             continue
-        surface = match.surface
+        surface = central_alias(match.surface) if match.kind == "central" else match.surface
         if _FALSE_CONTINUATION.get(surface) and text.startswith(
             _FALSE_CONTINUATION[surface], match.end()
         ):

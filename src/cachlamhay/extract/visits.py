@@ -74,6 +74,8 @@ visits.v30 changes no rule: the Czech Republic is "Cộng hòa Séc", as the gol
 foreign head of state ("Chủ tịch nước Trung Quốc") is the country, as a foreign government is.
 visits.v31: whoever "sẽ tháp tùng/đi cùng/dẫn đầu" a trip has not travelled yet, however many
 words name the leader before the travel verb ("sẽ tháp tùng ông Barack Obama đến Hà Nội").
+visits.v32 changes no rule: a central body is named however its later words are capitalised
+("đoàn công tác của Ủy ban kiểm tra Trung ương đã đến Bến Tre", extract.text).
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v31"
+VERSION = "visits.v32"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
