@@ -284,6 +284,30 @@ def test_caption_spans_point_into_clean_text() -> None:
     assert [span.text_of(doc.text) for span in doc.captions] == ["Ảnh minh họa."]
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        (
+            "Ảnh minh họa. (Nguồn: TTXVN) Liên quan đến thông tin 100% bệnh viện, cơ sở y tế ở Cà "
+            "Mau vi phạm về môi trường, Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên "
+            "Hương vừa làm việc với Sở Y tế Cà Mau.",
+            "Ảnh minh họa. (Nguồn: TTXVN)",
+        ),
+        (
+            "Ảnh minh họa. Nguồn: internet Theo đó, bổ sung một số trường hợp được giảm tiền sử dụng "
+            "đất đối với dự án hạ tầng nghĩa trang, nghĩa địa theo quy hoạch của tỉnh.",
+            "Ảnh minh họa. Nguồn: internet",
+        ),
+    ],
+)
+def test_an_illustration_credit_run_into_its_paragraph_is_the_only_caption(
+    line: str, credit: str
+) -> None:
+    """baomoi lost the line break after "Ảnh minh họa.": the paragraph is body text."""
+    doc = clean_document(RawDocument(id="x", origin="x", text=f"Tiêu đề\n\nMở đầu.\n\n{line}"))
+    assert [span.text_of(doc.text) for span in doc.captions] == [credit]
+
+
 # -- real corpus documents -----------------------------------------------------------------
 
 

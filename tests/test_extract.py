@@ -48,6 +48,11 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # the ministry in brackets after a department's office completes it (people.v32)
+        "Liên quan đến thông tin 100% bệnh viện ở Cà Mau vi phạm về môi trường, Cục trưởng Cục "
+        "Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương vừa làm việc với Sở Y tế Cà Mau.",
+        {"Nguyễn Thị Liên Hương": ["Cục trưởng Cục Quản lý môi trường, Bộ Y tế"]},
+    ),
     (  # every name listed after a plural office holds it (people.v31)
         "Các Thượng nghị sĩ John McCain III, Christopher Coons và John Barrasso đứng trước súng "
         "pháo hải quân.",
@@ -1345,6 +1350,12 @@ def test_practice_patterns(text: str, expected: set[tuple[str, str]]) -> None:
 
 # (title + sentence from the corpus, expected (province, indicator, value))
 INDICATORS = [
+    (  # "tăng/giảm 1 đơn vị" is a change in a measure, not units merged away (indicators.v26)
+        "Hệ số P/E ở TP HCM\nTại TP HCM, kết quả mô hình hồi quy cho thấy, tốc độ Egrowth "
+        "tăng/giảm 1 đơn vị thì tỷ lệ P/E tăng/giảm 0,107 đơn vị.\nRiêng trong năm 2020, tỉnh Hà "
+        "Tĩnh đã sáp nhập 80 đơn vị hành chính (ĐVHC) cấp xã, giảm 46 ĐVHC cấp xã.",
+        {("Hà Tĩnh", "admin_units_reduced", 46.0)},
+    ),
     (  # a country's tourists are a share of the province's (indicators.v25)
         "Du lịch Khánh Hòa\nNăm nay, Khánh Hòa đón hơn 2 triệu lượt khách quốc tế, trong đó khách "
         "du lịch Trung Quốc chiếm hơn 1,4 triệu lượt, tăng hơn 34%, khách Nga đạt 289.000 lượt.",

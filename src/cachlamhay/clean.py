@@ -251,18 +251,25 @@ def is_caption_line(line: str) -> bool:
 
 
 _LEADING_CREDIT = re.compile(r"^\((?:Ảnh|Nguồn ảnh|Nguồn|Đồ họa|Video)[^()]{0,80}\)\s*")
+# "Ảnh minh họa. (Nguồn: TTXVN) Liên quan đến …", "Ảnh minh họa. Nguồn: internet Theo đó, …":
+# an illustration's credit with the paragraph run on after it (baomoi lost the line break)
+_LEADING_ILLUSTRATION = re.compile(
+    r"^(?:Ảnh|Hình) minh họa\s*(?:[.:]\s*[Ii]nternet\.?|\.)\s*"
+    r"(?:\((?:Nguồn|Ảnh)\s*:?[^()]{0,40}\)\.?\s*|Nguồn\s*:?\s*[Ii]nternet\.?\s*)?"
+)
 
 
 def caption_spans(text: str, lines: list[str], after_title: set[int]) -> list[Span]:
     """Spans of caption lines in ``text`` (which is ``"\\n".join(lines)``).
 
-    A body that starts with a credit ("(Ảnh minh họa. Thái Hùng/TTXVN) Ngày 6/2, …", common in
-    baomoi) has only the credit marked, not the paragraph.
+    A body that starts with a credit ("(Ảnh minh họa. Thái Hùng/TTXVN) Ngày 6/2, …", "Ảnh minh
+    họa. (Nguồn: TTXVN) Liên quan đến …", common in baomoi) has only the credit marked, not the
+    paragraph.
     """
     spans: list[Span] = []
     offset = 0
     for index, line in enumerate(lines):
-        credit = _LEADING_CREDIT.match(line)
+        credit = _LEADING_CREDIT.match(line) or _LEADING_ILLUSTRATION.match(line)
         if credit and len(line[credit.end() :].split()) > 15:
             spans.append(trimmed_span(text, offset, offset + credit.end()))
         elif line and (index in after_title or is_caption_line(line)):

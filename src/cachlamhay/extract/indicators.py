@@ -10,7 +10,8 @@ indicators.v24: projects begun, funded, signed, recognised or running are not pr
 with one project or its capital gives no province's capital ("Với số vốn đầu tư 30 tỷ đồng, …",
 "tổng vốn đầu tư của hai dự án trên"). indicators.v25: a country's tourists or market ("lượng
 khách du lịch Hàn Quốc … đạt 2 triệu lượt", "khách du lịch Trung Quốc chiếm hơn 1,4 triệu lượt")
-are a share of some total, not a province's count.
+are a share of some total, not a province's count. indicators.v26: "tăng/giảm 1 đơn vị" is a
+change in some measure, and administrative units are counted whole.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v25"
+VERSION = "indicators.v26"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -113,11 +114,11 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     ("ntm_communes", r"xa", r"nong thon moi|ntm", None, None, "commune"),
     ("ntm_districts", r"huyen|don vi cap huyen", r"nong thon moi|ntm", None, None, "district"),
     # not "đơn vị sự nghiệp": public service units
-    (
+    (  # not "tăng/giảm 1 đơn vị": a change in some measure
         "admin_units_reduced",
         r"dvhc|don vi hanh chinh|don vi(?! su nghiep)",
         None,
-        r"giam",
+        r"(?<!tang/)giam",
         None,
         "unit",
     ),
@@ -818,6 +819,8 @@ def _classify(
             continue  # "9 huyện miền núi … xây dựng nông thôn mới là rất khó": not a result
         if indicator == "population" and quantity.value < 300_000:  # a district's or ward's
             continue
+        if indicator.startswith("admin_units") and not float(quantity.value).is_integer():
+            continue  # "tăng/giảm 0,107 đơn vị": units are counted whole
         if (
             indicator == "households_affected"
             and nouns.pattern.startswith("(?:ngoi")

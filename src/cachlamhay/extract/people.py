@@ -36,7 +36,9 @@ people.v31: every name listed after a plural office holds it ("Các Thượng ng
 Christopher Coons và John Barrasso"); a foreign holder is named after the words of their term or
 host country ("Tổng thống Mỹ vừa mãn nhiệm Barack Obama", "tổng thống Colombia lúc đó là Juan
 Manuel Santos", "Tổng thống nước chủ nhà Reuven Rivlin"); an office of a state ("bang Hessen")
-is foreign; a name stops before a verb a lost line break ran into it ("Đào Minh Tú Chia sẻ")."""
+is foreign; a name stops before a verb a lost line break ran into it ("Đào Minh Tú Chia sẻ").
+people.v32: the ministry in brackets after a department's office completes it when the name
+follows the brackets ("Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương")."""
 
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v31"
+VERSION = "people.v32"
 
 RANKS = [
     "Đại tướng",
@@ -1851,6 +1853,9 @@ def sentence_people(
                 if after and text_titles and bracket > j:
                     # "Tổng giám đốc Tổng công ty đầu tư phát triển … (VEC) Mai Tuấn Anh"
                     text_titles[-1] = _span_text(c, titles[-1][0], bracket)
+                    if parent := _parenthetical_body(c, bracket):
+                        # "Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương"
+                        text_titles[-1] = f"{text_titles[-1]}, {parent}"
         if after:
             found.append(((c.tokens[after[0]].start, c.tokens[after[1] - 1].end), text_titles))
             last_name = after
