@@ -48,6 +48,20 @@ def test_every_fact_names_its_extractor() -> None:
 
 # (sentence from the corpus or the seeds, expected name → titles)
 PEOPLE = [
+    (  # an organisation written in lower case up to its province (people.v33)
+        "Về phương thức đấu giá xuống, Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải Dương "
+        "Nguyễn Đại Dân lý giải. Chi cục trưởng Chi cục kiểm lâm tỉnh Lâm Đồng Nguyễn Khang Thiên "
+        "cho biết thêm.",
+        {
+            "Nguyễn Đại Dân": ["Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải Dương"],
+            "Nguyễn Khang Thiên": ["Chi cục trưởng Chi cục kiểm lâm tỉnh Lâm Đồng"],
+        },
+    ),
+    (  # but not through a second office ("và chủ tịch UBND tỉnh …")
+        "Dự lễ có Thượng tướng Bế Xuân Trường, Thứ trưởng Bộ Quốc phòng và chủ tịch UBND tỉnh "
+        "Khánh Hòa Lê Đức Vinh.",
+        {"Lê Đức Vinh": ["Chủ tịch UBND tỉnh Khánh Hòa"]},
+    ),
     (  # the ministry in brackets after a department's office completes it (people.v32)
         "Liên quan đến thông tin 100% bệnh viện ở Cà Mau vi phạm về môi trường, Cục trưởng Cục "
         "Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương vừa làm việc với Sở Y tế Cà Mau.",

@@ -38,7 +38,10 @@ host country ("Tổng thống Mỹ vừa mãn nhiệm Barack Obama", "tổng th�
 Manuel Santos", "Tổng thống nước chủ nhà Reuven Rivlin"); an office of a state ("bang Hessen")
 is foreign; a name stops before a verb a lost line break ran into it ("Đào Minh Tú Chia sẻ").
 people.v32: the ministry in brackets after a department's office completes it when the name
-follows the brackets ("Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương")."""
+follows the brackets ("Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương").
+people.v33: an organisation written in lower case up to its province ends the office when a
+Vietnamese name follows the province ("Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải
+Dương Nguyễn Đại Dân"), not through a second office ("… và chủ tịch UBND tỉnh Khánh Hòa")."""
 
 from __future__ import annotations
 
@@ -55,7 +58,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v32"
+VERSION = "people.v33"
 
 RANKS = [
     "Đại tướng",
@@ -1700,6 +1703,38 @@ def _name_after_school_name(c: _Classified, run: tuple[int, int]) -> tuple[int, 
     return None
 
 
+# Lower-case words that open another office ("và chủ tịch UBND tỉnh …"), not an organisation
+_OFFICE_OPENERS = frozenset({"chủ", "phó", "giám", "bí", "tổng", "thứ", "trưởng"})
+_LOWER_ORG_WORDS = 8  # lower-case words an office's organisation may run on before its province
+_NOT_IN_AN_OFFICE = {"của", "với", "cùng", "tại", "ở", "cho", "đã", "đang", "sẽ", "là", "được"}
+
+
+def _name_after_lower_case_office(c: _Classified, j: int) -> tuple[int, int] | None:
+    """ "… Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải Dương Nguyễn Đại Dân": an organisation
+    written in lower case from token ``j`` on, then its province, then a Vietnamese name."""
+    n = len(c.tokens)
+    aliases = gazetteer.province_aliases()
+    for k in range(j, min(n, j + _LOWER_ORG_WORDS)):
+        word = c.word(k)
+        if word in ("tỉnh", "thành", "TP", "TP."):
+            start = k + 2 if word == "thành" and k + 1 < n and c.word(k + 1) == "phố" else k + 1
+            for size in (4, 3, 2, 1):
+                end = start + size
+                if end < n and " ".join(c.word(t) for t in range(start, end)) in aliases:
+                    run = _surname_run(c, end)
+                    if run and run[1] - run[0] == 4 and c.word(run[1] - 1) in _SENTENCE_OPENERS:
+                        run = (run[0], run[1] - 1)  # "Phạm Sỹ Quý Theo …": the next sentence
+                    return run
+            return None
+        if word in _OFFICE_OPENERS and (k == j or c.word(k - 1) == "và"):
+            return None  # "Thứ trưởng Bộ Quốc phòng và chủ tịch UBND tỉnh …": two offices
+        if word in _NOT_IN_AN_OFFICE or not (
+            (word.isalpha() and word.islower()) or _ABBREVIATION.fullmatch(word)  # "ĐGTS"
+        ):
+            return None
+    return None
+
+
 def _surname_run(
     c: _Classified, first: int, surnames: frozenset[str] | set[str] = COMMON_SURNAMES
 ) -> tuple[int, int] | None:
@@ -1838,6 +1873,11 @@ def sentence_people(
         # "Dương Đức Toàn - giám đốc BQL …, Bùi Minh Hải - hạt phó …": the name before the dash
         dashed_before = before is not None and before[1] == i - 1 and c.word(i - 1) in ("-", "–")
         after = _name_after_term(c, k)
+        placed = None if after else _name_after_lower_case_office(c, j)
+        if placed and text_titles:
+            # "Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải Dương Nguyễn Đại Dân"
+            text_titles[-1] = _span_text(c, titles[-1][0], placed[0])
+            after = placed
         if after and text_titles and c.word(after[0] - 1) == "nhà":
             text_titles[-1] = _span_text(c, titles[-1][0], after[0])  # "… nước chủ nhà"
         if (
