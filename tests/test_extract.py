@@ -2174,11 +2174,13 @@ _NAMES = [
     )
 )
 def test_the_name_automaton_matches_like_the_name_pattern(parts: list[str]) -> None:
+    from cachlamhay.extract.automata import lowered_slices
     from cachlamhay.extract.text import _mention_pattern, _name_matches
 
     text = "".join(parts)
     expected = [(m.start(), m.end(), m.lastgroup) for m in _mention_pattern().finditer(text)]
-    assert [(m.begin, m.finish, m.kind) for m in _name_matches(text)] == expected
+    found = _name_matches(text, lowered_slices(text))
+    assert [(m.begin, m.finish, m.kind) for m in found] == expected
 
 
 def _split_line_by_slices(line: str) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from cachlamhay.extract.automata import lowered_slices
 from cachlamhay.extract.gazetteer import is_city
 from cachlamhay.extract.text import Mention, Sentence, mentions, sentences
 from cachlamhay.spans import Span
@@ -26,6 +27,7 @@ class DocContext:
     home: str | None  # the province the article is mostly about
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     folded: str = ""  # fold(text), once: folding is one character for one character
+    lowered: str | None = None  # lowered_slices(text), once (None: no exact lower case)
 
     def folded_sentence(self, index: int) -> str:
         """``fold(sentences[index].text)``, sliced from the folded document."""
@@ -94,7 +96,8 @@ def build_context(
     captions: list[Span] | None = None,
 ) -> DocContext:
     found_sentences = sentences(text, captions)
-    found_mentions = mentions(text)
+    lowered = lowered_slices(text)
+    found_mentions = mentions(text, lowered)
     by_sentence: dict[int, list[Mention]] = {}
     k = 0
     for index, sentence in enumerate(found_sentences):
@@ -117,6 +120,7 @@ def build_context(
         home,
         by_sentence,
         fold(text),
+        lowered,
     )
 
 

@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from cachlamhay.extract import gazetteer
-from cachlamhay.extract.automata import StartsAt, WordAlternation, leftmost, lowered_slices
+from cachlamhay.extract.automata import StartsAt, WordAlternation, leftmost
 from cachlamhay.extract.context import DocContext
 from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
@@ -2108,7 +2108,7 @@ def _span_text(c: _Classified, a: int, b: int) -> str:
 def extract_people(ctx: DocContext) -> list[Person]:
     """Every titled person of the document, one entry per name, titles completed."""
     found: list[tuple[int, tuple[int, int], list[str]]] = []
-    lowered = lowered_slices(ctx.text)  # once, not once a sentence
+    lowered = ctx.lowered  # once, not once a sentence
     for index, sentence in enumerate(ctx.sentences):
         if lowered is None:
             headed = has_title_head(sentence.text)

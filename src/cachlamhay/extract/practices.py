@@ -53,9 +53,13 @@ _PRAISE = re.compile(
         r"|(?<=địa phương )(?:đi đầu|đi tiên phong|tiên phong)"
         r"(?: cả nước| toàn quốc)? (?:trong|về)"
         r"|mô hình (?:có thể |cần |nên )?(?:được )?nhân rộng"
-        # "báo cáo mô hình camera … để các tỉnh thành khác … học tập, triển khai theo"
-        r"|(?<!\w)(?:tỉnh thành|tỉnh|địa phương) khác(?: [^ ,.;]+){0,6}"
-        r" (?:học tập|học hỏi|nhân rộng))"
+        # "báo cáo mô hình camera … để các tỉnh thành khác … học tập, triển khai theo" (from
+        # "khác" on: "tỉnh" is too common a word to try the pattern at)
+        + "".join(
+            rf"|(?<={places} )khác(?: [^ ,.;]+){{0,6}} (?:học tập|học hỏi|nhân rộng)"
+            for places in ("tỉnh", "tỉnh thành", "địa phương")
+        )
+        + ")"
     )
 )
 # Looked for only where a praise starts (see ``StartsAt``), in folded text like the pattern
@@ -67,7 +71,7 @@ _PRAISES = StartsAt(
             "có ", "cách làm ", "đánh giá cao", "học hỏi", "học tập", "khảo sát mô hình",
             "tham khảo mô hình", "bài học kinh nghiệm quý", "kinh nghiệm của", "mô hình",
             "nhân rộng", "biểu dương", "điển hình cho cả nước", "trao đổi kinh nghiệm", "tìm hiểu",
-            "đi đầu", "đi tiên phong", "tiên phong", "tỉnh", "địa phương",
+            "đi đầu", "đi tiên phong", "tiên phong", "khác",
         )
     ),
 )  # fmt: skip
@@ -242,9 +246,7 @@ _MOST_TOPICS = 6
 # Praise that names a way of working may close its sentence ("… đánh giá đây là cách làm sáng
 # tạo"); other praise ("đánh giá cao") is followed by what it praises.
 # So does a way that other places learn ("… mô hình camera … để các tỉnh thành khác học tập").
-_NAMES_A_WAY = re.compile(
-    fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)|(?:tỉnh|địa phương) ")
-)
+_NAMES_A_WAY = re.compile(fold(r"(?:có (?:nhiều |những |một số )?)?(?:cách làm|mô hình)|khác "))
 # Praise that says one side learns from the other
 _LEARNS = re.compile(fold(r"học hỏi|học tập|kinh nghiệm của"))
 

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import EllipsisType
 
 import ahocorasick
 
@@ -156,6 +157,8 @@ def _mention_pattern() -> re.Pattern[str]:
     countries = list(gazetteer.country_aliases())
     central = "|".join(
         re.escape(alias[0]) + "(?i:" + re.escape(alias[1:]) + ")"
+        if _any_case(alias)
+        else re.escape(alias)
         for alias in sorted(gazetteer.central_aliases(), key=len, reverse=True)
     )
     return re.compile(
@@ -164,13 +167,22 @@ def _mention_pattern() -> re.Pattern[str]:
     )
 
 
+def _any_case(alias: str) -> bool:
+    """Whether a central body is matched whatever the case of its later letters: those written
+    with a capital after the first word ("Bộ Quốc phòng") or of three words or more. "Chính phủ",
+    "Nhà nước" are matched as written: in lower case they are common words, and trying each
+    occurrence would cost more than the rare "Chính Phủ" gives."""
+    return any(ch.isupper() for ch in alias[1:]) or alias.count(" ") >= 2
+
+
 @functools.cache
 def _central_by_key() -> dict[str, str]:
     """A central alias by its first letter as written and the rest lower-cased ("Bộ quốc phòng"
     finds "Bộ Quốc phòng"; "bộ Quốc phòng", a spelling of its own, keeps its lower-case b)."""
     found: dict[str, str] = {}
     for alias in gazetteer.central_aliases():
-        found.setdefault(alias[0] + alias[1:].lower(), alias)
+        if _any_case(alias):
+            found.setdefault(alias[0] + alias[1:].lower(), alias)
     return found
 
 
@@ -201,31 +213,33 @@ _GROUPS = ("central", "province", "foreign")  # the pattern's alternation order
 
 @functools.cache
 def _name_automaton() -> ahocorasick.Automaton:
-    """Provinces and countries as written."""
+    """Provinces, countries and the central bodies not matched in any case, as written."""
     automaton = ahocorasick.Automaton()
-    names = (gazetteer.province_aliases(), gazetteer.country_aliases())
-    for rank, aliases in reversed(list(enumerate(names, start=1))):  # the earlier wins a tie
+    exact_central = [alias for alias in gazetteer.central_aliases() if not _any_case(alias)]
+    names = (exact_central, gazetteer.province_aliases(), gazetteer.country_aliases())
+    for rank, aliases in reversed(list(enumerate(names))):  # the earlier wins a tie
         for surface in aliases:
-            automaton.add_word(surface, (rank, len(surface)))
+            automaton.add_word(surface, (rank, len(surface), False))
     automaton.make_automaton()
     return automaton
 
 
 @functools.cache
 def _central_automaton() -> ahocorasick.Automaton:
-    """Central bodies lower-cased, run over the lower-cased text (see ``_central_by_key``)."""
+    """Central bodies matched in any case, lower-cased, run over the lower-cased text (see
+    ``_central_by_key``)."""
     automaton = ahocorasick.Automaton()
     for alias in gazetteer.central_aliases():
-        automaton.add_word(alias.lower(), (0, len(alias)))
+        if _any_case(alias):
+            automaton.add_word(alias.lower(), (0, len(alias), True))
     automaton.make_automaton()
     return automaton
 
 
-def _name_matches(text: str) -> list[_NameMatch]:
+def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
     """The matches of ``_mention_pattern()`` (same boundaries, same choice at each position:
     the first group, then the longest name; matches do not overlap), found with Aho-Corasick
-    passes instead of trying every name at every position."""
-    lowered = lowered_slices(text)
+    passes instead of trying every name at every position. ``lowered``: ``lowered_slices(text)``."""
     if lowered is None:  # letters whose lower case the automaton cannot stand in for
         return [
             _NameMatch(m.start(), m.end(), str(m.lastgroup), m.group(0))
@@ -234,7 +248,7 @@ def _name_matches(text: str) -> list[_NameMatch]:
     keys = _central_by_key()
     best: dict[int, tuple[int, int, str]] = {}
     hits = itertools.chain(_central_automaton().iter(lowered), _name_automaton().iter(text))
-    for last, (rank, length) in hits:
+    for last, (rank, length, any_case) in hits:
         end = last + 1
         start = end - length
         if start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
@@ -242,7 +256,7 @@ def _name_matches(text: str) -> list[_NameMatch]:
         if end < len(text) and _is_word(text[end]):
             continue
         surface = text[start:end]
-        if rank == 0 and text[start] + lowered[start + 1 : end] not in keys:
+        if any_case and text[start] + lowered[start + 1 : end] not in keys:
             continue  # its first letter is not the name's
         key = (rank, -length, surface)
         if start not in best or key < best[start]:
@@ -262,7 +276,7 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def mentions(text: str) -> list[Mention]:
+def mentions(text: str, lowered: str | EllipsisType | None = ...) -> list[Mention]:
     """Provinces, central bodies and countries named in ``text``, left to right.
 
     A province name after "huyện", "xã", "đường", "Báo"… names a district, street or newspaper,
@@ -290,7 +304,9 @@ def mentions(text: str) -> list[Mention]:
     taken = [(m.start, m.end) for m in foreign_units]
     found.extend(foreign_units)
     covered_until = -1
-    for match in _name_matches(text):
+    if lowered is ...:
+        lowered = lowered_slices(text)
+    for match in _name_matches(text, lowered):
         if match.start() < covered_until or any(s <= match.start() < e for s, e in taken):
             continue
         before = text[max(0, match.start() - 14) : match.start()]
