@@ -250,7 +250,7 @@ _AMENDED_BEFORE = re.compile(r"(?<!cap va )(?<!cap moi va )dieu chinh(?: von)?(?
 # investment drawn in
 # ("ký 19 dự án với tổng vốn 12 tỉ USD": deals signed; "bố trí 9.963 tỷ đồng … cho 36 dự án")
 _WORKS_BEFORE = re.compile(
-    r"(?<![a-z])(?:trien khai|thi cong|von cho|ky(?: ket)?"
+    r"(?<![a-z])(?:trien khai|thi cong|von cho|(?<!dang )ky(?: ket)?"
     r"|(?:bo tri|phan bo|giai ngan)(?: [^,;]+){0,10} cho)(?: (?:gan|hon|khoang))?$"
 )
 _NOT_INVESTMENT_PROJECT = re.compile(

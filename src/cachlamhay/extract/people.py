@@ -943,7 +943,6 @@ _FIELD_PAIRS = WordAlternation(
 )
 
 
-# … and funds and schools, named after people ("Quỹ văn hóa Phan Châu Trinh")
 # Verbs opening a sentence, by their capitalised first syllable: the second syllable
 _VERB_SECOND_SYLLABLE = {
     "Chia": "sẻ",
@@ -956,6 +955,7 @@ _VERB_SECOND_SYLLABLE = {
     "Cho": "biết",
     "Nhấn": "mạnh",
 }
+# … and funds and schools, named after people ("Quỹ văn hóa Phan Châu Trinh")
 _COMPANY_WORDS = {"ty", "cty", "tnhh", "cp", "hđqt", "phần", "quỹ", "trường"}
 
 

@@ -169,9 +169,9 @@ def _mention_pattern() -> re.Pattern[str]:
 
 def _any_case(alias: str) -> bool:
     """Whether a central body is matched whatever the case of its later letters: those written
-    with a capital after the first word ("Bộ Quốc phòng") or of three words or more. "Chính phủ",
-    "Nhà nước" are matched as written: in lower case they are common words, and trying each
-    occurrence would cost more than the rare "Chính Phủ" gives."""
+    with a capital after their first letter ("Bộ Quốc phòng") or of three words or more.
+    "Chính phủ", "Quốc hội" are matched as written: in lower case they are common words, and
+    trying each occurrence would cost more than the rare "Chính Phủ" gives."""
     return any(ch.isupper() for ch in alias[1:]) or alias.count(" ") >= 2
 
 
