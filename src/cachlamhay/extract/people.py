@@ -1072,14 +1072,14 @@ class _Classified:
             and i not in self.head_at
             and self.tokens[i].text not in _HONORIFICS  # "… Trương Minh Hoàng. Ông Hoàng …"
             and (_is_name_syllable(self.tokens[i]) or self.is_particle(i))
-            and not self._opens_a_verb(i)
+            and not (self.tokens[i].text in _VERB_SECOND_SYLLABLE and self._opens_a_verb(i))
         )
 
     def _opens_a_verb(self, i: int) -> bool:
         """ "Phó Thống đốc NHNN Đào Minh Tú Chia sẻ tại …": a heading's line break lost, the
         next sentence opens with a verb whose first syllable looks like a name's."""
-        second = _VERB_SECOND_SYLLABLE.get(self.tokens[i].text)
-        return second is not None and i + 1 < len(self.tokens) and self.tokens[i + 1].text == second
+        second = _VERB_SECOND_SYLLABLE[self.tokens[i].text]
+        return i + 1 < len(self.tokens) and self.tokens[i + 1].text == second
 
     def is_particle(self, i: int) -> bool:
         """A foreign name's particle between two capitalised words ("Carel de Groot")."""
@@ -1627,10 +1627,15 @@ _TERM_WORDS = (
 )
 
 
+_TERM_FIRST_WORDS = frozenset({words[0] for words in _TERM_WORDS} | {then for then, _ in _THEN})
+
+
 def _name_after_term(c: _Classified, j: int) -> tuple[int, int] | None:
     """ "Tổng thống Colombia lúc đó là Juan Manuel Santos", "Tổng thống Mỹ vừa mãn nhiệm Barack
     Obama": the foreign name right after the term words opening at token ``j`` (also after "của
     Tổng thống …", where the office is the name's)."""
+    if j >= len(c.tokens) or c.word(j) not in _TERM_FIRST_WORDS:
+        return None  # most offices: no term word after them
     then = _skip_then(c, j)
     if then > j:
         return _romanised_run(c, then + 1)  # past "lúc đó là"
