@@ -1118,17 +1118,13 @@ def _name_run_ending_at(
     begin = first
     aliases = gazetteer.province_aliases()
     countries = gazetteer.country_aliases()
-    moved = True
-    while moved:  # skip a province or country written before the name ("Hậu Giang Lê Tiến Châu")
-        moved = False
-        for length in (4, 3, 2, 1):
-            words = " ".join(c.word(k) for k in range(begin, min(begin + length, end)))
-            if begin + length <= end and (
-                words in aliases or words in countries or words == "Việt Nam"
-            ):
-                begin += length
-                moved = True
-                break
+    # skip a province or country written before the name ("Hậu Giang Lê Tiến Châu")
+    while (
+        place_end := _place_end(
+            c, begin, end, lambda w: w in aliases or w in countries or w == "Việt Nam"
+        )
+    ) is not None:
+        begin = place_end
     opened_by_place = begin > first
     company_end = begin
     while (
@@ -1453,16 +1449,20 @@ def _more_holders(
         return []
     names: list[tuple[int, int]] = []
     n = len(c.tokens)
-    k = j + 1 if j < n and c.word(j) in _REGNAL_NUMBERS else j
+    k = _past_regnal_number(c, j)
     while k + 1 < n and c.word(k) in (",", "và"):
         vietnamese = _listed_names(c, k + 1)
         holder = vietnamese[0] if vietnamese else _romanised_run(c, k + 1)
         if holder is None:
             break
         names.append(holder)
-        k = holder[1]
-        k = k + 1 if k < n and c.word(k) in _REGNAL_NUMBERS else k
+        k = _past_regnal_number(c, holder[1])
     return names
+
+
+def _past_regnal_number(c: _Classified, k: int) -> int:
+    """Past "III" or "Jr" at token ``k`` ("John McCain III"), which no name run takes."""
+    return k + 1 if k < len(c.tokens) and c.word(k) in _REGNAL_NUMBERS else k
 
 
 _FOREIGN_CHAMBERS = ("Hạ viện", "Thượng viện", "Nghị viện")
@@ -1723,20 +1723,31 @@ def _name_after_lower_case_office(c: _Classified, j: int) -> tuple[int, int] | N
         word = c.word(k)
         if word in ("tỉnh", "thành", "TP", "TP."):
             start = k + 2 if word == "thành" and k + 1 < n and c.word(k + 1) == "phố" else k + 1
-            for size in (4, 3, 2, 1):
-                end = start + size
-                if end < n and " ".join(c.word(t) for t in range(start, end)) in aliases:
-                    run = _surname_run(c, end)
-                    if run and run[1] - run[0] == 4 and c.word(run[1] - 1) in _SENTENCE_OPENERS:
-                        run = (run[0], run[1] - 1)  # "Phạm Sỹ Quý Theo …": the next sentence
-                    return run
-            return None
+            end = _place_end(c, start, n - 1, aliases.__contains__)
+            if end is None:
+                return None
+            run = _surname_run(c, end)
+            if run and run[1] - run[0] == 4 and c.word(run[1] - 1) in _SENTENCE_OPENERS:
+                run = (run[0], run[1] - 1)  # "Phạm Sỹ Quý Theo …": the next sentence
+            return run
         if word in _OFFICE_OPENERS and (k == j or c.word(k - 1) == "và"):
             return None  # "Thứ trưởng Bộ Quốc phòng và chủ tịch UBND tỉnh …": two offices
         if word in _NOT_IN_AN_OFFICE or not (
             (word.isalpha() and word.islower()) or _ABBREVIATION.fullmatch(word)  # "ĐGTS"
         ):
             return None
+    return None
+
+
+def _place_end(
+    c: _Classified, start: int, limit: int, is_place: Callable[[str], bool]
+) -> int | None:
+    """Where the longest place of one to four words opening at token ``start`` ends, not past
+    token ``limit``; None when none opens there."""
+    for length in (4, 3, 2, 1):
+        end = start + length
+        if end <= limit and is_place(" ".join(c.word(k) for k in range(start, end))):
+            return end
     return None
 
 

@@ -155,9 +155,10 @@ def _mention_pattern() -> re.Pattern[str]:
     papers capitalise them as they please); provinces and countries as written."""
     provinces = list(gazetteer.province_aliases())
     countries = list(gazetteer.country_aliases())
+    any_case = set(_central_by_key().values())
     central = "|".join(
         re.escape(alias[0]) + "(?i:" + re.escape(alias[1:]) + ")"
-        if _any_case(alias)
+        if alias in any_case
         else re.escape(alias)
         for alias in sorted(gazetteer.central_aliases(), key=len, reverse=True)
     )
@@ -177,8 +178,9 @@ def _any_case(alias: str) -> bool:
 
 @functools.cache
 def _central_by_key() -> dict[str, str]:
-    """A central alias by its first letter as written and the rest lower-cased ("Bộ quốc phòng"
-    finds "Bộ Quốc phòng"; "bộ Quốc phòng", a spelling of its own, keeps its lower-case b)."""
+    """The central aliases matched in any case (``_any_case``), by their first letter as written
+    and the rest lower-cased ("Bộ quốc phòng" finds "Bộ Quốc phòng"; "bộ Quốc phòng", a spelling
+    of its own, keeps its lower-case b). The others are matched as written."""
     found: dict[str, str] = {}
     for alias in gazetteer.central_aliases():
         if _any_case(alias):
@@ -186,8 +188,8 @@ def _central_by_key() -> dict[str, str]:
     return found
 
 
-def central_alias(surface: str) -> str:
-    """The gazetteer's spelling of a central body matched as ``surface``."""
+def _central_spelling(surface: str) -> str:
+    """The gazetteer's spelling of a central body ``_mention_pattern()`` matched as ``surface``."""
     aliases = gazetteer.central_aliases()
     return surface if surface in aliases else _central_by_key()[surface[0] + surface[1:].lower()]
 
@@ -199,7 +201,7 @@ class _NameMatch:
     begin: int
     finish: int
     kind: str  # the pattern's group: central | province | foreign
-    surface: str
+    surface: str  # the gazetteer's spelling (a central body's case may differ from the text's)
 
     def start(self) -> int:
         return self.begin
@@ -215,7 +217,8 @@ _GROUPS = ("central", "province", "foreign")  # the pattern's alternation order
 def _name_automaton() -> ahocorasick.Automaton:
     """Provinces, countries and the central bodies not matched in any case, as written."""
     automaton = ahocorasick.Automaton()
-    exact_central = [alias for alias in gazetteer.central_aliases() if not _any_case(alias)]
+    any_case = set(_central_by_key().values())
+    exact_central = [alias for alias in gazetteer.central_aliases() if alias not in any_case]
     names = (exact_central, gazetteer.province_aliases(), gazetteer.country_aliases())
     for rank, aliases in reversed(list(enumerate(names))):  # the earlier wins a tie
         for surface in aliases:
@@ -229,9 +232,8 @@ def _central_automaton() -> ahocorasick.Automaton:
     """Central bodies matched in any case, lower-cased, run over the lower-cased text (see
     ``_central_by_key``)."""
     automaton = ahocorasick.Automaton()
-    for alias in gazetteer.central_aliases():
-        if _any_case(alias):
-            automaton.add_word(alias.lower(), (0, len(alias), True))
+    for key in _central_by_key():
+        automaton.add_word(key.lower(), (0, len(key), True))
     automaton.make_automaton()
     return automaton
 
@@ -242,11 +244,16 @@ def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
     passes instead of trying every name at every position. ``lowered``: ``lowered_slices(text)``."""
     if lowered is None:  # letters whose lower case the automaton cannot stand in for
         return [
-            _NameMatch(m.start(), m.end(), str(m.lastgroup), m.group(0))
+            _NameMatch(
+                m.start(),
+                m.end(),
+                str(m.lastgroup),
+                _central_spelling(m.group(0)) if m.lastgroup == "central" else m.group(0),
+            )
             for m in _mention_pattern().finditer(text)
         ]
     keys = _central_by_key()
-    best: dict[int, tuple[int, int, str]] = {}
+    best: dict[int, tuple[int, int, bool, str]] = {}
     hits = itertools.chain(_central_automaton().iter(lowered), _name_automaton().iter(text))
     for last, (rank, length, any_case) in hits:
         end = last + 1
@@ -255,10 +262,13 @@ def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
             continue
         if end < len(text) and _is_word(text[end]):
             continue
-        surface = text[start:end]
-        if any_case and text[start] + lowered[start + 1 : end] not in keys:
-            continue  # its first letter is not the name's
-        key = (rank, -length, surface)
+        if any_case:
+            surface = keys.get(text[start] + lowered[start + 1 : end], "")
+            if not surface:
+                continue  # its first letter is not the name's
+        else:
+            surface = text[start:end]
+        key = (rank, -length, any_case, surface)  # as written wins over any case
         if start not in best or key < best[start]:
             best[start] = key
     found: list[_NameMatch] = []
@@ -266,7 +276,7 @@ def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
     for start in sorted(best):
         if start < position:
             continue
-        rank, _, surface = best[start]
+        rank, _, _, surface = best[start]
         found.append(_NameMatch(start, start + len(surface), _GROUPS[rank], surface))
         position = start + len(surface)
     return found
@@ -314,7 +324,7 @@ def mentions(text: str, lowered: str | EllipsisType | None = ...) -> list[Mentio
         cue = cue_match.group(1) if cue_match else ""
         if cue in _BLOCKING_CUES:
             continue
-        surface = central_alias(match.surface) if match.kind == "central" else match.surface
+        surface = match.surface
         if _FALSE_CONTINUATION.get(surface) and text.startswith(
             _FALSE_CONTINUATION[surface], match.end()
         ):
