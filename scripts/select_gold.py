@@ -350,6 +350,24 @@ def round_26_stratum(title: str, text: str) -> tuple[str, int] | None:
     return None
 
 
+# Round 27 (eighteenth session): the locked test finds 1 of its 8 practices and 7 of its 22
+# visits, and no blind round since 14 has weighted practices (round 7's two-phrase cue ran dry).
+# Practices on one practice phrase, else visits on one of round 25's wider cues, in an article
+# naming a province.
+PLAN_27 = {"practices": (6, (0, 2, 4)), "visits": (6, (0, 2, 4))}
+
+
+def round_27_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """Practices, else visits, when the article names a province and cues the kind once."""
+    if NOISE.search(title) or NOISE.search(text) or not PROVINCE.search(text):
+        return None
+    for name, cue in (("practices", PRACTICE_PHRASES), ("visits", VISIT_CUES_25)):
+        hits = len(cue.findall(text))
+        if hits:
+            return name, hits + (2 if TITLE_CUES[name].search(title) else 0)
+    return None
+
+
 # Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a
 # blind measure of the previous session's last extractor, then more documents to learn from.
 LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
@@ -378,6 +396,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_14, stratum_of),  # round 24: a blind measure of the fifteenth session's start
     (PLAN_25, round_25_stratum),  # round 25: visits, the sixteenth session's blind measure
     (PLAN_26, round_26_stratum),  # round 26: transfers and indicators, the seventeenth's
+    (PLAN_27, round_27_stratum),  # round 27: practices and visits, the eighteenth's
 ]
 
 
