@@ -2339,7 +2339,7 @@ _VERB_PIECES = [
     "thăm", "thăm và làm việc", "nơi làm việc", "làm việc", "đến thăm", "Tiếp đến", "tiếp đến",
     "tiếp đoàn", "tiếp Đại sứ", "tiếp tục", "tiếp", "hội đàm", "có buổi", "tới", "sang", "dự lễ",
     "tham quan", "tham dự", "kiểm tra", "chào xã giao", "thị sát", "đến", "x", " ", "Đ", ", ",
-    "😀", "\ud800",  # offsets past the BMP; a lone surrogate (the automaton cannot encode it)
+    "😀", "\ud800",  # offsets past the BMP; a lone surrogate
 ]  # fmt: skip
 
 

@@ -2,15 +2,12 @@
 
 A list of titles or organisation names as one case-insensitive regex alternation,
 ``(?<![\\w])(?:longest|…|short)(?![\\w])``, makes ``re`` try every name at every position; on
-Vietnamese sentences that was a visible share of extraction. An Aho-Corasick automaton finds
-every occurrence in one pass but knows nothing of the regex's rules, so they are kept here: word
+Vietnamese sentences that was a visible share of extraction. pyahocorasick finds every
+occurrence in one pass but knows nothing of the regex's rules, so they are kept here: word
 boundaries, the longest name at each start, left to right without overlap. Tests check on
 generated text that both give the same spans; text the fast path cannot mirror exactly (a
 character whose lower case is longer, or one ``re`` folds specially, such as "ı" or "ſ") goes to
 the regex itself.
-
-The automaton is ahocorasick-rs's DFA (``Words``): on news text it scans about twice as fast as
-pyahocorasick's trie, which it replaced, and hands back all of a text's matches in one call.
 """
 
 from __future__ import annotations
@@ -20,7 +17,7 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator
 
-import ahocorasick_rs
+import ahocorasick
 
 _EXTRA_CASES = importlib.import_module("re._casefix")._EXTRA_CASES  # beyond str.lower
 _ODD_CASES = "".join(
@@ -29,29 +26,6 @@ _ODD_CASES = "".join(
     )
 )
 _ODD = re.compile("[" + re.escape("".join(c for c in _ODD_CASES if ord(c) > 127)) + "]")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class Words:
-    """Every occurrence of any of ``words`` in a text, overlapping ones included."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = sorted(set(words))  # a match names its word by index into this list
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self.words, implementation=ahocorasick_rs.Implementation.DFA
-        )
-
-    def find(self, text: str) -> list[tuple[int, int, int]]:
-        """(index into ``words``, start, end) of every occurrence, in character offsets."""
-        try:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:
-            # a lone surrogate (from a JSON "\\ud800") cannot be encoded for the automaton; no
-            # word contains one, so a stand-in of the same length gives the same matches
-            stand_in = _SURROGATE.sub("\ufffd", text)
-            return self._automaton.find_matches_as_indexes(stand_in, overlapping=True)
 
 
 def _is_word(ch: str) -> bool:
@@ -68,7 +42,10 @@ class WordAlternation:
             r"(?<![\w])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w])",
             re.IGNORECASE,
         )
-        self._words = Words(w.lower() for w in ordered)
+        self._automaton = ahocorasick.Automaton()
+        for word in {w.lower() for w in ordered}:
+            self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
 
     def exact_for(self, text: str) -> str | None:
         """``text`` lower-cased when the automaton gives the regex's answer on it, else None."""
@@ -96,7 +73,8 @@ class WordAlternation:
 
     def _words_in(self, lowered: str) -> Iterator[tuple[int, int]]:
         """Every occurrence of a word that has a word boundary on both sides."""
-        for _, start, end in self._words.find(lowered):
+        for last, length in self._automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
             if start > 0 and _is_word(lowered[start - 1]):
                 continue
             if end < len(lowered) and _is_word(lowered[end]):
@@ -148,8 +126,12 @@ class StartsAt:
         self.starts = tuple(starts)
 
     @functools.cached_property
-    def _words(self) -> Words:
-        return Words(self.starts)
+    def _automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for word in self.starts:
+            automaton.add_word(word, len(word))
+        automaton.make_automaton()
+        return automaton
 
     def search(self, text: str) -> re.Match[str] | None:
         """``pattern.search(text)``."""
@@ -157,7 +139,7 @@ class StartsAt:
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         """``pattern.finditer(text, pos)``."""
-        starts = sorted({start for _, start, _ in self._words.find(text) if start >= pos})
+        starts = sorted({last - length + 1 for last, length in self._automaton.iter(text, pos)})
         position = pos
         for start in starts:
             if start < position:

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from types import EllipsisType
 
+import ahocorasick
+
 from cachlamhay.extract import gazetteer
-from cachlamhay.extract.automata import Words, lowered_slices
+from cachlamhay.extract.automata import lowered_slices
 from cachlamhay.extract.names import COMMON_SURNAMES
 from cachlamhay.spans import Span
 from cachlamhay.vntext import UPPER
@@ -211,31 +213,29 @@ class _NameMatch:
 _GROUPS = ("central", "province", "foreign")  # the pattern's alternation order
 
 
-# (pattern group rank, length, matched in any case) of each word an automaton finds
-_NameWord = tuple[int, int, bool]
-
-
 @functools.cache
-def _name_automaton() -> tuple[Words, list[_NameWord]]:
+def _name_automaton() -> ahocorasick.Automaton:
     """Provinces, countries and the central bodies not matched in any case, as written."""
-    found: dict[str, _NameWord] = {}
+    automaton = ahocorasick.Automaton()
     any_case = set(_central_by_key().values())
     exact_central = [alias for alias in gazetteer.central_aliases() if alias not in any_case]
     names = (exact_central, gazetteer.province_aliases(), gazetteer.country_aliases())
     for rank, aliases in reversed(list(enumerate(names))):  # the earlier wins a tie
         for surface in aliases:
-            found[surface] = (rank, len(surface), False)
-    words = Words(found)
-    return words, [found[word] for word in words.words]
+            automaton.add_word(surface, (rank, len(surface), False))
+    automaton.make_automaton()
+    return automaton
 
 
 @functools.cache
-def _central_automaton() -> tuple[Words, list[_NameWord]]:
+def _central_automaton() -> ahocorasick.Automaton:
     """Central bodies matched in any case, lower-cased, run over the lower-cased text (see
     ``_central_by_key``)."""
-    found = {key.lower(): (0, len(key), True) for key in _central_by_key()}
-    words = Words(found)
-    return words, [found[word] for word in words.words]
+    automaton = ahocorasick.Automaton()
+    for key in _central_by_key():
+        automaton.add_word(key.lower(), (0, len(key), True))
+    automaton.make_automaton()
+    return automaton
 
 
 def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
@@ -254,13 +254,10 @@ def _name_matches(text: str, lowered: str | None) -> list[_NameMatch]:
         ]
     keys = _central_by_key()
     best: dict[int, tuple[int, int, bool, str]] = {}
-    central, central_kinds = _central_automaton()
-    named, name_kinds = _name_automaton()
-    hits = itertools.chain(
-        ((start, end, central_kinds[k]) for k, start, end in central.find(lowered)),
-        ((start, end, name_kinds[k]) for k, start, end in named.find(text)),
-    )
-    for start, end, (rank, length, any_case) in hits:
+    hits = itertools.chain(_central_automaton().iter(lowered), _name_automaton().iter(text))
+    for last, (rank, length, any_case) in hits:
+        end = last + 1
+        start = end - length
         if start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
             continue
         if end < len(text) and _is_word(text[end]):
