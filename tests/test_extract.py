@@ -1033,7 +1033,14 @@ VISITS = [
         "Chủ tịch nước thăm nhà máy của Nhật\nNgay sau khi đặt chân xuống sân bay quốc tế Haneda "
         "(Tokyo, Nhật Bản), chiều 29-5, Chủ tịch nước Trần Đại Quang đã tới thăm tỉnh Gunma, cách "
         "thủ đô Tokyo khoảng 120km.",
-        {("Chủ tịch nước", "tỉnh Gunma (Nhật Bản)")},
+        {("Chủ tịch nước", "tỉnh Gunma (Nhật Bản)"), ("Chủ tịch nước", "Nhật Bản")},
+    ),
+    (  # a visit to a country's city is a visit to the country (visits.v33)
+        "Chủ tịch nước Trần Đại Quang đi thăm thành phố Saint Petersburg\nChiều 30/6, Chủ tịch "
+        "nước Trần Đại Quang và Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam rời Thủ đô Moskva "
+        "đi thăm thành phố Saint Petersburg, tiếp tục các hoạt động trong khuôn khổ chuyến thăm "
+        "chính thức Liên bang Nga.",
+        {("Chủ tịch nước", "thành phố Saint Petersburg (Nga)"), ("Chủ tịch nước", "Nga")},
     ),
     (  # an official who says something is not the subject of what he reports
         "Đoàn tàu đầu tiên tuyến Cát Linh - Hà Đông về Hà Nội\nNgày 19/2, ông Lê Kim Thành, Tổng "

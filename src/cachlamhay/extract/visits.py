@@ -76,6 +76,8 @@ visits.v31: whoever "sẽ tháp tùng/đi cùng/dẫn đầu" a trip has not tra
 words name the leader before the travel verb ("sẽ tháp tùng ông Barack Obama đến Hà Nội").
 visits.v32 changes no rule: a central body is named however its later words are capitalised
 ("đoàn công tác của Ủy ban kiểm tra Trung ương đã đến Bến Tre", extract.text).
+visits.v33: a visit to a foreign city or province is a visit to its country too ("đi thăm thành
+phố Saint Petersburg, … trong khuôn khổ chuyến thăm chính thức Liên bang Nga").
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v32"
+VERSION = "visits.v33"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -722,7 +724,10 @@ def _foreign_unit_visited(
     text: str, verb: re.Match[str], hosts: list[Actor], rel: list[tuple[int, Mention]]
 ) -> list[Actor]:
     """The foreign province or state the verb names, written as the gold writes one ("tỉnh Gunma
-    (Nhật Bản)"), when the sentence names one country: the other host, or any one it names."""
+    (Nhật Bản)"), when the sentence names one country: the other host, or any one it names. A
+    visit to a country's city or province is a visit to the country: it comes too, when it is
+    not a host already ("rời Thủ đô Moskva đi thăm thành phố Saint Petersburg, … trong khuôn khổ
+    chuyến thăm chính thức Liên bang Nga")."""
     unit = _UNIT_VISITED.match(text, verb.end())
     if unit is None or unit.group(2) in province_aliases():
         return []
@@ -733,7 +738,9 @@ def _foreign_unit_visited(
     )
     if len(countries) != 1:
         return []
-    return [("foreign", f"{unit.group(1)} {unit.group(2)} ({countries[0]})")]
+    country = ("foreign", countries[0])
+    visited = ("foreign", f"{unit.group(1)} {unit.group(2)} ({countries[0]})")
+    return [visited] if country in hosts else [visited, country]
 
 
 def _host_travelled(ctx: DocContext, visitor: Actor, host: Actor) -> bool:
