@@ -629,6 +629,10 @@ PEOPLE = [
             "Nikita Khrushchev": ["Nhà lãnh đạo Liên Xô"],
         },
     ),
+    (  # a country in a foreign spelling after the name goes back to the office (people.v34)
+        "Tổng thống Rodrigo Duterte Philippines đang cần vũ khí hiện đại.",
+        {"Rodrigo Duterte": ["Tổng thống Philippines"]},
+    ),
     (  # a German state written "Bang" with a capital (people.v17)
         "Thủ hiến Bang Rheinland-Pfalz Malu Dreyer cho biết.",
         {"Malu Dreyer": ["Thủ hiến Bang Rheinland-Pfalz"]},

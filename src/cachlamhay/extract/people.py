@@ -41,7 +41,9 @@ people.v32: the ministry in brackets after a department's office completes it wh
 follows the brackets ("Cục trưởng Cục Quản lý môi trường (Bộ Y tế) Nguyễn Thị Liên Hương").
 people.v33: an organisation written in lower case up to its province ends the office when a
 Vietnamese name follows the province ("Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải
-Dương Nguyễn Đại Dân"), not through a second office ("… và chủ tịch UBND tỉnh Khánh Hòa")."""
+Dương Nguyễn Đại Dân"), not through a second office ("… và chủ tịch UBND tỉnh Khánh Hòa").
+people.v34: a country in a foreign spelling that a foreign name ran into goes back to the office
+("Tổng thống Rodrigo Duterte Philippines đang cần …"); "Anh", "Nga" and the like stay names."""
 
 from __future__ import annotations
 
@@ -58,7 +60,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v33"
+VERSION = "people.v34"
 
 RANKS = [
     "Đại tướng",
@@ -1931,7 +1933,10 @@ def sentence_people(
         name_start = _foreign_name_start(sentence.text, start, end)
         if name_start > start and offices:  # the office's words the run took go back to it
             offices[-1] = f"{offices[-1]} {sentence.text[start:name_start].strip()}"
-        people.append(((name_start, _dashed_tail(sentence.text, start, end)), offices))
+        name_end = _foreign_name_end(sentence.text, name_start, end)
+        if name_end < end and offices:  # "Tổng thống Rodrigo Duterte Philippines"
+            offices[-1] = f"{offices[-1]} {sentence.text[name_end:end].strip()}"
+        people.append(((name_start, _dashed_tail(sentence.text, name_start, name_end)), offices))
     return people
 
 
@@ -1948,6 +1953,21 @@ def _foreign_name_start(text: str, start: int, end: int) -> int:
     if skipped and words[skipped].isascii() and romanised(words[skipped]):
         return start + sum(len(word) + 1 for word in words[:skipped])
     return start
+
+
+def _foreign_name_end(text: str, start: int, end: int) -> int:
+    """Before a country written after a foreign name of two words or more, which the run took
+    ("Tổng thống Rodrigo Duterte Philippines đang cần …"): no name ends with a country's
+    written in a foreign spelling."""
+    words = text[start:end].split(" ")
+    if (
+        len(words) >= 3
+        and words[-1] in gazetteer.country_aliases()
+        and not _vietnamese_syllable(words[-1])  # "Lê Công Anh": a given name
+        and romanised(" ".join(words[:-1]))
+    ):
+        return end - len(words[-1]) - 1
+    return end
 
 
 _FOREIGN_OFFICE_GAP = 14  # tokens between an office's head and the country that ends it
