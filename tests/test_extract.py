@@ -1039,6 +1039,12 @@ VISITS = [
         "thủ đô Tokyo khoảng 120km.",
         {("Chủ tịch nước", "tỉnh Gunma (Nhật Bản)"), ("Chủ tịch nước", "Nhật Bản")},
     ),
+    (  # the capital named last is the venue of talks with an official named first (visits.v34)
+        "Việt - Pháp ký kết các thỏa thuận trị giá 10 tỷ USD\nThủ tướng Pháp Edouard Philippe "
+        "thông báo các thỏa thuận có giá trị lên tới 10 tỷ USD. Ông Philippe nói trong cuộc họp "
+        "báo chung sau hội đàm với Thủ tướng Việt Nam Nguyễn Xuân Phúc tại Hà Nội.",
+        {("Pháp", "Chính phủ")},
+    ),
     (  # a visit to a country's city is a visit to the country (visits.v33)
         "Chủ tịch nước Trần Đại Quang đi thăm thành phố Saint Petersburg\nChiều 30/6, Chủ tịch "
         "nước Trần Đại Quang và Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam rời Thủ đô Moskva "

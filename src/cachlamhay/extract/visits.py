@@ -78,6 +78,9 @@ visits.v32 changes no rule: a central body is named however its later words are 
 ("đoàn công tác của Ủy ban kiểm tra Trung ương đã đến Bến Tre", extract.text).
 visits.v33: a visit to a foreign city or province is a visit to its country too ("đi thăm thành
 phố Saint Petersburg, … trong khuôn khổ chuyến thăm chính thức Liên bang Nga").
+visits.v34: the capital named after the verb as the venue ("hội đàm với Thủ tướng Việt Nam
+Nguyễn Xuân Phúc tại Hà Nội") is no host when the official met is named right after the verb, as
+it was not when named before him ("hội đàm tại Hà Nội với …").
 """
 
 from __future__ import annotations
@@ -110,7 +113,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v33"
+VERSION = "visits.v34"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -654,6 +657,9 @@ def _actors(
     if venue:  # "hội đàm tại Hà Nội với Chủ tịch nước Trần Đại Quang": the capital is the venue
         met_from = venue.end() - len("voi ")
         hosts = _official_met(ctx, sentence.text, verb, visitor, people, met_from) or hosts
+    elif hosts == [_CAPITAL] and _capital_after_venue_word(rel, folded, verb):
+        # "hội đàm với Thủ tướng Việt Nam Nguyễn Xuân Phúc tại Hà Nội": the same, venue last
+        hosts = _official_met(ctx, sentence.text, verb, visitor, people) or hosts
     if not hosts and not weak_verb:
         hosts = _official_met(ctx, sentence.text, verb, visitor, people)
     if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
@@ -845,6 +851,19 @@ _MET = re.compile(
 
 
 _CAPITAL_VENUE = re.compile(r"\s+tai (?:thu do )?ha noi,? voi ")
+_VENUE_WORD = re.compile(r"(?:tai|o) (?:thu do |tp\.? ?|thanh pho )?$")
+
+
+def _capital_after_venue_word(
+    rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str]
+) -> bool:
+    """Whether the capital is named after the verb as where it happened ("… tại Hà Nội")."""
+    return any(
+        (m.kind, m.name) == _CAPITAL
+        and offset > verb.end()
+        and _VENUE_WORD.search(folded, max(0, offset - 20), offset) is not None
+        for offset, m in rel
+    )
 
 
 def _official_met(
