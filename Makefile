@@ -1,8 +1,9 @@
 # One command each: `make install`, `make demo`, `make test`, `make check`.
 # The interpreter of the venv: the system's own CPython (/usr/bin/python3) when it is 3.11 or newer
 # and can make a venv, else python3 from PATH. Debian builds CPython with profile-guided and
-# link-time optimisation, pyenv by default with neither: extraction ran 27% faster on the former
-# on the same machine (bench/README.md). `make install PYTHON=python3.12` chooses another.
+# link-time optimisation, pyenv by default with neither: the same extraction took 11% less time on
+# the former on this machine, 4-27% across whole-corpus runs (README, Benchmark).
+# `make install PYTHON=python3.12` chooses another.
 PYTHON ?= $(or $(shell for p in /usr/bin/python3 python3; do \
 	$$p -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done),python3)
