@@ -1956,9 +1956,9 @@ def _foreign_name_start(text: str, start: int, end: int) -> int:
 
 
 def _foreign_name_end(text: str, start: int, end: int) -> int:
-    """Before a country written after a foreign name of two words or more, which the run took
-    ("Tổng thống Rodrigo Duterte Philippines đang cần …"): no name ends with a country's
-    written in a foreign spelling."""
+    """Where a foreign name of two words or more ends when the run took the country written
+    after it ("Tổng thống Rodrigo Duterte Philippines đang cần …"): no person's name ends with a
+    country's name in a foreign spelling."""
     words = text[start:end].split(" ")
     if (
         len(words) >= 3
