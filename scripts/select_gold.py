@@ -339,15 +339,25 @@ def round_25_stratum(title: str, text: str) -> tuple[str, int] | None:
 PLAN_26 = {"transfers": (6, (0, 2, 4)), "indicators": (4, (0, 2, 2))}
 
 
-def round_26_stratum(title: str, text: str) -> tuple[str, int] | None:
-    """Transfers, else indicators, when the article names a province and cues the kind once."""
+def _first_cued(
+    title: str, text: str, cues: tuple[tuple[str, re.Pattern[str]], ...]
+) -> tuple[str, int] | None:
+    """The first kind of ``cues`` whose cue the article uses, when it names a province and is no
+    noise: its hits, two more when the title cues it too."""
     if NOISE.search(title) or NOISE.search(text) or not PROVINCE.search(text):
         return None
-    for name, cue in (("transfers", CUES["transfers"]), ("indicators", STRONG["indicators"])):
+    for name, cue in cues:
         hits = len(cue.findall(text))
         if hits:
             return name, hits + (2 if TITLE_CUES[name].search(title) else 0)
     return None
+
+
+def round_26_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """Transfers, else indicators, when the article names a province and cues the kind once."""
+    return _first_cued(
+        title, text, (("transfers", CUES["transfers"]), ("indicators", STRONG["indicators"]))
+    )
 
 
 # Round 27 (eighteenth session): the locked test finds 1 of its 8 practices and 7 of its 22
@@ -359,13 +369,7 @@ PLAN_27 = {"practices": (6, (0, 2, 4)), "visits": (6, (0, 2, 4))}
 
 def round_27_stratum(title: str, text: str) -> tuple[str, int] | None:
     """Practices, else visits, when the article names a province and cues the kind once."""
-    if NOISE.search(title) or NOISE.search(text) or not PROVINCE.search(text):
-        return None
-    for name, cue in (("practices", PRACTICE_PHRASES), ("visits", VISIT_CUES_25)):
-        hits = len(cue.findall(text))
-        if hits:
-            return name, hits + (2 if TITLE_CUES[name].search(title) else 0)
-    return None
+    return _first_cued(title, text, (("practices", PRACTICE_PHRASES), ("visits", VISIT_CUES_25)))
 
 
 # Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a

@@ -961,13 +961,16 @@ _VERB_SECOND_SYLLABLE = {
 _COMPANY_WORDS = {"ty", "cty", "tnhh", "cp", "hđqt", "phần", "quỹ", "trường"}
 
 
+# Words that count an office plural ("Các Thượng nghị sĩ …", "hai nhà lãnh đạo …")
+_PLURAL_WORDS = frozenset({"các", "hai", "ba", "bốn", "những"})
+
+
 def _plural_leaders(tokens: list[_Token], i: int) -> bool:
     """ "Hai nhà lãnh đạo Tổng thống Mỹ Donald Trump và …": leaders counted, no one's office."""
-    return (
-        i > 0
-        and tokens[i].text.lower() == "nhà"
-        and tokens[i - 1].text.lower() in ("hai", "các", "những", "ba", "bốn", "nhiều")
-    )
+    if i == 0 or tokens[i].text.lower() != "nhà":
+        return False
+    counted = tokens[i - 1].text.lower()
+    return counted in _PLURAL_WORDS or counted == "nhiều"  # "nhiều nhà lãnh đạo" too
 
 
 _DASH = re.compile("[-–]")
@@ -1438,7 +1441,6 @@ def _listed_names(c: _Classified, k: int) -> list[tuple[int, int]]:
     return names
 
 
-_PLURAL_WORDS = {"các", "hai", "ba", "bốn", "những"}
 _REGNAL_NUMBERS = {"II", "III", "IV", "Jr", "Jr."}
 
 

@@ -653,13 +653,8 @@ def _actors(
     hosts = _hosts(rel, folded, verb, visitor)
     if verb.start() == 0:  # "Làm việc tại Q.2 …, Ủy viên Bộ Chính trị, Bí thư Thành ủy …"
         hosts = _in_opening_clause(sentence.text, rel, hosts)
-    venue = _CAPITAL_VENUE.match(folded, verb.end()) if hosts == [_CAPITAL] else None
-    if venue:  # "hội đàm tại Hà Nội với Chủ tịch nước Trần Đại Quang": the capital is the venue
-        met_from = venue.end() - len("voi ")
-        hosts = _official_met(ctx, sentence.text, verb, visitor, people, met_from) or hosts
-    elif hosts == [_CAPITAL] and _capital_after_venue_word(rel, folded, verb):
-        # "hội đàm với Thủ tướng Việt Nam Nguyễn Xuân Phúc tại Hà Nội": the same, venue last
-        hosts = _official_met(ctx, sentence.text, verb, visitor, people) or hosts
+    if hosts == [_CAPITAL]:
+        hosts = _met_in_the_capital(ctx, sentence.text, folded, rel, verb, visitor, people) or hosts
     if not hosts and not weak_verb:
         hosts = _official_met(ctx, sentence.text, verb, visitor, people)
     if weak_verb and (not hosts or not _right_after(rel, folded, verb, hosts[0])):
@@ -854,16 +849,29 @@ _CAPITAL_VENUE = re.compile(r"\s+tai (?:thu do )?ha noi,? voi ")
 _VENUE_WORD = re.compile(r"(?:tai|o) (?:thu do |tp\.? ?|thanh pho )?$")
 
 
-def _capital_after_venue_word(
-    rel: list[tuple[int, Mention]], folded: str, verb: re.Match[str]
-) -> bool:
-    """Whether the capital is named after the verb as where it happened ("… tại Hà Nội")."""
-    return any(
+def _met_in_the_capital(
+    ctx: DocContext,
+    text: str,
+    folded: str,
+    rel: list[tuple[int, Mention]],
+    verb: re.Match[str],
+    visitor: Actor,
+    people: list[Person],
+) -> list[Actor]:
+    """The body of the official met when the capital, the only host found, is where they met,
+    named before the official ("hội đàm tại Hà Nội với Chủ tịch nước Trần Đại Quang") or after
+    ("hội đàm với Thủ tướng Việt Nam Nguyễn Xuân Phúc tại Hà Nội")."""
+    venue = _CAPITAL_VENUE.match(folded, verb.end())
+    if venue:
+        return _official_met(ctx, text, verb, visitor, people, venue.end() - len("voi "))
+    if any(
         (m.kind, m.name) == _CAPITAL
         and offset > verb.end()
         and _VENUE_WORD.search(folded, max(0, offset - 20), offset) is not None
         for offset, m in rel
-    )
+    ):
+        return _official_met(ctx, text, verb, visitor, people)
+    return []
 
 
 def _official_met(
