@@ -372,6 +372,28 @@ def round_27_stratum(title: str, text: str) -> tuple[str, int] | None:
     return _first_cued(title, text, (("practices", PRACTICE_PHRASES), ("visits", VISIT_CUES_25)))
 
 
+# Round 28 (nineteenth session): a blind measure shaped like the locked test's losses, which are
+# transfers (none of 38 found), visits (8 of 22) and indicators (12 false of 37 kept). Transfers
+# on round 1's giving-money wording, else visits on round 25's wider cues, else indicators on
+# round 2's SPEC wording, in an article naming a province. It found 16 documents: no article
+# left cues indicators without cueing transfers or visits first.
+PLAN_28 = {"transfers": (4, (0, 1, 3)), "visits": (4, (0, 1, 3)), "indicators": (4, (0, 1, 3))}
+
+
+def round_28_stratum(title: str, text: str) -> tuple[str, int] | None:
+    """Transfers, else visits, else indicators, when the article names a province and cues the
+    kind once."""
+    return _first_cued(
+        title,
+        text,
+        (
+            ("transfers", CUES["transfers"]),
+            ("visits", VISIT_CUES_25),
+            ("indicators", STRONG["indicators"]),
+        ),
+    )
+
+
 # Rounds 2.. by their plan and cue. Rounds 5 and 6 are round 4's plan and cues drawn again: a
 # blind measure of the previous session's last extractor, then more documents to learn from.
 LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] = [
@@ -401,6 +423,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_25, round_25_stratum),  # round 25: visits, the sixteenth session's blind measure
     (PLAN_26, round_26_stratum),  # round 26: transfers and indicators, the seventeenth's
     (PLAN_27, round_27_stratum),  # round 27: practices and visits, the eighteenth's
+    (PLAN_28, round_28_stratum),  # round 28: transfers, visits, indicators, the nineteenth's
 ]
 
 
