@@ -637,6 +637,29 @@ PEOPLE = [
         "Thủ hiến Bang Rheinland-Pfalz Malu Dreyer cho biết.",
         {"Malu Dreyer": ["Thủ hiến Bang Rheinland-Pfalz"]},
     ),
+    (  # a ministry written with an unspaced dash or an en dash (people.v35)
+        "Bộ trưởng Bộ Lao động-Thương binh và Xã hội Đào Ngọc Dung; Thứ trưởng Bộ Lao động – "
+        "Thương binh và Xã hội Lê Quân.",
+        {
+            "Đào Ngọc Dung": ["Bộ trưởng Bộ Lao động-Thương binh và Xã hội"],
+            "Lê Quân": ["Thứ trưởng Bộ Lao động – Thương binh và Xã hội"],
+        },
+    ),
+    (  # a Governor-General with the realm, a warship's captain, a press secretary (people.v35)
+        "Sáng 25-5, chủ tịch UBND TP. HCM Nguyễn Thành Phong đã tiếp Toàn quyền Úc Peter Cosgrove."
+        " Hạm trưởng Doug Verissimo của tàu USS Carl Vinson nói. Thư ký báo chí Nhà Trắng Sarah "
+        "Sanders cho biết.",
+        {
+            "Peter Cosgrove": ["Toàn quyền Úc"],
+            "Doug Verissimo": ["Hạm trưởng"],
+            "Sarah Sanders": ["Thư ký báo chí Nhà Trắng"],
+        },
+    ),
+    (  # the press secretary "of the President": the president keeps his office (people.v35)
+        "Ông Dmitry Peskov, thư ký báo chí của Tổng thống Nga Vladimir Putin, lý giải. Ông Ari "
+        "Fleischer, cựu Thư ký báo chí của Tổng thống George W. Bush cũng nhận định.",
+        {"Vladimir Putin": ["Tổng thống Nga"], "George W. Bush": ["Tổng thống"]},
+    ),
     (  # a newly elected foreign head: "tân Tổng thống" (people.v16)
         "Tuy nhiên, ngay sau lễ nhậm chức của tân Tổng thống Donald Trump ngày 20/1 vừa qua, Chính "
         "phủ mới của Mỹ thông báo nước này sẽ rút khỏi TPP.",
@@ -1064,7 +1087,27 @@ VISITS = [
         '" Hợp tác giữa hai nước mang tính chiến lược", ông Shoigu cho biết trong cuộc hội đàm '
         "tại Hà Nội với Chủ tịch nước Trần Đại Quang.\nSau cuộc hội đàm với Bộ trưởng Ngô Xuân "
         "Lịch, Bộ trưởng Quốc phòng Shoigu đã đến chào xã giao Tổng Bí thư Nguyễn Phú Trọng.",
-        {("Nga", "Chủ tịch nước"), ("Nga", "Trung ương Đảng")},
+        # the minister's official visit to the country is to his counterpart (visits.v35)
+        {("Nga", "Chủ tịch nước"), ("Nga", "Trung ương Đảng"), ("Nga", "Bộ Quốc phòng")},
+    ),
+    (  # the guest named after "chuyến thăm Việt Nam của" visits his counterpart (visits.v35)
+        "Tàu sân bay Mỹ sẽ đến Đà Nẵng\nViệc tàu sân bay Mỹ thăm Việt Nam được lãnh đạo Bộ Quốc "
+        "phòng hai nước trình lãnh đạo cấp cao phê duyệt trong chuyến thăm Việt Nam của Bộ trưởng "
+        "Quốc phòng Mỹ James Mattis vào cuối tháng một.",
+        {("Hoa Kỳ", "Bộ Quốc phòng")},
+    ),
+    (  # another's trip recalled, an intention, a postponed trip: no counterpart (visits.v35)
+        "Ngoại trưởng Mỹ gửi lời chúc\nNgoại trưởng Pompeo cũng nhắc lại chuyến thăm Việt Nam lần "
+        "thứ hai của Tổng thống Mỹ Donald Trump hồi tháng 2-2019. Ngoại trưởng Tillerson cũng thông"
+        " báo ý định thăm chính thức Việt Nam vào một thời điểm phù hợp. Trưa 20-3, Đại sứ quán Nga"
+        " cho biết chuyến thăm Việt Nam của Ngoại trưởng Nga Sergei Lavrov sẽ chuyển sang các ngày"
+        " 22 và 23-3.",
+        set(),
+    ),
+    (  # workers going abroad to work visit nobody (visits.v35)
+        "Nhiều cơ hội việc làm\nTheo Giám đốc Sở Lao động – Thương binh và Xã hội Hà Nội Khuất "
+        "Văn Thành, đến nay TP. Hà Nội có 5.082 lao động sang Hàn Quốc làm việc.",
+        set(),
     ),
     (  # a foreign youth union is a body of its own; ours is named as the gold names it
         "Lãnh đạo TP. HCM tiếp đoàn đại biểu cấp cao Trung ương Đoàn TNCS Cuba\nChiều 21-5, Chủ "
@@ -1940,6 +1983,16 @@ RECEIVERS = [
         {
             ("Công ty Đại Nguyên Dương", "Trần Minh Vương", 208e6),
             ("Công ty Đại Nguyên Dương", "Võ Tuân", 225e6),
+        },
+    ),
+    (  # a police force rewarded, "Công an tỉnh" completed by the province (transfers.v13)
+        "Đồng Tháp thưởng nóng\nChủ tịch UBND tỉnh Đồng Tháp cũng quyết định hỗ trợ cho Công an "
+        "tỉnh 500 triệu đồng để thực hiện việc mua sắm trang thiết bị. Tại buổi trao thưởng, thay "
+        "mặt lãnh đạo UBND tỉnh Hưng Yên, ông Quang trao thưởng cho phòng CSHS Công an tỉnh Hưng "
+        "Yên 10 triệu đồng, Công an huyện Yên Mỹ 10 triệu đồng.",
+        {
+            ("Đồng Tháp", "Công an tỉnh Đồng Tháp", 500e6),
+            ("Hưng Yên", "Công an huyện Yên Mỹ", 10e6),
         },
     ),
     (  # a project's money and the foreign side that funds it (transfers.v12)

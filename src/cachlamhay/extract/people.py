@@ -43,7 +43,11 @@ people.v33: an organisation written in lower case up to its province ends the of
 Vietnamese name follows the province ("Giám đốc Trung tâm Dịch vụ đấu giá tài sản tỉnh Hải
 Dương Nguyễn Đại Dân"), not through a second office ("… và chủ tịch UBND tỉnh Khánh Hòa").
 people.v34: a country in a foreign spelling that a foreign name ran into goes back to the office
-("Tổng thống Rodrigo Duterte Philippines đang cần …"); "Anh", "Nga" and the like stay names."""
+("Tổng thống Rodrigo Duterte Philippines đang cần …"); "Anh", "Nga" and the like stay names.
+people.v35: an office written with an unspaced dash or an en dash ("Bộ trưởng Bộ Lao
+động-Thương binh và Xã hội Đào Ngọc Dung"); a Governor-General with the realm ("Toàn quyền Úc"),
+a warship's captain ("Hạm trưởng"), a press secretary with the house ("Thư ký báo chí Nhà
+Trắng"; bare, "thư ký báo chí của Tổng thống Nga Vladimir Putin" is the president's)."""
 
 from __future__ import annotations
 
@@ -60,7 +64,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v34"
+VERSION = "people.v35"
 
 RANKS = [
     "Đại tướng",
@@ -245,6 +249,18 @@ _HEADS = [
     "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
     "Cao ủy",
     "Đại diện Thương mại",  # "Đại diện Thương mại Hoa Kỳ Robert Lighthizer"
+    # "Toàn quyền Úc Peter Cosgrove": a Commonwealth realm's Governor-General, with the realm
+    # (bare, "toàn quyền" is also the ambassador's "đặc mệnh toàn quyền", "đặc vụ toàn quyền")
+    "Toàn quyền Úc",
+    "Toàn quyền Australia",
+    "Toàn quyền Canada",
+    "Toàn quyền New Zealand",
+    # "Thư ký báo chí Nhà Trắng Sarah Sanders"; with its house only: in "thư ký báo chí của Tổng
+    # thống Nga Vladimir Putin" the office after "của" is the president's
+    "Thư ký báo chí Nhà Trắng",
+    "Thư ký báo chí Lầu Năm Góc",
+    "Thư ký báo chí Điện Kremlin",
+    "Hạm trưởng",  # "Hạm trưởng Doug Verissimo của tàu USS Carl Vinson": a warship's captain
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -284,6 +300,14 @@ _FOREIGN_HEADS = {
         "Nhà lãnh đạo",
         "Cao ủy",
         "Đại diện Thương mại",
+        "Toàn quyền Úc",
+        "Toàn quyền Australia",
+        "Toàn quyền Canada",
+        "Toàn quyền New Zealand",
+        "Hạm trưởng",
+        "Thư ký báo chí Nhà Trắng",
+        "Thư ký báo chí Lầu Năm Góc",
+        "Thư ký báo chí Điện Kremlin",
     )
 } | {rank.lower() for rank in RANKS}
 _ABBREVIATIONS = [
@@ -865,7 +889,20 @@ ORG_NAMES = [
     "Thừa Thiên - Huế",
     "Thừa Thiên – Huế",
 ]
-_ORG_NAMES = WordAlternation(ORG_NAMES)
+
+
+def _dash_spellings(names: list[str]) -> list[str]:
+    """Each name written with " - " also as papers write the dash: unspaced, half spaced, or an
+    en dash ("Bộ Lao động-Thương binh và Xã hội", "Lao động –Thương binh")."""
+    spelled = list(names)
+    for name in names:
+        if " - " in name:
+            spelled += [name.replace(" - ", dash) for dash in _DASHES]
+    return spelled
+
+
+_DASHES = ("-", " -", "- ", " – ", "–", " –", "– ")
+_ORG_NAMES = WordAlternation(_dash_spellings(ORG_NAMES))
 # A ministry's portfolio written short, capitalised as a name is ("Bộ trưởng Thương mại Indonesia
 # Enggartiasto Lukita"); matched with its case, unlike ORG_NAMES: "thương mại" inside a company's
 # name ("Công ty đầu tư thương mại vận tải Thế Anh") opens no office.

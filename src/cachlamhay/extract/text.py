@@ -464,7 +464,8 @@ _COUNTRY_CONTEXT = re.compile(
     # "Ngoại trưởng Mỹ John Kerry", "Thượng nghị sĩ Mỹ", "đoàn công tác cấp cao Mỹ"
     r"|Ngoại trưởng|[Nn]ghị sĩ|cấp cao"
     # "Hoàng hậu Hà Lan Maxima", "Nhà vua Thái Lan": a royal of that country
-    r"|Hoàng hậu|Nhà vua|Quốc vương|Nữ hoàng|Hoàng gia|Hoàng tử|Công chúa|Thái tử)\s*$"
+    r"|Hoàng hậu|Nhà vua|Quốc vương|Nữ hoàng|Hoàng gia|Hoàng tử|Công chúa|Thái tử"
+    r"|Toàn quyền)\s*$"  # "Toàn quyền Úc Peter Cosgrove": the Governor-General of that country
 )
 
 

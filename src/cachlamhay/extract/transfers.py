@@ -21,6 +21,9 @@ share the giver and the verb of the first ("hỗ trợ mỗi nạn nhân tử vo
 nhân bị thương 2 triệu đồng"), and "tử vong" after "nạn nhân"/"người" stays in the group.
 transfers.v12: a project's money "do <foreign side> tài trợ/viện trợ" is that side's gift to the
 province the sentence names, else to the article's province (``_foreign_funded``).
+transfers.v13: a police force is a receiver ("hỗ trợ cho Công an tỉnh 500 triệu đồng", "Công an
+huyện Yên Mỹ 10 triệu đồng"), "Công an tỉnh" completed by the province in focus, as the gold
+names it ("Công an tỉnh Đồng Tháp").
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v12"
+VERSION = "transfers.v13"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -518,6 +521,10 @@ def _receivers(
 
 
 _NAME = rf"[{UPPER}][\w]*(?: [{UPPER}][\w]*){{0,2}}"
+_UNIT_NAME = (  # "Yên Mỹ", "7" ("Công an phường 7"), never an amount ("Công an tỉnh 500 triệu")
+    rf"(?:[{UPPER}][\w]*|\d+(?![\d.,]|\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)))"
+    rf"(?: [{UPPER}][\w]*){{0,3}}"
+)
 # "trao tặng 2 huyện Yên Định và Thạch Thành mỗi huyện 100 triệu đồng", "huyện Kông Chro 149
 # triệu đồng": districts named just before their amount receive it, each of them.
 _DISTRICTS = re.compile(
@@ -795,6 +802,9 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
     if after:
         windows.append(amount.end + after.end())
     for start in windows:
+        unit = _police_unit(ctx, index, start)
+        if unit:
+            return ("other", unit)  # "hỗ trợ cho Công an tỉnh 500 triệu đồng"
         named = _NAMED_RECEIVER.match(text, start)
         if (
             named
@@ -818,6 +828,28 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
             return None
         return ("other", name)
     return None
+
+
+# A police force as a receiver of a cash reward ("thưởng cho Công an huyện Yên Mỹ 10 triệu
+# đồng"), named as the gold names it: with its unit, and "Công an tỉnh" completed by the province
+# in focus ("Công an tỉnh Đồng Tháp").
+_POLICE_UNIT = re.compile(
+    rf"Công an (tỉnh|thành phố|TP\.?|huyện|quận|thị xã|phường|xã|thị trấn)(?:\s+({_UNIT_NAME}))?"
+    rf"(?![\w])"
+)
+
+
+def _police_unit(ctx: DocContext, index: int, start: int) -> str | None:
+    unit = _POLICE_UNIT.match(ctx.sentences[index].text, start)
+    if unit is None:
+        return None
+    level, name = unit.groups()
+    if name:
+        return unit.group(0)
+    if level != "tỉnh":
+        return None
+    province = ctx.focus_before(index, ctx.sentences[index].start + start)
+    return f"Công an tỉnh {province}" if province else None
 
 
 def _a_persons_name(words: str) -> bool:

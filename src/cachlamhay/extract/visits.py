@@ -81,6 +81,11 @@ phố Saint Petersburg, … trong khuôn khổ chuyến thăm chính thức Liê
 visits.v34: the capital named after the verb as the venue ("hội đàm với Thủ tướng Việt Nam
 Nguyễn Xuân Phúc tại Hà Nội") is no host when the official met is named right after the verb, as
 it was not when named before him ("hội đàm tại Hà Nội với …").
+visits.v35: a foreign minister visiting Việt Nam, the country and no body after the verb, visits
+his counterpart ministry ("Bộ trưởng Quốc phòng Nga … trong chuyến thăm chính thức đến Việt Nam"
+→ Bộ Quốc phòng; "chuyến thăm Việt Nam của Bộ trưởng Quốc phòng Mỹ James Mattis"), never in a
+headline, another's recalled trip, an intention ("ý định thăm") or a postponed one; workers
+going abroad to work ("5.082 lao động sang Hàn Quốc làm việc") visit nobody.
 """
 
 from __future__ import annotations
@@ -113,7 +118,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v34"
+VERSION = "visits.v35"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -649,7 +654,11 @@ def _actors(
         if before and before[0].start - sentence.start < 80:
             visitor = (before[0].kind, before[0].name)
     if visitor is None:
-        return []
+        guest = _guest_named_after(sentence.text, verb, people)
+        visitor = _acting_for(ctx, guest) if guest else None
+        if guest is None or visitor is None or visitor[0] != "foreign":
+            return []
+        leader = leader or (guest.name, guest.titles[0] if guest.titles else "")
     hosts = _hosts(rel, folded, verb, visitor)
     if verb.start() == 0:  # "Làm việc tại Q.2 …, Ủy viên Bộ Chính trị, Bí thư Thành ủy …"
         hosts = _in_opening_clause(sentence.text, rel, hosts)
@@ -665,6 +674,8 @@ def _actors(
         hosts = _place_before(rel, folded, verb, visitor)
     if visitor[0] != "foreign":
         hosts = hosts + _foreign_unit_visited(sentence.text, verb, hosts, rel)
+    if not hosts and visitor[0] == "foreign" and index > 0:  # a headline's tense is unsure
+        hosts = _counterpart_in_vietnam(sentence.text, verb, leader)
     if not hosts and (
         _home_is_host(ctx, verb, visitor, in_lead)
         or _delegation_to_home(ctx, folded, verb, visitor)
@@ -742,6 +753,45 @@ def _foreign_unit_visited(
     country = ("foreign", countries[0])
     visited = ("foreign", f"{unit.group(1)} {unit.group(2)} ({countries[0]})")
     return [visited] if country in hosts else [visited, country]
+
+
+# "thăm chính thức Việt Nam", "chuyến thăm đến Việt Nam": the country, not a body, after the verb
+_TO_VIETNAM = re.compile(r"\s+(?:chính thức\s+)?(?:đến\s+|tới\s+)?Việt Nam(?![\w])")
+_OF_SOMEONE = re.compile(r"(?:\s+lần\s+(?:thứ\s+)?\S+)?\s+của\s")
+_PLANNED_AFTER = re.compile(r"[^.;,]{0,90}?(?<!\w)(?:sẽ|dự kiến|bị hoãn|hoãn)(?!\w)")
+# A foreign minister's portfolio and the Vietnamese ministry that receives its holder
+_COUNTERPARTS = (
+    (re.compile(r"Quốc phòng|Quân ủy|[Qq]uân sự"), ("central", "Bộ Quốc phòng")),
+    (re.compile(r"Ngoại giao|Ngoại trưởng"), ("central", "Bộ Ngoại giao")),
+)
+
+
+def _guest_named_after(text: str, verb: re.Match[str], people: list[Person]) -> Person | None:
+    """ "chuyến thăm Việt Nam của Bộ trưởng Quốc phòng Mỹ James Mattis": the guest named right
+    after "Việt Nam của"."""
+    to_vietnam = _TO_VIETNAM.match(text, verb.end())
+    if to_vietnam is None or not text.startswith(" của ", to_vietnam.end()):
+        return None
+    after = text[to_vietnam.end() + 5 : to_vietnam.end() + 90]
+    guest = mention_of_people(after, people)
+    return guest if guest and after.find(guest.name) < 60 else None
+
+
+def _counterpart_in_vietnam(text: str, verb: re.Match[str], leader: Leader) -> list[Actor]:
+    """ "Bộ trưởng Quốc phòng Nga … trong chuyến thăm chính thức đến Việt Nam", "chuyến thăm
+    Việt Nam của Bộ trưởng Quốc phòng Mỹ James Mattis": a foreign minister visiting the country
+    is received by the ministry of the same portfolio (the gold's host), the only body the
+    sentence gives. The portfolio is the leader's office, else the sentence's."""
+    to_vietnam = _TO_VIETNAM.match(text, verb.end())
+    if to_vietnam is None:
+        return []
+    of_whom = _OF_SOMEONE.match(text, to_vietnam.end())
+    if of_whom and (leader is None or leader[0] not in text[of_whom.end() : of_whom.end() + 90]):
+        return []  # "nhắc lại chuyến thăm Việt Nam lần thứ hai của Tổng thống …": another's trip
+    if _PLANNED_AFTER.match(text, to_vietnam.end()):
+        return []  # "chuyến thăm Việt Nam của Ngoại trưởng Nga … sẽ chuyển sang các ngày …"
+    office = leader[1] if leader else text
+    return [body for pattern, body in _COUNTERPARTS if pattern.search(office)][:1]
 
 
 def _host_travelled(ctx: DocContext, visitor: Actor, host: Actor) -> bool:
@@ -972,7 +1022,8 @@ def _country_alternation(name: str) -> str | None:
 _SCHEDULE = re.compile(r"\s*Theo (?:chương trình|lịch trình|kế hoạch|dự kiến)(?!\w)")
 _DONE = re.compile(r"(?<!\w)(?:đã|vừa|đang)(?!\w)")
 _NOT_YET = re.compile(
-    r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng)(?:\s+\S+){0,2}"
+    r"(?<!\w)(?:(?:sẽ|sớm|sắp|dự kiến|chuẩn bị|mong muốn|muốn|hy vọng|hi vọng|ý định|dự định)"
+    r"(?:\s+\S+){0,2}"
     # "sẽ thăm Việt Nam và tham dự Hội nghị … tại Đà Nẵng": the second verb is as future
     r"|(?:sẽ|sắp|dự kiến)(?:\s+[^\s,;]+){1,4}\s+và"
     # "sẽ tháp tùng ông X đến …": the companion's trip is as future as the leader's
@@ -1003,8 +1054,9 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
         return True  # "Theo chương trình tại Washington, Thủ tướng sẽ …; dự lễ trao …": a plan
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
-    if verb.group(0) == "làm việc" and _WORKERS.search(before):
-        return True  # "lao động của Việt Nam đang làm việc tại Qatar": employed, not visiting
+    if (verb.group(0) == "làm việc" or verb.group(0) in _WEAK_VERBS) and _WORKERS.search(before):
+        return True  # "lao động của Việt Nam đang làm việc tại Qatar", "5.082 lao động sang Hàn
+        # Quốc làm việc": employed there, not visiting
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
 
 
@@ -1013,9 +1065,9 @@ def _held_at_a_distance(text: str) -> bool:
     return _REMOTE.search(text) is not None
 
 
-_WORKERS = re.compile(  # on the lower-cased text
+_WORKERS = re.compile(  # on the lower-cased text; "lao động Việt Nam sang làm việc tại …" too
     r"(?<!\w)(?:lao động|công nhân|kiều bào|du học sinh)(?: (?:của )?việt nam)?"
-    r"(?: (?:ở|tại) [^,;]{1,20})?(?: (?:đang|đã|vẫn|sẽ|vẫn đang))? $"
+    r"(?: (?:ở|tại|sang|đi) [^,;]{1,20})?(?: (?:đang|đã|vẫn|sẽ|vẫn đang))?(?: sang| đi)? $"
 )
 # An official who orders an inspection ("giao …", "văn bản … gửi … chỉ đạo, kiểm tra") is not
 # the one who travels to make it
