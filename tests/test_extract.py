@@ -1104,6 +1104,18 @@ VISITS = [
         " 22 và 23-3.",
         set(),
     ),
+    (  # a trip named as a noun: its host after "thăm", its visitor after "của" (visits.v36)
+        "Quan hệ Việt - Úc\nQuan hệ được nâng cấp vào tháng 3-2018 nhân chuyến thăm Australia của "
+        "Thủ tướng Nguyễn Xuân Phúc. Chủ tịch Chính hiệp Du Chính Thanh đánh giá cao ý nghĩa quan "
+        "trọng của chuyến thăm Trung Quốc của Chủ tịch nước Trần Đại Quang.",
+        {("Chính phủ", "Australia"), ("Chủ tịch nước", "Trung Quốc")},
+    ),
+    (  # ... but not one ahead, prepared for or called off (visits.v36)
+        "Quan hệ Việt - Nhật\nTrước thềm chuyến thăm Nhật Bản của Thủ tướng Nguyễn Xuân Phúc, hai "
+        "bên đã họp. Đây là bước chuẩn bị cho chuyến thăm Nga sắp tới của Chủ tịch nước Trần Đại "
+        "Quang.",
+        set(),
+    ),
     (  # workers going abroad to work visit nobody (visits.v35)
         "Nhiều cơ hội việc làm\nTheo Giám đốc Sở Lao động – Thương binh và Xã hội Hà Nội Khuất "
         "Văn Thành, đến nay TP. Hà Nội có 5.082 lao động sang Hàn Quốc làm việc.",

@@ -891,6 +891,9 @@ ORG_NAMES = [
 ]
 
 
+_DASHES = ("-", " -", "- ", " – ", "–", " –", "– ")
+
+
 def _dash_spellings(names: list[str]) -> list[str]:
     """Each name written with " - " also as papers write the dash: unspaced, half spaced, or an
     en dash ("Bộ Lao động-Thương binh và Xã hội", "Lao động –Thương binh")."""
@@ -901,7 +904,6 @@ def _dash_spellings(names: list[str]) -> list[str]:
     return spelled
 
 
-_DASHES = ("-", " -", "- ", " – ", "–", " –", "– ")
 _ORG_NAMES = WordAlternation(_dash_spellings(ORG_NAMES))
 # A ministry's portfolio written short, capitalised as a name is ("Bộ trưởng Thương mại Indonesia
 # Enggartiasto Lukita"); matched with its case, unlike ORG_NAMES: "thương mại" inside a company's

@@ -86,6 +86,9 @@ his counterpart ministry ("Bộ trưởng Quốc phòng Nga … trong chuyến t
 → Bộ Quốc phòng; "chuyến thăm Việt Nam của Bộ trưởng Quốc phòng Mỹ James Mattis"), never in a
 headline, another's recalled trip, an intention ("ý định thăm") or a postponed one; workers
 going abroad to work ("5.082 lao động sang Hàn Quốc làm việc") visit nobody.
+visits.v36: a trip named as a noun, its host right after "thăm" and its visitor after "của"
+("nhân chuyến thăm Australia của Thủ tướng Nguyễn Xuân Phúc"), is a visit unless its sentence has
+it ahead or called off ("trước thềm", "chuẩn bị cho", "sắp tới", "dự kiến").
 """
 
 from __future__ import annotations
@@ -118,7 +121,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v35"
+VERSION = "visits.v36"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -657,6 +660,9 @@ def _actors(
         guest = _guest_named_after(sentence.text, verb, people)
         visitor = _acting_for(ctx, guest) if guest else None
         if guest is None or visitor is None or visitor[0] != "foreign":
+            guest = _trip_of(sentence.text, rel, verb, people)
+            visitor = _acting_for(ctx, guest) if guest else None
+        if guest is None or visitor is None:
             return []
         leader = leader or (guest.name, guest.titles[0] if guest.titles else "")
     hosts = _hosts(rel, folded, verb, visitor)
@@ -775,6 +781,47 @@ def _guest_named_after(text: str, verb: re.Match[str], people: list[Person]) -> 
     after = text[to_vietnam.end() + 5 : to_vietnam.end() + 90]
     guest = mention_of_people(after, people)
     return guest if guest and after.find(guest.name) < 60 else None
+
+
+# "nhân chuyến thăm Australia của Thủ tướng Nguyễn Xuân Phúc", "trong chuyến thăm chính thức
+# Hoa Kỳ của …": the trip named as a noun, its host right after "thăm", its visitor after "của"
+_TRIP_NOUN = re.compile(r"(?<!\w)chuyến\s+$")
+# A trip the sentence has ahead, prepared for, welcomed in advance or called off: "chuẩn bị cho
+# các chuyến thăm cấp cao … mà trước hết là chuyến thăm Mỹ của …", "chào mừng chuyến thăm …,
+# dự kiến vào cuối tháng 6"
+_NOT_MADE = re.compile(
+    r"(?<!\w)(?:sẽ|sắp|dự kiến|chuẩn bị|trước thềm|tới đây|hủy|hoãn|mời|chào mừng|đón)(?!\w)",
+    re.IGNORECASE,
+)
+_TRIP_QUALIFIERS = re.compile(r"\s+(?:(?:chính thức|cấp nhà nước|hữu nghị|làm việc)\s+)*")
+_TRIP_OF = re.compile(
+    r"(?:\s+(?:lần\s+(?:thứ\s+)?\S+|vừa qua|mới đây|hồi\s+tháng\s+[\d/-]+|năm\s+\d{4}"
+    r"|tháng\s+[\d/-]+))?\s+của\s"
+)
+
+
+def _trip_of(
+    text: str, rel: list[tuple[int, Mention]], verb: re.Match[str], people: list[Person]
+) -> Person | None:
+    """ "nhân chuyến thăm Australia của Thủ tướng Nguyễn Xuân Phúc": the official named right
+    after "của", when the trip (a noun: "chuyến thăm") names its host right after the verb and
+    was made: the sentence says nothing of it ahead ("trước thềm", "chuẩn bị cho", "sắp tới",
+    "dự kiến"), welcomed in advance or called off."""
+    if verb.group(0) != "thăm" or not _TRIP_NOUN.search(text, 0, verb.start()):
+        return None
+    if _NOT_MADE.search(text):
+        return None
+    at = _TRIP_QUALIFIERS.match(text, verb.end())
+    start = at.end() if at else verb.end()
+    host = next((m for offset, m in rel if offset == start), None)
+    if host is None:
+        return None
+    of = _TRIP_OF.match(text, start + host.end - host.start)
+    if of is None:
+        return None
+    after = text[of.end() : of.end() + 90]
+    guest = mention_of_people(after, people)
+    return guest if guest and 0 <= after.find(guest.name) < 40 else None
 
 
 def _counterpart_in_vietnam(text: str, verb: re.Match[str], leader: Leader) -> list[Actor]:
