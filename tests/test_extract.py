@@ -2007,6 +2007,22 @@ RECEIVERS = [
             ("Hưng Yên", "Công an huyện Yên Mỹ", 10e6),
         },
     ),
+    (  # a reward list: each named police unit, not the force they belong to (transfers.v14)
+        "Hải Phòng khen thưởng\nThay mặt lãnh đạo bộ Công an, Thượng tướng Lê Quý Vương - Thứ "
+        "trưởng bộ Công an cũng đã gửi thư khen và ký quyết định khen thưởng các đơn vị: phòng "
+        "Cảnh sát Hình sự, phòng Kỹ thuật Hình sự, Công an quận Kiến An và Công an huyện An Lão "
+        "thuộc Công an TP. Hải Phòng, mỗi đơn vị 10 triệu đồng về thành tích nhanh chóng điều tra "
+        "vụ án. Trước 2 chiến công xuất sắc này, Thượng tướng Tô Lâm, Ủy viên bộ Chính trị, Bộ "
+        "trưởng bộ Công an đã gửi thư khen và quyết định trích quỹ phòng, chống tội phạm tặng 3 đơn"
+        " vị tham gia chuyên án, mỗi đơn vị 10 triệu đồng gồm: Công an quận Bắc Từ Liêm; đội CSĐT "
+        "tội phạm về ma túy và Công an phường Đức Thắng, quận Bắc Từ Liêm.",
+        {
+            ("Bộ Công an", "Công an quận Kiến An", 10e6),
+            ("Bộ Công an", "Công an huyện An Lão", 10e6),
+            ("Bộ Công an", "Công an quận Bắc Từ Liêm", 10e6),
+            ("Bộ Công an", "Công an phường Đức Thắng, quận Bắc Từ Liêm", 10e6),
+        },
+    ),
     (  # a project's money and the foreign side that funds it (transfers.v12)
         "TP.HCM làm tàu điện một ray số 2\nKinh phí cho việc này là 2,04 triệu USD, do cơ quan "
         "hợp tác quốc tế Hàn Quốc tài trợ không hoàn lại. Ngày 12/4, UBND tỉnh Thừa Thiên Huế khởi "

@@ -24,6 +24,9 @@ province the sentence names, else to the article's province (``_foreign_funded``
 transfers.v13: a police force is a receiver ("hỗ trợ cho Công an tỉnh 500 triệu đồng", "Công an
 huyện Yên Mỹ 10 triệu đồng"), "Công an tỉnh" completed by the province in focus, as the gold
 names it ("Công an tỉnh Đồng Tháp").
+transfers.v14: a reward list's police units each receive the amount "mỗi đơn vị" ("khen thưởng
+các đơn vị: …, Công an quận Kiến An và Công an huyện An Lão …, mỗi đơn vị 10 triệu đồng"); a
+ward's police keeps its district ("Công an phường Đức Thắng, quận Bắc Từ Liêm").
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v13"
+VERSION = "transfers.v14"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -326,6 +329,7 @@ def _rule_transfers(
     money_written = _MONEY_HINT.search(ctx.text) is not None
     if money_written:
         found.extend(_clause_transfers(ctx, people, found))
+        found.extend(_unit_lists(ctx, people, found))
     found.extend(_passive_transfers(ctx, people, found))
     if money_written:
         found.extend(_province_shares(ctx, found))
@@ -522,7 +526,7 @@ def _receivers(
 
 _NAME = rf"[{UPPER}][\w]*(?: [{UPPER}][\w]*){{0,2}}"
 _UNIT_NAME = (  # "Yên Mỹ", "7" ("Công an phường 7"), never an amount ("Công an tỉnh 500 triệu")
-    rf"(?:[{UPPER}][\w]*|\d+(?![\d.,]|\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)))"
+    rf"(?:[{UPPER}][\w]*|\d+(?!\d|[.,]\d|\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)))"
     rf"(?: [{UPPER}][\w]*){{0,3}}"
 )
 # "trao tặng 2 huyện Yên Định và Thạch Thành mỗi huyện 100 triệu đồng", "huyện Kông Chro 149
@@ -834,22 +838,75 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
 # đồng"), named as the gold names it: with its unit, and "Công an tỉnh" completed by the province
 # in focus ("Công an tỉnh Đồng Tháp").
 _POLICE_UNIT = re.compile(
-    rf"Công an (tỉnh|thành phố|TP\.?|huyện|quận|thị xã|phường|xã|thị trấn)(?:\s+({_UNIT_NAME}))?"
-    rf"(?![\w])"
+    # a ward's or commune's police with its district, as written and as the gold keeps it:
+    # "Công an phường Đức Thắng, quận Bắc Từ Liêm"
+    rf"Công an (?:(?P<local>phường|xã|thị trấn)\s+{_UNIT_NAME}"
+    rf"(?:,\s+(?:quận|huyện|thị xã|thành phố|TP\.?)\s+{_UNIT_NAME}(?![\w]))?"
+    rf"|(?P<level>tỉnh|thành phố|TP\.?|huyện|quận|thị xã)(?P<name>\s+{_UNIT_NAME})?)(?![\w])"
 )
+
+
+def _named_unit(unit: re.Match[str]) -> bool:
+    """Whether a police force is named with its place ("Công an huyện Yên Mỹ", not "Công an
+    tỉnh")."""
+    return bool(unit.group("local") or unit.group("name"))
 
 
 def _police_unit(ctx: DocContext, index: int, start: int) -> str | None:
     unit = _POLICE_UNIT.match(ctx.sentences[index].text, start)
     if unit is None:
         return None
-    level, name = unit.groups()
-    if name:
+    if _named_unit(unit):
         return unit.group(0)
-    if level != "tỉnh":
+    if unit.group("level") != "tỉnh":
         return None
     province = ctx.focus_before(index, ctx.sentences[index].start + start)
     return f"Công an tỉnh {province}" if province else None
+
+
+# A reward list: "khen thưởng các đơn vị: phòng Cảnh sát Hình sự, …, Công an quận Kiến An và Công
+# an huyện An Lão …, mỗi đơn vị 10 triệu đồng", "tặng 3 đơn vị …, mỗi đơn vị 10 triệu đồng gồm:
+# Công an quận Bắc Từ Liêm; …": every police unit named with its place receives the amount.
+_EACH_UNIT = re.compile(r"mỗi đơn vị(?:\s+(?:là|được))?\s*$")
+_LIST_GIVE = re.compile(r"(?<![\w])(?:khen thưởng|thưởng|tặng|trao|trích)(?![\w])")
+_LIST_AFTER = re.compile(r"\s*(?:đồng\s*)?(?:,\s*)?gồm\s*:?")
+
+
+def _unit_lists(ctx: DocContext, people: list[Person], found: list[Transfer]) -> list[Transfer]:
+    """Each named police unit of a reward list, given the amount "mỗi đơn vị" (each unit)."""
+    seen = {(t.source, t.target, t.amount) for t in found}
+    extra: list[Transfer] = []
+    for index, sentence in enumerate(ctx.sentences):
+        text = sentence.text
+        if "mỗi đơn vị" not in text:
+            continue
+        for amount in find_quantities(text, qualify=False):
+            if amount.unit not in ("VND", "USD") or not _EACH_UNIT.search(text[: amount.start]):
+                continue
+            verbs = [v for v in _LIST_GIVE.finditer(text.lower(), 0, amount.start)]
+            if not verbs:
+                continue
+            verb = verbs[-1]
+            listed = text[verb.end() : amount.start]
+            after = _LIST_AFTER.match(text, amount.end)
+            if after:
+                listed += " " + text[after.end() :]
+            units = [  # not the force the units belong to: "… thuộc Công an TP. Hải Phòng"
+                u.group(0)
+                for u in _POLICE_UNIT.finditer(listed)
+                if _named_unit(u) and not listed[: u.start()].endswith("thuộc ")
+            ]
+            giver = _clause_giver(ctx, index, 0, verb.start(), people, enterprises_in(ctx.text))
+            if giver is None:
+                continue
+            for unit in dict.fromkeys(units):
+                key = (giver, ("other", unit), amount.value)
+                if key not in seen and key[1] != giver:
+                    seen.add(key)
+                    purpose = _purpose(ctx, index)
+                    currency = amount.unit or "VND"
+                    extra.append(Transfer(giver, key[1], amount.value, currency, purpose, index))
+    return extra
 
 
 def _a_persons_name(words: str) -> bool:
