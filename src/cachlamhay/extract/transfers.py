@@ -876,6 +876,7 @@ def _unit_lists(ctx: DocContext, people: list[Person], found: list[Transfer]) ->
     """Each named police unit of a reward list, given the amount "mỗi đơn vị" (each unit)."""
     seen = {(t.source, t.target, t.amount) for t in found}
     extra: list[Transfer] = []
+    companies: list[Enterprise] | None = None
     for index, sentence in enumerate(ctx.sentences):
         text = sentence.text
         if "mỗi đơn vị" not in text:
@@ -883,7 +884,7 @@ def _unit_lists(ctx: DocContext, people: list[Person], found: list[Transfer]) ->
         for amount in find_quantities(text, qualify=False):
             if amount.unit not in ("VND", "USD") or not _EACH_UNIT.search(text[: amount.start]):
                 continue
-            verbs = [v for v in _LIST_GIVE.finditer(text.lower(), 0, amount.start)]
+            verbs = list(_LIST_GIVE.finditer(text.lower(), 0, amount.start))
             if not verbs:
                 continue
             verb = verbs[-1]
@@ -896,15 +897,16 @@ def _unit_lists(ctx: DocContext, people: list[Person], found: list[Transfer]) ->
                 for u in _POLICE_UNIT.finditer(listed)
                 if _named_unit(u) and not listed[: u.start()].endswith("thuộc ")
             ]
-            giver = _clause_giver(ctx, index, 0, verb.start(), people, enterprises_in(ctx.text))
+            if companies is None:
+                companies = enterprises_in(ctx.text)
+            giver = _clause_giver(ctx, index, 0, verb.start(), people, companies)
             if giver is None:
                 continue
+            currency, purpose = amount.unit or "VND", _purpose(ctx, index)
             for unit in dict.fromkeys(units):
                 key = (giver, ("other", unit), amount.value)
                 if key not in seen and key[1] != giver:
                     seen.add(key)
-                    purpose = _purpose(ctx, index)
-                    currency = amount.unit or "VND"
                     extra.append(Transfer(giver, key[1], amount.value, currency, purpose, index))
     return extra
 
