@@ -84,6 +84,24 @@ RANKS = [
     "Chuẩn Đô đốc",
     "Tướng",  # "Tướng Aharon Haliva", "tướng Carlos Egido": foreign news leaves the grade out
 ]
+# Offices only foreign news gives, so a foreign name may follow them (in _HEADS and _FOREIGN_HEADS)
+_FOREIGN_OFFICES = (
+    "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
+    "Cao ủy",
+    "Đại diện Thương mại",  # "Đại diện Thương mại Hoa Kỳ Robert Lighthizer"
+    # "Toàn quyền Úc Peter Cosgrove": a Commonwealth realm's Governor-General, with the realm
+    # (bare, "toàn quyền" is also the ambassador's "đặc mệnh toàn quyền", "đặc vụ toàn quyền")
+    "Toàn quyền Úc",
+    "Toàn quyền Australia",
+    "Toàn quyền Canada",
+    "Toàn quyền New Zealand",
+    # "Thư ký báo chí Nhà Trắng Sarah Sanders"; with its house only: in "thư ký báo chí của Tổng
+    # thống Nga Vladimir Putin" the office after "của" is the president's
+    "Thư ký báo chí Nhà Trắng",
+    "Thư ký báo chí Lầu Năm Góc",
+    "Thư ký báo chí Điện Kremlin",
+    "Hạm trưởng",  # "Hạm trưởng Doug Verissimo của tàu USS Carl Vinson": a warship's captain
+)
 _HEADS = [
     "Tổng Bí thư",
     "Thủ tướng",
@@ -246,21 +264,7 @@ _HEADS = [
     "Thứ trưởng thứ nhất",
     "Phó Thủ tướng thứ nhất",
     "Phó Chủ tịch thứ nhất",
-    "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
-    "Cao ủy",
-    "Đại diện Thương mại",  # "Đại diện Thương mại Hoa Kỳ Robert Lighthizer"
-    # "Toàn quyền Úc Peter Cosgrove": a Commonwealth realm's Governor-General, with the realm
-    # (bare, "toàn quyền" is also the ambassador's "đặc mệnh toàn quyền", "đặc vụ toàn quyền")
-    "Toàn quyền Úc",
-    "Toàn quyền Australia",
-    "Toàn quyền Canada",
-    "Toàn quyền New Zealand",
-    # "Thư ký báo chí Nhà Trắng Sarah Sanders"; with its house only: in "thư ký báo chí của Tổng
-    # thống Nga Vladimir Putin" the office after "của" is the president's
-    "Thư ký báo chí Nhà Trắng",
-    "Thư ký báo chí Lầu Năm Góc",
-    "Thư ký báo chí Điện Kremlin",
-    "Hạm trưởng",  # "Hạm trưởng Doug Verissimo của tàu USS Carl Vinson": a warship's captain
+    *_FOREIGN_OFFICES,
 ]
 # Offices foreign news gives a foreign holder without naming the country ("Tổng thống Donald
 # Trump", "Thượng nghị sĩ John McCain"): a name that is not Vietnamese may follow them. Company
@@ -297,17 +301,7 @@ _FOREIGN_HEADS = {
         "Thái tử",
         "Tư lệnh",
         "Tổng Lãnh sự",
-        "Nhà lãnh đạo",
-        "Cao ủy",
-        "Đại diện Thương mại",
-        "Toàn quyền Úc",
-        "Toàn quyền Australia",
-        "Toàn quyền Canada",
-        "Toàn quyền New Zealand",
-        "Hạm trưởng",
-        "Thư ký báo chí Nhà Trắng",
-        "Thư ký báo chí Lầu Năm Góc",
-        "Thư ký báo chí Điện Kremlin",
+        *_FOREIGN_OFFICES,
     )
 } | {rank.lower() for rank in RANKS}
 _ABBREVIATIONS = [

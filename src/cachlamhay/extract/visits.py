@@ -778,9 +778,7 @@ def _guest_named_after(text: str, verb: re.Match[str], people: list[Person]) -> 
     to_vietnam = _TO_VIETNAM.match(text, verb.end())
     if to_vietnam is None or not text.startswith(" của ", to_vietnam.end()):
         return None
-    after = text[to_vietnam.end() + 5 : to_vietnam.end() + 90]
-    guest = mention_of_people(after, people)
-    return guest if guest and after.find(guest.name) < 60 else None
+    return _official_named_after(text, to_vietnam.end() + 5, people, within=60)
 
 
 # "nhân chuyến thăm Australia của Thủ tướng Nguyễn Xuân Phúc", "trong chuyến thăm chính thức
@@ -819,9 +817,14 @@ def _trip_of(
     of = _TRIP_OF.match(text, start + host.end - host.start)
     if of is None:
         return None
-    after = text[of.end() : of.end() + 90]
+    return _official_named_after(text, of.end(), people, within=40)
+
+
+def _official_named_after(text: str, at: int, people: list[Person], within: int) -> Person | None:
+    """The known person whose full name starts less than ``within`` characters after ``at``."""
+    after = text[at : at + 90]
     guest = mention_of_people(after, people)
-    return guest if guest and 0 <= after.find(guest.name) < 40 else None
+    return guest if guest and 0 <= after.find(guest.name) < within else None
 
 
 def _counterpart_in_vietnam(text: str, verb: re.Match[str], leader: Leader) -> list[Actor]:
@@ -1101,7 +1104,7 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
         return True  # "Theo chương trình tại Washington, Thủ tướng sẽ …; dự lễ trao …": a plan
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
-    if (verb.group(0) == "làm việc" or verb.group(0) in _WEAK_VERBS) and _WORKERS.search(before):
+    if verb.group(0) in _WORKING_VERBS and _WORKERS.search(before):
         return True  # "lao động của Việt Nam đang làm việc tại Qatar", "5.082 lao động sang Hàn
         # Quốc làm việc": employed there, not visiting
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
@@ -1150,6 +1153,8 @@ def _hosts(
 
 
 _WEAK_VERBS = {"đến", "tới", "sang"}
+# The verbs of people employed abroad, not visiting: "làm việc", and "sang/đến" a country to work
+_WORKING_VERBS = {"làm việc"} | _WEAK_VERBS
 _STATE_FORM = re.compile(r"\s*(?:cong hoa|lien bang|vuong quoc|chlb|chdcnd|nuoc)\s*")
 _OPENING = re.compile(
     r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)[^,]{0,20},\s*)?(?:đã\s+)?"
