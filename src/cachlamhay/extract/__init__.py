@@ -41,7 +41,7 @@ def analyse(doc: CleanDocument) -> tuple[dict[str, Any], list[Mention]]:
     run = _run(doc)
     ctx, decided = run.ctx, run.candidates
     found_people = run.people
-    named_people = found_people + people.untitled_people(ctx, found_people)
+    named_people = people.one_per_spelling(found_people + people.untitled_people(ctx, found_people))
     found_visits = visits.finish_visits(ctx, found_people, decided["visits"])
     found_transfers = transfers.finish_transfers(decided["transfers"])
     found_practices = practices.finish_practices(decided["practices"])

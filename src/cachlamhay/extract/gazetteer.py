@@ -259,8 +259,43 @@ COMMANDS_AND_AGENCIES = [
 ]
 CENTRAL_BODIES = MINISTRIES + PARTY_AND_STATE + COMMANDS_AND_AGENCIES
 
+# Ministries news names by the initials of their words, joined in several ways: "Bộ NN&PTNT",
+# "Bộ NN & PTNT", "Bộ NN-PTNT", "Bộ TN - MT", "Bộ GD và ĐT", "Bộ LĐ - TB & XH", "Bộ VH-TT-DL"
+# (each of these is written at least 15 times in the corpora).
+_INITIALS = {
+    ("NN", "PTNT"): "Bộ Nông nghiệp và Phát triển nông thôn",
+    ("GD", "ĐT"): "Bộ Giáo dục và Đào tạo",
+    ("KH", "ĐT"): "Bộ Kế hoạch và Đầu tư",
+    ("TN", "MT"): "Bộ Tài nguyên và Môi trường",
+    ("TT", "TT"): "Bộ Thông tin và Truyền thông",
+    ("GT", "VT"): "Bộ Giao thông vận tải",
+    ("KH", "CN"): "Bộ Khoa học và Công nghệ",
+    ("LĐ", "TB", "XH"): "Bộ Lao động, Thương binh và Xã hội",
+    ("VH", "TT", "DL"): "Bộ Văn hóa, Thể thao và Du lịch",
+}
+_LAST_JOINS = ("&", " & ", "-", " - ", "–", " – ", " và ", " ", "")
+_INNER_JOINS = ("-", " - ", "–", " – ", "")
+
+
+def _initialisms() -> dict[str, str]:
+    """Every joining of ``_INITIALS``: the last two initials by "&", a dash, "và", a space or
+    nothing; the ones before by a dash or nothing ("VHTT&DL", "LĐ-TB-XH"). And each ministry's
+    full name with "&" for "và" ("Bộ Kế hoạch & Đầu tư")."""
+    spelled = {name.replace(" và ", " & "): name for name in MINISTRIES if " và " in name}
+    for initials, body in _INITIALS.items():
+        *first, before_last, last = initials
+        heads = [before_last]
+        for initial in reversed(first):
+            heads = [initial + join + head for head in heads for join in _INNER_JOINS]
+        for head in heads:
+            for join in _LAST_JOINS:
+                spelled[f"Bộ {head}{join}{last}"] = body
+    return spelled
+
+
 # Short forms news uses for the same bodies.
 CENTRAL_ALIASES = {
+    **_initialisms(),
     "Bộ KH&ĐT": "Bộ Kế hoạch và Đầu tư",
     "Bộ KHĐT": "Bộ Kế hoạch và Đầu tư",
     "Bộ NN&PTNT": "Bộ Nông nghiệp và Phát triển nông thôn",

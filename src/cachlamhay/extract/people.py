@@ -47,7 +47,13 @@ people.v34: a country in a foreign spelling that a foreign name ran into goes ba
 people.v35: an office written with an unspaced dash or an en dash ("Bộ trưởng Bộ Lao
 động-Thương binh và Xã hội Đào Ngọc Dung"); a Governor-General with the realm ("Toàn quyền Úc"),
 a warship's captain ("Hạm trưởng"), a press secretary with the house ("Thư ký báo chí Nhà
-Trắng"; bare, "thư ký báo chí của Tổng thống Nga Vladimir Putin" is the president's)."""
+Trắng"; bare, "thư ký báo chí của Tổng thống Nga Vladimir Putin" is the president's).
+people.v36: ministries by their initials joined with spaces ("Bộ NN & PTNT", "Bộ TN - MT",
+"Bộ LĐ - TB & XH", "Bộ VH-TT-DL"; extract.gazetteer); "lãnh đạo Triều Tiên" as a foreign office;
+a Korean name's last syllable set off by stray spaces ("Moon Jae - in", once "Moon Jae"), a
+caption's next sentence cut from a foreign name ("Kim Jong-un Một nguồn tin …"), and the
+spellings of one romanised name that differ in case, spaces or hyphens given as one person
+("Moon Jae-in", "Moon Jae-In": ``one_per_spelling``)."""
 
 from __future__ import annotations
 
@@ -64,7 +70,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v35"
+VERSION = "people.v36"
 
 RANKS = [
     "Đại tướng",
@@ -87,6 +93,9 @@ RANKS = [
 # Offices only foreign news gives, so a foreign name may follow them (in _HEADS and _FOREIGN_HEADS)
 _FOREIGN_OFFICES = (
     "Nhà lãnh đạo",  # "nhà lãnh đạo Triều Tiên Kim Jong-un", the gold's "Nhà lãnh đạo Triều Tiên"
+    # "lãnh đạo Triều Tiên Kim Jong-un" (the corpora write it so 995 times); bare "lãnh đạo" is
+    # anyone's leadership ("lãnh đạo tỉnh"), so only with the country
+    "Lãnh đạo Triều Tiên",
     "Cao ủy",
     "Đại diện Thương mại",  # "Đại diện Thương mại Hoa Kỳ Robert Lighthizer"
     # "Toàn quyền Úc Peter Cosgrove": a Commonwealth realm's Governor-General, with the realm
@@ -2188,7 +2197,14 @@ def extract_people(ctx: DocContext) -> list[Person]:
         if not headed:
             continue
         for (start, end), titles in sentence_people(sentence, headed=True):
-            found.append((index, (sentence.start + start, sentence.start + end), titles))
+            start, end = sentence.start + start, sentence.start + end
+            if romanised(ctx.text[start:end]):
+                # "Kim Jong-un Một nguồn tin …" (a caption run into the next sentence); not
+                # "Ksor Phước Hà", "Y Biêr Niê", whose names mix in Vietnamese letters
+                cut = _before_next_clause(ctx.text, start, end)
+                end = cut if ctx.text[start:cut].isascii() else end
+                end = _korean_given_name_end(ctx.text, start, end, sentence.end)
+            found.append((index, (start, end), titles))
     names = {ctx.text[start:end] for _, (start, end), _ in found}
     plain = _without_initials(names) | _short_forms(names)
     # (sentence index, span, titles, the name the person goes by)
@@ -2252,6 +2268,60 @@ def _leader_named_in(title: str) -> bool:
     return bool(
         match and romanised(match.group(1)) and match.group(1) not in gazetteer.country_aliases()
     )
+
+
+# "Moon Jae- in", "Kim Jong - un": a Korean name's last syllable set off by stray spaces
+_SPLIT_SYLLABLE = re.compile(r" ?- ?[a-z]{1,4}(?![\w-])")
+_KOREAN_SURNAMES = frozenset(
+    """Kim Lee Park Moon Choi Jung Jeong Kang Cho Yoon Youn Jang Lim Han Shin Seo Kwon Hwang Ahn
+    Song Ryu Hong Jeon Ko Roh Ri Pak Ja Thae Baik Yoo Oh No Chung""".split()
+)
+
+
+def _korean_given_name_end(text: str, start: int, end: int, limit: int) -> int:
+    """The end of a Korean name whose given name's last syllable is set off by stray spaces
+    ("Moon Jae - in", as some papers write "Moon Jae-in"), else ``end``: a Korean family name
+    and one more word, then the syllable in lower case (not "James Comey - khi …")."""
+    words = text[start:end].split()
+    if len(words) != 2 or words[0] not in _KOREAN_SURNAMES:
+        return end
+    syllable = _SPLIT_SYLLABLE.match(text, end, limit)
+    return syllable.end() if syllable else end
+
+
+_STRAY_SPACE = re.compile(r"- | -")  # "Moon Jae- in": a worse spelling than "Moon Jae-in"
+
+
+def one_per_spelling(found: list[Person]) -> list[Person]:
+    """ "Moon Jae-in", "Moon Jae-In", "Moon Jae In": the spellings of one romanised name that
+    differ only in case, spaces and hyphens are one person, named as the article writes it most
+    often (first, on a tie), with the titles and mentions of all. Done on the output only: the
+    extractors find a person by the name as each sentence writes it."""
+    by_spelling: dict[str, list[Person]] = {}
+    for person in found:
+        key = _spelling_key(person.name) if romanised(person.name) else person.name
+        by_spelling.setdefault(key, []).append(person)
+    merged = []
+    for variants in by_spelling.values():
+        if len(variants) == 1:
+            merged.append(variants[0])
+            continue
+        first = max(variants, key=lambda p: (len(p.mentions), not _STRAY_SPACE.search(p.name)))
+        person = Person(first.name, province=first.province)
+        for variant in [first, *(p for p in variants if p is not first)]:
+            for title in variant.titles:
+                if title not in person.titles and not _weaker_duplicate(title, person.titles):
+                    person.titles = [t for t in person.titles if not _weaker_duplicate(t, [title])]
+                    person.titles.append(title)
+            person.mentions += variant.mentions
+            person.province = person.province or variant.province
+        person.mentions.sort(key=lambda mention: mention.start)
+        merged.append(person)
+    return merged
+
+
+def _spelling_key(name: str) -> str:
+    return re.sub(r"[\s-]+", "", name.casefold())
 
 
 def _short_forms(names: set[str]) -> dict[str, str]:
@@ -2522,6 +2592,7 @@ def untitled_people(ctx: DocContext, found: list[Person]) -> list[Person]:
             continue  # not a name, or a titled person's (maybe in full: "Nguyễn Văn A" for "Văn A")
         if romanised(ctx.text[start:end]):
             end = _dashed_tail(ctx.text, start, end)
+            end = _korean_given_name_end(ctx.text, start, end, sentence.end)
         name = ctx.text[start:end]
         if name in people or name in known:
             continue
