@@ -89,6 +89,11 @@ going abroad to work ("5.082 lao động sang Hàn Quốc làm việc") visit no
 visits.v36: a trip named as a noun, its host right after "thăm" and its visitor after "của"
 ("nhân chuyến thăm Australia của Thủ tướng Nguyễn Xuân Phúc"), is a visit unless its sentence has
 it ahead or called off ("trước thềm", "chuẩn bị cho", "sắp tới", "dự kiến").
+visits.v37: one commenting on a trip makes none ("trả lời câu hỏi về chuyến thăm Nga của lãnh
+đạo Triều Tiên": only the official after "của" travels); workers sent to work abroad named
+anywhere before "sang/đi làm việc" ("Đề án đưa lao động … sang làm việc tại Nhật Bản"); a body
+whose instruction the subject carries out is no visitor ("Quán triệt Chỉ thị của Thủ tướng Chính
+phủ …, lãnh đạo Bộ VHTTDL … kiểm tra").
 """
 
 from __future__ import annotations
@@ -121,7 +126,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v36"
+VERSION = "visits.v37"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -608,6 +613,8 @@ def _actors(
     if _not_happened(sentence.text, verb):
         return []
     rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
+    if _ABOUT.search(sentence.text.lower(), max(0, verb.start() - 40), verb.start()):
+        return _trip_talked_about(ctx, sentence.text, rel, folded, verb, people)
     receiving = _RECEIVES.search(folded)
     if receiving and receiving.start() <= verb.start() + 5:
         return _received(ctx, sentence.text, rel, receiving, people)
@@ -818,6 +825,28 @@ def _trip_of(
     if of is None:
         return None
     return _official_named_after(text, of.end(), people, within=40)
+
+
+def _trip_talked_about(
+    ctx: DocContext,
+    text: str,
+    rel: list[tuple[int, Mention]],
+    folded: str,
+    verb: re.Match[str],
+    people: list[Person],
+) -> list[tuple[Actor, Actor, Leader]]:
+    """ "trả lời câu hỏi về chuyến thăm Nga của lãnh đạo Triều Tiên …", "bình luận về chuyến
+    thăm Hoa Kỳ của Thủ tướng …": the speaker makes no trip; the official after "của" does."""
+    guest = _trip_of(text, rel, verb, people)
+    visitor = _acting_for(ctx, guest) if guest else None
+    if guest is None or visitor is None:
+        return []
+    leader = (guest.name, guest.titles[0] if guest.titles else "")
+    return [
+        (visitor, host, leader)
+        for host in _hosts(rel, folded, verb, visitor)
+        if host != visitor and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
+    ]
 
 
 def _official_named_after(text: str, at: int, people: list[Person], within: int) -> Person | None:
@@ -1090,6 +1119,11 @@ _NOT_TRAVEL = re.compile(
 )
 
 
+# "trả lời câu hỏi về chuyến thăm Nga của lãnh đạo Triều Tiên": the speaker comments on a
+# visit, he makes none
+_ABOUT = re.compile(
+    r"(?<!\w)(?:câu hỏi|bình luận|nhận định|đánh giá) về\s+(?:(?:chuyến|cuộc)\s+)?$"
+)
 # Talks held at a distance: nobody travels
 _REMOTE = re.compile(
     r"(?<!\w)(?:điện đàm|trực tuyến|qua điện thoại|gửi thư|thư chúc mừng)(?!\w)", re.IGNORECASE
@@ -1104,7 +1138,9 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
         return True  # "Theo chương trình tại Washington, Thủ tướng sẽ …; dự lễ trao …": a plan
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
-    if verb.group(0) in _WORKING_VERBS and _WORKERS.search(before):
+    if verb.group(0) in _WORKING_VERBS and (
+        _WORKERS.search(before) or _SENT_TO_WORK.search(text.lower(), 0, verb.start())
+    ):
         return True  # "lao động của Việt Nam đang làm việc tại Qatar", "5.082 lao động sang Hàn
         # Quốc làm việc": employed there, not visiting
     return verb.group(0) in _WEAK_VERBS and bool(_NOT_TRAVEL.search(before))
@@ -1118,6 +1154,11 @@ def _held_at_a_distance(text: str) -> bool:
 _WORKERS = re.compile(  # on the lower-cased text; "lao động Việt Nam sang làm việc tại …" too
     r"(?<!\w)(?:lao động|công nhân|kiều bào|du học sinh)(?: (?:của )?việt nam)?"
     r"(?: (?:ở|tại|sang|đi) [^,;]{1,20})?(?: (?:đang|đã|vẫn|sẽ|vẫn đang))?(?: sang| đi)? $"
+)
+# "Đề án đưa lao động … đi làm việc ở nước ngoài … sang làm việc tại Nhật Bản": workers sent to
+# work, named anywhere before "sang/đi làm việc" (not "Bộ Lao động")
+_SENT_TO_WORK = re.compile(
+    r"(?<!\w)(?<!bộ )(?:lao động|công nhân|thực tập sinh|tu nghiệp sinh)(?!\w).*(?:sang|đi) $"
 )
 # An official who orders an inspection ("giao …", "văn bản … gửi … chỉ đạo, kiểm tra") is not
 # the one who travels to make it
@@ -1233,14 +1274,27 @@ def _title_body_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 def _listed_central(subject: str) -> list[Actor]:
-    """Central bodies and offices listed as the subject, in order."""
-    found: list[tuple[int, Actor]] = [
-        (m.start, (m.kind, m.name)) for m in mentions_in(subject) if m.kind == "central"
-    ]
+    """Central bodies and offices listed as the subject, in order; not one whose instruction it
+    carries out ("Quán triệt Chỉ thị của Thủ tướng Chính phủ …, lãnh đạo Bộ VHTTDL kiểm tra")."""
+    found: list[tuple[int, Actor]] = []
+    owners: list[tuple[int, int]] = []  # offices after "của"/"theo", with the body they name
     for pattern, body in _title_body_patterns():
         for match in pattern.finditer(subject):
-            found.append((match.start(), ("central", body)))
+            if _OWNER_BEFORE.search(subject, 0, match.start()):
+                owners.append(match.span())
+            else:
+                found.append((match.start(), ("central", body)))
+    found += [
+        (m.start, (m.kind, m.name))
+        for m in mentions_in(subject)
+        if m.kind == "central"
+        and not _OWNER_BEFORE.search(subject, 0, m.start)
+        and not any(start <= m.start <= end + 1 for start, end in owners)  # "Thủ tướng Chính phủ"
+    ]
     return list(dict.fromkeys(actor for _, actor in sorted(found)))
+
+
+_OWNER_BEFORE = re.compile(r"(?<!\w)(?:của|theo)\s+$")
 
 
 def _acting_for(ctx: DocContext, person: Person) -> Actor | None:
