@@ -27,6 +27,8 @@ names it ("Công an tỉnh Đồng Tháp").
 transfers.v14: a reward list's police units each receive the amount "mỗi đơn vị" ("khen thưởng
 các đơn vị: …, Công an quận Kiến An và Công an huyện An Lão …, mỗi đơn vị 10 triệu đồng"); a
 ward's police keeps its district ("Công an phường Đức Thắng, quận Bắc Từ Liêm").
+transfers.v15: a province opening the clause as its subject gives ("Trước mắt, tỉnh Thái Bình
+hỗ trợ …"), and "gia đình mỗi nạn nhân" is received by "gia đình nạn nhân", as the gold names it.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v14"
+VERSION = "transfers.v15"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -819,10 +821,13 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
             )
         ):
             return ("other", named.group(1))  # "trao thưởng 500 triệu đồng cho nam sinh X"
-        group = _group_at(text, start, amount)
+        family = _FAMILY_OF_EACH.match(text, start)  # "gia đình mỗi nạn nhân" → "gia đình" + …
+        group = _group_at(text, family.end() if family else start, amount)
         if group is None:
             continue
         g_start, g_end = group
+        if family:
+            return ("other", f"gia đình {text[g_start:g_end]}")
         for mention in ctx.sentence_mentions(index):
             m_start = mention.start - ctx.sentences[index].start
             if g_start <= m_start < g_end and mention.kind == "province":
@@ -914,6 +919,11 @@ def _unit_lists(ctx: DocContext, people: list[Person], found: list[Transfer]) ->
 def _a_persons_name(words: str) -> bool:
     """Capitalised words that open with a family name and are no province's name."""
     return words.split()[0] in SURNAMES and words not in province_aliases()
+
+
+# "hỗ trợ gia đình mỗi nạn nhân 5 triệu đồng": each victim's family, which the gold names
+# "gia đình nạn nhân" (the group after "mỗi", with "gia đình" before it)
+_FAMILY_OF_EACH = re.compile(r"gia đình (?=mỗi\s)")
 
 
 def _group_at(text: str, start: int, amount: Quantity) -> tuple[int, int] | None:
@@ -1021,8 +1031,30 @@ def _clause_giver(
     ]
     if district:  # not "tại tòa nhà Trump Tower ở thành phố New York, ông Abe tặng …": a place
         return _district_actor(district[-1])
+    province = _province_subject(ctx, index, clause_start, window)
+    if province:
+        return ("province", province)
     if ctx.home and _HOME_WORD.search(window):
         return ("province", ctx.home)
+    return None
+
+
+_PROVINCE_WORD = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*$")
+
+
+def _province_subject(ctx: DocContext, index: int, clause_start: int, window: str) -> str | None:
+    """The province a clause opens with as its subject, written with its unit word ("Trước
+    mắt, tỉnh Thái Bình hỗ trợ …"): at the clause's start or after a comma, so neither a place
+    ("tại tỉnh …") nor part of a body's name ("Ban An toàn giao thông tỉnh Vĩnh Phúc")."""
+    offset = ctx.sentences[index].start + clause_start
+    for mention in ctx.sentence_mentions(index):
+        at = mention.start - offset
+        if mention.kind != "province" or at < 0 or mention.end - offset > len(window):
+            continue
+        word = _PROVINCE_WORD.search(window, 0, at)
+        opening = window[: word.start()].rstrip() if word else "-"
+        if not opening or opening.endswith(","):
+            return mention.name
     return None
 
 
