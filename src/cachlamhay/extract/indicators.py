@@ -11,7 +11,9 @@ with one project or its capital gives no province's capital ("Với số vốn �
 "tổng vốn đầu tư của hai dự án trên"). indicators.v25: a country's tourists or market ("lượng
 khách du lịch Hàn Quốc … đạt 2 triệu lượt", "khách du lịch Trung Quốc chiếm hơn 1,4 triệu lượt")
 are a share of some total, not a province's count. indicators.v26: "tăng/giảm 1 đơn vị" is a
-change in some measure, and administrative units are counted whole.
+change in some measure, and administrative units are counted whole. indicators.v27: households
+short of water in a drought or salt intrusion are affected ("khoảng 10.000 hộ dân … bị thiếu
+nước sinh hoạt do nắng hạn").
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from cachlamhay.extract.model import Candidate, Features
 from cachlamhay.extract.numbers import Quantity, find_quantities, qualified
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "indicators.v26"
+VERSION = "indicators.v27"
 
 # (indicator, words before the figure in its clause, accepted units)
 _BEFORE: list[tuple[str, str, tuple[str | None, ...]]] = [
@@ -163,7 +165,8 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
     (
         "households_affected",
         r"ho dan|ho",
-        r"\b(?:ngap|bi anh huong|thiet hai|mat nha|sap do|do sap|bi sap|toc mai|di doi)\b",
+        r"\b(?:ngap|bi anh huong|thiet hai|mat nha|sap do|do sap|bi sap|toc mai|di doi"
+        r"|thieu nuoc)\b",  # "10.000 hộ dân … bị thiếu nước sinh hoạt do nắng hạn"
         None,
         None,
         "household",
@@ -193,7 +196,7 @@ _AFTER: list[tuple[str, str, str | None, str | None, str | None, str]] = [
 # "loc" "Phước Lộc"
 _DISASTER = re.compile(
     r"(?<!\w)(?:bão|lũ|lụt|ngập|sạt lở|thiên tai|mưa lớn|lũ quét|lốc|triều cường|hạn hán"
-    r"|xâm nhập mặn|động đất|cháy rừng|hỏa hoạn|mưa đá|giông)(?!\w)",
+    r"|xâm nhập mặn|động đất|cháy rừng|hỏa hoạn|mưa đá|giông|nắng hạn|khô hạn)(?!\w)",
     re.IGNORECASE,
 )
 _LOOK_AHEAD = {"households_affected", "ntm_communes", "ntm_districts"}
