@@ -660,6 +660,16 @@ PEOPLE = [
         "Fleischer, cựu Thư ký báo chí của Tổng thống George W. Bush cũng nhận định.",
         {"Vladimir Putin": ["Tổng thống Nga"], "George W. Bush": ["Tổng thống"]},
     ),
+    (  # ministries by initials with spaces; a Korean syllable set off; "lãnh đạo Triều Tiên"
+        # (people.v36)
+        "Thứ trưởng Bộ NN & PTNT Hà Công Tuấn nói. Tân Tổng thống Hàn Quốc Moon Jae- in nhậm "
+        "chức. Trong khi đó, cố lãnh đạo Triều Tiên Kim Jong Il đã thăm Trung Quốc 4 lần.",
+        {
+            "Hà Công Tuấn": ["Thứ trưởng Bộ NN & PTNT"],
+            "Moon Jae- in": ["Tổng thống Hàn Quốc"],
+            "Kim Jong Il": ["Lãnh đạo Triều Tiên"],
+        },
+    ),
     (  # a newly elected foreign head: "tân Tổng thống" (people.v16)
         "Tuy nhiên, ngay sau lễ nhậm chức của tân Tổng thống Donald Trump ngày 20/1 vừa qua, Chính "
         "phủ mới của Mỹ thông báo nước này sẽ rút khỏi TPP.",
@@ -1115,6 +1125,26 @@ VISITS = [
         "bên đã họp. Đây là bước chuẩn bị cho chuyến thăm Nga sắp tới của Chủ tịch nước Trần Đại "
         "Quang.",
         set(),
+    ),
+    (  # ministries by their initials with spaces are visitors (extract.gazetteer, visits.v37)
+        "Cá chết\nTrước đó, Bộ trưởng Bộ TN - MT Trần Hồng Hà trong chuyến làm việc với UBND tỉnh "
+        "Hà Tĩnh cũng đã trực tiếp chỉ đạo phải giải quyết ngay.",
+        {("Bộ Tài nguyên và Môi trường", "Hà Tĩnh")},
+    ),
+    (  # the speaker comments on a trip; workers sent abroad; the Prime Minister whose
+        # instruction a ministry carries out is no visitor (visits.v37)
+        "Lễ hội\nQuán triệt thực hiện Chỉ thị của Thủ tướng Chính phủ về công tác quản lý lễ hội,"
+        " lãnh đạo Bộ Văn hóa, Thể thao & Du lịch cùng các đơn vị chức năng tổ chức kiểm tra công"
+        " tác chuẩn bị lễ hội tại Đền Trần Thương (Hà Nam). Bà Lê Thị Thu Hằng, người phát ngôn Bộ"
+        " Ngoại giao Việt Nam chiều nay trả lời câu hỏi về chuyến thăm Nga của lãnh đạo Triều "
+        "Tiên. Đây là mục tiêu mà Bộ LĐTBXH hướng tới khi xây dựng dự thảo Đề án “Đưa lao động có"
+        " trình độ chuyên môn kỹ thuật đi làm việc ở nước ngoài” sang làm việc tại Nhật Bản.",
+        set(),
+    ),
+    (  # ... but the official after "của" made the trip commented on (visits.v37)
+        "Dư luận quốc tế\nTrang mạng Asia Sentinel cùng ngày cũng đăng bài bình luận về chuyến "
+        "thăm Hoa Kỳ của Thủ tướng Nguyễn Xuân Phúc do tác giả David Brow thực hiện.",
+        {("Chính phủ", "Hoa Kỳ")},
     ),
     (  # workers going abroad to work visit nobody (visits.v35)
         "Nhiều cơ hội việc làm\nTheo Giám đốc Sở Lao động – Thương binh và Xã hội Hà Nội Khuất "
@@ -1593,6 +1623,11 @@ INDICATORS = [
         "TP.HCM học tập Bình Dương\nTP.HCM có 13.000 hộ di dời trong dự án chỉnh trang đô thị.",
         set(),
     ),
+    (  # households short of water in a drought are affected (indicators.v27)
+        "Hạn hán\nTheo Sở NN & PTNT Phú Yên, đến nay đã có khoảng 10.000 hộ dân ở 6 huyện, thị xã "
+        "ở tỉnh này bị thiếu nước sinh hoạt do nắng hạn kéo dài.",
+        {("Phú Yên", "households_affected", 10_000)},
+    ),
     (  # growth alone opening the clause
         "Đà Nẵng tổng kết năm\nNăm 2016, kinh tế Đà Nẵng khởi sắc. Trong đó tăng trưởng đạt 8,3%, "
         "thu ngân sách được giao ở mức cao.",
@@ -2023,6 +2058,15 @@ RECEIVERS = [
             ("Bộ Công an", "Công an phường Đức Thắng, quận Bắc Từ Liêm", 10e6),
         },
     ),
+    (  # a province opening the clause gives; each victim's family receives (transfers.v15)
+        "Tai nạn\nTrước mắt, tỉnh Thái Bình hỗ trợ gia đình mỗi nạn nhân 5 triệu đồng. Tỉnh "
+        "Quảng Ninh hỗ trợ gia đình công nhân 6 triệu đồng. Ban An toàn giao thông tỉnh Vĩnh Phúc"
+        " hỗ trợ 2 triệu đồng.",
+        {
+            ("Thái Bình", "gia đình nạn nhân", 5e6),
+            ("Quảng Ninh", "gia đình công nhân", 6e6),
+        },
+    ),
     (  # a project's money and the foreign side that funds it (transfers.v12)
         "TP.HCM làm tàu điện một ray số 2\nKinh phí cho việc này là 2,04 triệu USD, do cơ quan "
         "hợp tác quốc tế Hàn Quốc tài trợ không hoàn lại. Ngày 12/4, UBND tỉnh Thừa Thiên Huế khởi "
@@ -2337,6 +2381,18 @@ def test_a_line_without_full_stops_becomes_bounded_sentences(word: str) -> None:
     assert len(found) > 1
     assert all(len(s.text) <= MAX_SENTENCE for s in found)
     assert " ".join(s.text for s in found).split() == line.split()  # nothing lost
+
+
+def test_spellings_of_one_romanised_name_are_one_person() -> None:
+    out = extract_text(
+        "Ông Moon Jae-In nhậm chức\nSáng 10/5, Tổng thống Hàn Quốc Moon Jae-in tuyên thệ. Tân "
+        "Tổng thống Moon Jae- in phát biểu. Ông Moon Jae-in cảm ơn cử tri."
+    )
+    people = [(p["name"], p["titles"]) for p in out["people"]]
+    assert people == [("Moon Jae-in", ["Tổng thống Hàn Quốc"])]
+    (moon,) = out["people"]
+    assert len(moon["evidence"]) == 3  # the three sentences that name him, in order
+    assert [e["start"] for e in moon["evidence"]] == sorted(e["start"] for e in moon["evidence"])
 
 
 def test_company_and_country_words_are_not_people() -> None:
