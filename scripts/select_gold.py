@@ -426,6 +426,7 @@ LATER_ROUNDS: list[tuple[dict[str, tuple[int, tuple[int, int, int]]], Stratum]] 
     (PLAN_28, round_28_stratum),  # round 28: transfers, visits, indicators, the nineteenth's
     (PLAN_28, round_28_stratum),  # round 29: round 28 again, the nineteenth's last extractor
     (PLAN_28, round_28_stratum),  # round 30: round 28 again, the twentieth session's start
+    (PLAN_28, round_28_stratum),  # round 31: round 28 again, the twentieth's later extractor
 ]
 
 
