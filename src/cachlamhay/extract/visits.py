@@ -613,7 +613,7 @@ def _actors(
     if _not_happened(sentence.text, verb):
         return []
     rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
-    if _ABOUT.search(sentence.text.lower(), max(0, verb.start() - 40), verb.start()):
+    if _ABOUT.search(sentence.text[max(0, verb.start() - 40) : verb.start()].lower()):
         return _trip_talked_about(ctx, sentence.text, rel, folded, verb, people)
     receiving = _RECEIVES.search(folded)
     if receiving and receiving.start() <= verb.start() + 5:
@@ -1139,7 +1139,8 @@ def _not_happened(text: str, verb: re.Match[str]) -> bool:
     if verb.group(0) in _OFFICIAL_VERBS and _INSTRUCTS.search(before):
         return True  # "đã giao Thanh tra Chính phủ chủ trì kiểm tra": someone else inspects
     if verb.group(0) in _WORKING_VERBS and (
-        _WORKERS.search(before) or _SENT_TO_WORK.search(text.lower(), 0, verb.start())
+        _WORKERS.search(before)
+        or (before.endswith(("sang ", "đi ")) and _SENT_TO_WORK.search(text, 0, verb.start()))
     ):
         return True  # "lao động của Việt Nam đang làm việc tại Qatar", "5.082 lao động sang Hàn
         # Quốc làm việc": employed there, not visiting
@@ -1158,7 +1159,8 @@ _WORKERS = re.compile(  # on the lower-cased text; "lao động Việt Nam sang 
 # "Đề án đưa lao động … đi làm việc ở nước ngoài … sang làm việc tại Nhật Bản": workers sent to
 # work, named anywhere before "sang/đi làm việc" (not "Bộ Lao động")
 _SENT_TO_WORK = re.compile(
-    r"(?<!\w)(?<!bộ )(?:lao động|công nhân|thực tập sinh|tu nghiệp sinh)(?!\w).*(?:sang|đi) $"
+    r"(?<!\w)(?<!bộ )(?:lao động|công nhân|thực tập sinh|tu nghiệp sinh)(?!\w).*(?:sang|đi) $",
+    re.IGNORECASE,
 )
 # An official who orders an inspection ("giao …", "văn bản … gửi … chỉ đạo, kiểm tra") is not
 # the one who travels to make it
