@@ -53,7 +53,9 @@ people.v36: ministries by their initials joined with spaces ("Bộ NN & PTNT", "
 a Korean name's last syllable set off by stray spaces ("Moon Jae - in", once "Moon Jae"), a
 caption's next sentence cut from a foreign name ("Kim Jong-un Một nguồn tin …"), and the
 spellings of one romanised name that differ in case, spaces or hyphens given as one person
-("Moon Jae-in", "Moon Jae-In": ``one_per_spelling``)."""
+("Moon Jae-in", "Moon Jae-In": ``one_per_spelling``).
+people.v37: a foreign province written "Tỉnh" with a capital is no province of ours ("Tỉnh
+trưởng Tỉnh Phúc Kiến Vũ Vi Quốc" acts for none)."""
 
 from __future__ import annotations
 
@@ -70,7 +72,7 @@ from cachlamhay.extract.names import COMMON_SURNAMES, SURNAMES
 from cachlamhay.extract.text import Sentence, mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "people.v36"
+VERSION = "people.v37"
 
 RANKS = [
     "Đại tướng",
@@ -2357,7 +2359,7 @@ def _without_initials(names: set[str]) -> dict[str, str]:
 
 # A province-level body followed by a name the gazetteer does not know
 _UNKNOWN_UNIT = re.compile(  # title-case words only: not "Thành ủy TP"
-    rf"(?:Tỉnh ủy|Tỉnh uỷ|tỉnh|Thành ủy|Thành uỷ)\s+[{UPPER}][^\W{UPPER}\d_]+"
+    rf"(?:Tỉnh ủy|Tỉnh uỷ|[Tt]ỉnh|Thành ủy|Thành uỷ)\s+[{UPPER}][^\W{UPPER}\d_]+"
     rf"(?:\s+[{UPPER}][^\W{UPPER}\d_]+)*$"
 )
 

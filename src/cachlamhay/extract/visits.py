@@ -94,6 +94,10 @@ visits.v37: one commenting on a trip makes none ("trả lời câu hỏi về ch
 anywhere before "sang/đi làm việc" ("Đề án đưa lao động … sang làm việc tại Nhật Bản"); a body
 whose instruction the subject carries out is no visitor ("Quán triệt Chỉ thị của Thủ tướng Chính
 phủ …, lãnh đạo Bộ VHTTDL … kiểm tra").
+visits.v38: the official who invited a guest is not present where the guest goes ("… tại thành
+phố Đà Nẵng, theo lời mời của Chủ tịch nước Trần Đại Quang"), and a foreign province's or city's
+head receiving ("Tỉnh trưởng Tỉnh Phúc Kiến … đón Chủ tịch nước") receives abroad, never in the
+article's province.
 """
 
 from __future__ import annotations
@@ -126,7 +130,7 @@ from cachlamhay.extract.text import mentions as mentions_in
 from cachlamhay.extract.topics import topics_in
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "visits.v37"
+VERSION = "visits.v38"
 
 # Matched on the lower-cased text, not the folded one: folding makes "thăm" (visit) and "tham"
 # (tham gia, tham dự, tham mưu) the same word.
@@ -536,6 +540,11 @@ _FORMER = re.compile(
 )
 
 
+# "… tại thành phố Đà Nẵng, theo lời mời của Chủ tịch nước Trần Đại Quang": the host who
+# invited a guest, not one who went anywhere
+_INVITER = re.compile(r"(?<!\w)(?:lời mời|mời) của\s+[^,;]{0,40}$")
+
+
 def _present(text: str, person: Person, foreigners: list[str]) -> bool:
     """Whether the sentence puts ``person`` somewhere: a presence cue before the name ("Tại hội
     nghị …, Thủ tướng …", "Dự buổi lễ có …"), or after it before anything done from afar
@@ -546,7 +555,7 @@ def _present(text: str, person: Person, foreigners: list[str]) -> bool:
     at = text.find(person.name)
     if at < 0 or (person.titles and person.titles[0].lower().startswith(("nguyên ", "cố "))):
         return False
-    if _FORMER.search(text, max(at - 60, 0), at):
+    if _FORMER.search(text, max(at - 60, 0), at) or _INVITER.search(text, max(at - 60, 0), at):
         return False
     if _PRESENCE.search(text, 0, at):
         return True
@@ -1574,9 +1583,26 @@ def _receiving_side(
     bare_office = host is None and bool(_BARE_OFFICE.match(text[: receiving.start()]))
     if bare_office:
         host = next(iter(_listed_central(text[: receiving.start()])), None)
-    if host is None and ctx.home and not opening:
+    if host is None and ctx.home and not opening and not _foreign_local_head(receiver):
         host = ("province", ctx.home)
     return host, bare_office
+
+
+# Offices of a foreign province or city: "Tỉnh trưởng Tỉnh Phúc Kiến Vũ Vi Quốc đón Chủ tịch nước"
+# is received abroad, never in the article's province
+_FOREIGN_LOCAL_HEADS = (
+    "tỉnh trưởng",
+    "phó tỉnh trưởng",
+    "thị trưởng",
+    "phó thị trưởng",
+    "thủ hiến",
+)
+
+
+def _foreign_local_head(person: Person | None) -> bool:
+    return person is not None and any(
+        title.lower().startswith(_FOREIGN_LOCAL_HEADS) for title in person.titles
+    )
 
 
 def _first_named(rel: list[tuple[int, Mention]], start: int, end: int) -> Actor | None:
