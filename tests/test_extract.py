@@ -1146,6 +1146,13 @@ VISITS = [
         "thăm Hoa Kỳ của Thủ tướng Nguyễn Xuân Phúc do tác giả David Brow thực hiện.",
         {("Chính phủ", "Hoa Kỳ")},
     ),
+    (  # the inviter is not where the guest goes; a foreign province's head receives abroad
+        # (visits.v38)
+        "Chủ tịch nước đến thăm Phúc Kiến\nTỉnh trưởng Tỉnh Phúc Kiến Vũ Vi Quốc đón Chủ tịch nước"
+        " Trần Đại Quang tại chân cầu thang máy bay. Ông Tập sẽ dự hội nghị cấp cao APEC tại thành"
+        " phố Đà Nẵng vào ngày 10 và 11/11, theo lời mời của Chủ tịch nước Trần Đại Quang.",
+        set(),
+    ),
     (  # workers going abroad to work visit nobody (visits.v35)
         "Nhiều cơ hội việc làm\nTheo Giám đốc Sở Lao động – Thương binh và Xã hội Hà Nội Khuất "
         "Văn Thành, đến nay TP. Hà Nội có 5.082 lao động sang Hàn Quốc làm việc.",
@@ -2065,6 +2072,23 @@ RECEIVERS = [
         {
             ("Thái Bình", "gia đình nạn nhân", 5e6),
             ("Quảng Ninh", "gia đình công nhân", 6e6),
+        },
+    ),
+    (  # a district opening the sentence, a commune's UBND, "… tỉnh" completed, an adverb and a
+        # mistyped verb passed over (transfers.v16)
+        "Hỗ trợ\nHuyện Bù Gia Mập hỗ trợ mỗi gia đình có người bị nạn 3 triệu đồng; UBND xã Bình "
+        "Thắng hỗ trợ 2 triệu đồng/hộ. Lãnh đạo Tỉnh ủy, UBND tỉnh Hòa Bình đã đến thăm, hỗ trợ "
+        "gia đình mỗi bệnh nhân tử vong 5 triệu đồng, Bệnh viện Đa khoa tỉnh hỗ trợ 10 triệu "
+        "đồng. Chủ tịch UBND tỉnh Cà Mau hỗ trợ khẩn cấp hộ ông Trà Thái Hoàng 25 triệu đồng. "
+        "Huyện Tam Đảo hỗ trợ mỗi trường hợp bị thương 1 triệu đồng, hộ trợ gia đình mỗi nạn "
+        "nhân tử vong 3 triệu đồng.",
+        {
+            ("huyện Bù Gia Mập", "gia đình có người bị nạn", 3e6),
+            ("UBND xã Bình Thắng", "gia đình có người bị nạn", 2e6),
+            ("Hòa Bình", "gia đình bệnh nhân tử vong", 5e6),
+            ("Bệnh viện Đa khoa tỉnh Hòa Bình", "gia đình bệnh nhân tử vong", 10e6),
+            ("Cà Mau", "hộ ông Trà Thái Hoàng", 25e6),
+            ("huyện Tam Đảo", "gia đình nạn nhân tử vong", 3e6),
         },
     ),
     (  # a project's money and the foreign side that funds it (transfers.v12)

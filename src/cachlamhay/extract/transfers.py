@@ -29,6 +29,11 @@ các đơn vị: …, Công an quận Kiến An và Công an huyện An Lão …
 ward's police keeps its district ("Công an phường Đức Thắng, quận Bắc Từ Liêm").
 transfers.v15: a province opening the clause as its subject gives ("Trước mắt, tỉnh Thái Bình
 hỗ trợ …"), and "gia đình mỗi nạn nhân" is received by "gia đình nạn nhân", as the gold names it.
+transfers.v16: a district opening the sentence with a capital gives ("Huyện Bù Gia Mập hỗ trợ …"),
+a commune's UBND gives as itself ("UBND xã Bình Thắng hỗ trợ 2 triệu đồng/hộ"), a body named
+"… tỉnh" is completed by the province in focus ("Bệnh viện Đa khoa tỉnh" → "… tỉnh Hòa Bình"),
+"bệnh nhân tử vong" stays in its group, and an adverb or a mistyped verb before the receiver is
+passed over ("hỗ trợ khẩn cấp hộ ông Trà Thái Hoàng", "hộ trợ gia đình mỗi nạn nhân").
 """
 
 from __future__ import annotations
@@ -57,7 +62,7 @@ from cachlamhay.extract.people import (
 from cachlamhay.extract.text import mentions
 from cachlamhay.vntext import UPPER, fold
 
-VERSION = "transfers.v15"
+VERSION = "transfers.v16"
 
 # Matched on the lower-cased text: folding would merge "tặng" (give) with "tăng" (increase).
 _GIVE = re.compile(
@@ -611,9 +616,9 @@ _GROUP_END = re.compile(
     r"|trước|và|đã|góp|giúp|làm|về|cùng|nhận|gần|hơn|khoảng|trên|dưới|tổng cộng"
     r"|ban đầu|bằng|thêm|tiền|gồm|dịp|Tết|một)(?![\w])"
     r"|\s*[.;:()\"“”!?…]|\s+-\s|,\s*(?=\d)|\s+\d"
-    # "gia đình anh X tử vong": no part of the name, but "nạn nhân tử vong", "người bị tử vong"
-    # are the group (which victims)
-    r"|(?<!nạn nhân)(?<!người)(?<!\sbị)\s+tử vong(?![\w])"
+    # "gia đình anh X tử vong": no part of the name, but "nạn nhân tử vong", "bệnh nhân tử
+    # vong", "người bị tử vong" are the group (which victims)
+    r"|(?<!nạn nhân)(?<!bệnh nhân)(?<!người)(?<!\sbị)\s+tử vong(?![\w])"
 )
 # One person by name, after an optional role word: "nam sinh Nguyễn Thuận Hưng", "em Phạm Huy"
 # Words for a person's role or address before their name, as receivers of a gift
@@ -656,7 +661,8 @@ _NOT_SUBJECT = re.compile(
     r"(?<![\w])(?:đến|tới|tại|ở|với|cho|của|là|gồm|chủ đầu tư|thuộc|từ|qua)\s*$", re.I
 )
 _DISTRICT_NAME = re.compile(
-    rf"(?<![\w])(huyện|quận|thị xã|thành phố)\s+((?:[{UPPER}0-9][\w]*)(?:\s+[{UPPER}][\w]*)*)"
+    rf"(?<![\w])(huyện|quận|thị xã|thành phố|Huyện|Quận|Thị xã)\s+"  # "Huyện Bù Gia Mập hỗ trợ …"
+    rf"((?:[{UPPER}0-9][\w]*)(?:\s+[{UPPER}][\w]*)*)"
 )
 _HOME_WORD = re.compile(
     r"(?<![\w])(?:[Tt]hành phố|TP|[Tt]ỉnh|UBND tỉnh|UBND TP)(?![\w.]*\s+[A-ZĐ])"
@@ -800,6 +806,9 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
     for cue in re.finditer(r"(?:^|\s)(?:cho|tặng|hỗ trợ|ủng hộ|giúp đỡ|giúp)\s+", segment):
         windows.append(verb_end + cue.end())
     windows.append(verb_end + len(segment) - len(segment.lstrip()))
+    urgent = _URGENTLY.match(segment)  # "hỗ trợ khẩn cấp hộ ông Trà Thái Hoàng 25 triệu đồng"
+    if urgent:
+        windows.append(verb_end + urgent.end())
     after = re.match(
         r"\s*(?:đồng\s*)?,?\s*(?:để\s+)?(?:trao\s+)?(?:hỗ trợ|ủng hộ|giúp đỡ|giúp|tặng|cho|đến"
         r"|tới|đến tận tay|khen thưởng|thưởng)\s+(?:cho\s+)?",
@@ -821,6 +830,8 @@ def _clause_receiver(ctx: DocContext, index: int, verb_end: int, amount: Quantit
             )
         ):
             return ("other", named.group(1))  # "trao thưởng 500 triệu đồng cho nam sinh X"
+        typo = _TYPED_GIVE.match(text, start)  # "…, hộ trợ gia đình mỗi nạn nhân 3 triệu đồng"
+        start = typo.end() if typo else start
         family = _FAMILY_OF_EACH.match(text, start)  # "gia đình mỗi nạn nhân" → "gia đình" + …
         group = _group_at(text, family.end() if family else start, amount)
         if group is None:
@@ -1039,6 +1050,11 @@ def _clause_giver(
     return None
 
 
+_TYPED_GIVE = re.compile(r"hộ trợ\s+")  # "hỗ trợ" mistyped, no household
+_URGENTLY = re.compile(r"\s*(?:khẩn cấp|kịp thời|ngay|trực tiếp)\s+")
+_COMMUNE_NAMED = re.compile(
+    rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:xã|phường|thị trấn)\s+[{UPPER}0-9]"
+)
 _PROVINCE_WORD = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*$")
 
 
@@ -1059,7 +1075,7 @@ def _province_subject(ctx: DocContext, index: int, clause_start: int, window: st
 
 
 def _district_actor(match: re.Match[str]) -> Actor | None:
-    kind, name = match.group(1), match.group(2)
+    kind, name = match.group(1).lower(), match.group(2)
     if kind == "thành phố" and mentions(f"thành phố {name}"):
         return None
     return ("district", f"{kind} {name}")
@@ -1081,6 +1097,11 @@ def _org_actor(
         district = _DISTRICT_NAME.search(name)
         if district:
             return _district_actor(district)
+        if _COMMUNE_NAMED.match(name):
+            return (
+                "other",
+                name,
+            )  # "UBND xã Bình Thắng hỗ trợ 2 triệu đồng/hộ", as the gold names it
         if re.search(r"(?<![\w])(?:tỉnh|TP|thành phố)$", name) and ctx.home:
             return ("province", ctx.home)
         return None
@@ -1092,6 +1113,9 @@ def _org_actor(
             return None
     if _ENTERPRISE_HEAD.match(name):
         return ("enterprise", full_name(name, companies))
+    if name.endswith(" tỉnh"):  # "Bệnh viện Đa khoa tỉnh" → "… tỉnh Hòa Bình", as the gold names it
+        province = ctx.focus_before(index, sentence.start + at)
+        return ("other", f"{name} {province}") if province else None
     return ("other", name)
 
 
