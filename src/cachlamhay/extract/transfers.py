@@ -1098,10 +1098,8 @@ def _org_actor(
         if district:
             return _district_actor(district)
         if _COMMUNE_NAMED.match(name):
-            return (
-                "other",
-                name,
-            )  # "UBND xã Bình Thắng hỗ trợ 2 triệu đồng/hộ", as the gold names it
+            # "UBND xã Bình Thắng hỗ trợ 2 triệu đồng/hộ": the commune's UBND, as the gold names it
+            return ("other", name)
         if re.search(r"(?<![\w])(?:tỉnh|TP|thành phố)$", name) and ctx.home:
             return ("province", ctx.home)
         return None
