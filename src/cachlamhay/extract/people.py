@@ -2248,9 +2248,7 @@ def extract_people(ctx: DocContext) -> list[Person]:
         person = people.setdefault(name, Person(name))
         person.mentions.append(mention)
         for title in completed:
-            if title not in person.titles and not _weaker_duplicate(title, person.titles):
-                person.titles = [t for t in person.titles if not _weaker_duplicate(t, [title])]
-                person.titles.append(title)
+            _add_title(person, title)
     for person in people.values():
         person.province = next(
             (p for t in person.titles if _is_provincial(t) and (p := province_of_title(t))), None
@@ -2312,9 +2310,7 @@ def one_per_spelling(found: list[Person]) -> list[Person]:
         person = Person(first.name, province=first.province)
         for variant in [first, *(p for p in variants if p is not first)]:
             for title in variant.titles:
-                if title not in person.titles and not _weaker_duplicate(title, person.titles):
-                    person.titles = [t for t in person.titles if not _weaker_duplicate(t, [title])]
-                    person.titles.append(title)
+                _add_title(person, title)
             person.mentions += variant.mentions
             person.province = person.province or variant.province
         person.mentions.sort(key=lambda mention: mention.start)
@@ -2323,7 +2319,10 @@ def one_per_spelling(found: list[Person]) -> list[Person]:
 
 
 def _spelling_key(name: str) -> str:
-    return re.sub(r"[\s-]+", "", name.casefold())
+    return _SPACES_AND_HYPHENS.sub("", name.casefold())
+
+
+_SPACES_AND_HYPHENS = re.compile(r"[\s-]+")
 
 
 def _short_forms(names: set[str]) -> dict[str, str]:
@@ -2385,6 +2384,14 @@ def _is_provincial(title: str) -> bool:
             title,
         )
     )
+
+
+def _add_title(person: Person, title: str) -> None:
+    """``title`` among ``person``'s, unless it is there or a weaker form of one that is; a
+    weaker form already there gives way to it."""
+    if title not in person.titles and not _weaker_duplicate(title, person.titles):
+        person.titles = [t for t in person.titles if not _weaker_duplicate(t, [title])]
+        person.titles.append(title)
 
 
 def _weaker_duplicate(title: str, others: list[str]) -> bool:

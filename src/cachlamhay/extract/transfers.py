@@ -876,8 +876,7 @@ def _police_unit(ctx: DocContext, index: int, start: int) -> str | None:
         return unit.group(0)
     if unit.group("level") != "tỉnh":
         return None
-    province = ctx.focus_before(index, ctx.sentences[index].start + start)
-    return f"Công an tỉnh {province}" if province else None
+    return _named_in_focus(ctx, index, start, "Công an tỉnh")
 
 
 # A reward list: "khen thưởng các đơn vị: phòng Cảnh sát Hình sự, …, Công an quận Kiến An và Công
@@ -1112,9 +1111,16 @@ def _org_actor(
     if _ENTERPRISE_HEAD.match(name):
         return ("enterprise", full_name(name, companies))
     if name.endswith(" tỉnh"):  # "Bệnh viện Đa khoa tỉnh" → "… tỉnh Hòa Bình", as the gold names it
-        province = ctx.focus_before(index, sentence.start + at)
-        return ("other", f"{name} {province}") if province else None
+        completed = _named_in_focus(ctx, index, at, name)
+        return ("other", completed) if completed else None
     return ("other", name)
+
+
+def _named_in_focus(ctx: DocContext, index: int, at: int, name: str) -> str | None:
+    """A body named "… tỉnh" completed by the province in focus at ``at`` (an offset into the
+    sentence), as the gold names it ("Công an tỉnh Đồng Tháp"); None when none is in focus."""
+    province = ctx.focus_before(index, ctx.sentences[index].start + at)
+    return f"{name} {province}" if province else None
 
 
 _LOWER_WORD = rf"[^\W{UPPER}0-9_]+"

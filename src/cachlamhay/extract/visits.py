@@ -619,10 +619,11 @@ def _actors(
     in_lead: bool,
 ) -> list[tuple[Actor, Actor, Leader]]:
     sentence = ctx.sentences[index]
-    if _not_happened(sentence.text, verb):
+    just_before = sentence.text[max(0, verb.start() - 40) : verb.start()].lower()
+    if _not_happened(sentence.text, verb, just_before):
         return []
     rel = [(m.start - sentence.start, m) for m in ctx.sentence_mentions(index)]
-    if _ABOUT.search(sentence.text[max(0, verb.start() - 40) : verb.start()].lower()):
+    if _ABOUT.search(just_before):
         return _trip_talked_about(ctx, sentence.text, rel, folded, verb, people)
     receiving = _RECEIVES.search(folded)
     if receiving and receiving.start() <= verb.start() + 5:
@@ -713,13 +714,7 @@ def _actors(
         hosts = [h for h in hosts if h[0] != "central"]  # "Chính phủ Mỹ … với Quốc hội": theirs
     if visitor == ("central", "Quốc hội"):
         hosts = [h for h in hosts if not _deputies_of(rel, folded, h)]
-    found = [
-        (visitor, host, leader)
-        for host in hosts
-        if host != visitor
-        and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
-        and (host[1] not in visitor[1] or (visitor[0], host[0]) == ("foreign", "central"))
-    ]
+    found = [(visitor, host, leader) for host in _other_sides(visitor, hosts)]
     if verb.group(0) in _MUTUAL_VERBS:
         met_delegation = not led_delegation and bool(_WITH_DELEGATION.match(folded, verb.end()))
         if met_delegation:
@@ -853,8 +848,20 @@ def _trip_talked_about(
     leader = (guest.name, guest.titles[0] if guest.titles else "")
     return [
         (visitor, host, leader)
-        for host in _hosts(rel, folded, verb, visitor)
-        if host != visitor and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
+        for host in _other_sides(visitor, _hosts(rel, folded, verb, visitor))
+    ]
+
+
+def _other_sides(visitor: Actor, hosts: list[Actor]) -> list[Actor]:
+    """The hosts a visitor can visit: not itself, not a body of the same central or foreign
+    side, not a place in its own name ("Quốc hội Lào" does not visit "Lào"), though a foreign
+    side visits our central bodies."""
+    return [
+        host
+        for host in hosts
+        if host != visitor
+        and not (host[0] == visitor[0] and host[0] in ("central", "foreign"))
+        and (host[1] not in visitor[1] or (visitor[0], host[0]) == ("foreign", "central"))
     ]
 
 
@@ -1139,8 +1146,8 @@ _REMOTE = re.compile(
 )
 
 
-def _not_happened(text: str, verb: re.Match[str]) -> bool:
-    before = text[max(0, verb.start() - 40) : verb.start()].lower()
+def _not_happened(text: str, verb: re.Match[str], before: str) -> bool:
+    """``before``: the 40 characters before the verb, lower-cased."""
     if _NOT_YET.search(before) or _held_at_a_distance(text):
         return True
     if _SCHEDULE.match(text) and not _DONE.search(text, 0, verb.start()):
